@@ -1,0 +1,296 @@
+//===--- Borrows.cpp - What a detached start borrows ----------------------===//
+
+#include "Borrows.h"
+#include "TypeNames.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/LambdaCapture.h"
+
+using namespace clang;
+
+namespace firecrash {
+
+llvm::StringRef borrowKindName(BorrowKind Kind) {
+  switch (Kind) {
+  case BorrowKind::Reference:
+    return "reference";
+  case BorrowKind::Pointer:
+    return "pointer";
+  case BorrowKind::Temporary:
+    return "temporary";
+  case BorrowKind::View:
+    return "view";
+  case BorrowKind::RawThis:
+    return "raw-this";
+  case BorrowKind::ObjectLocal:
+    return "object-local";
+  case BorrowKind::CaptureByReference:
+    return "capture-by-reference";
+  case BorrowKind::CaptureThis:
+    return "capture-this";
+  case BorrowKind::DyingClosure:
+    return "dying-closure";
+  case BorrowKind::LocalClosure:
+    return "local-closure";
+  }
+  llvm_unreachable("unknown borrow kind");
+}
+
+/// Strips parentheses and implicit conversions that keep the same object.
+static const Expr *stripConversions(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParens();
+    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E)) {
+      E = Cast->getSubExpr();
+      continue;
+    }
+    if (const auto *Full = dyn_cast<FullExpr>(E)) {
+      E = Full->getSubExpr();
+      continue;
+    }
+    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = Bind->getSubExpr();
+      continue;
+    }
+    break;
+  }
+  return E;
+}
+
+/// Returns true if \p E, after conversions, materializes a temporary.
+static bool isTemporary(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParens();
+    if (isa<MaterializeTemporaryExpr>(E))
+      return true;
+    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E)) {
+      E = Cast->getSubExpr();
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+/// Returns the handler local or parameter that \p E designates, looking
+/// through member accesses on it ("req.body" designates "req").
+static const VarDecl *designatedLocal(const Expr *E,
+                                      const FunctionDecl *Caller) {
+  E = E ? E->IgnoreParenImpCasts() : nullptr;
+  while (E) {
+    if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+      if (Member->isArrow())
+        return nullptr; // Reached through a pointer: not the caller's frame.
+      E = Member->getBase()->IgnoreParenImpCasts();
+      continue;
+    }
+    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E)) {
+      if (!Subscript->getBase()->getType()->isArrayType() &&
+          !Subscript->getBase()->IgnoreParenImpCasts()->getType()->isArrayType())
+        return nullptr;
+      E = Subscript->getBase()->IgnoreParenImpCasts();
+      continue;
+    }
+    break;
+  }
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
+  if (!Ref)
+    return nullptr;
+  const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+  if (!VD || !VD->hasLocalStorage())
+    return nullptr;
+  const auto *Owner = dyn_cast<FunctionDecl>(VD->getDeclContext());
+  if (!Owner || Owner->getCanonicalDecl() != Caller->getCanonicalDecl())
+    return nullptr;
+  return VD;
+}
+
+/// Describes a handler local or parameter for a note.
+static std::string describeLocal(const VarDecl *VD) {
+  if (isa<ParmVarDecl>(VD))
+    return "handler parameter '" + VD->getName().str() + "'";
+  return "handler local '" + VD->getName().str() + "'";
+}
+
+/// Returns the expression a view is constructed from.
+static const Expr *viewSource(const Expr *E) {
+  for (unsigned Guard = 0; E && Guard < 16; ++Guard) {
+    E = stripConversions(E);
+    if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = Temp->getSubExpr();
+      continue;
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      if (Construct->getNumArgs() == 0)
+        return nullptr;
+      E = Construct->getArg(0);
+      continue;
+    }
+    if (const auto *Conversion = dyn_cast<CXXMemberCallExpr>(E)) {
+      if (!isa_and_nonnull<CXXConversionDecl>(Conversion->getMethodDecl()))
+        return E;
+      E = Conversion->getImplicitObjectArgument();
+      continue;
+    }
+    return E;
+  }
+  return E;
+}
+
+static bool isViewType(const ASTContext &Ctx, QualType T) {
+  llvm::SmallVector<std::string, 4> Names;
+  collectTypeNames(Ctx, T, Names);
+  for (const std::string &Name : Names)
+    if (Name == "std::basic_string_view" || Name == "std::span" ||
+        Name == "std::string_view")
+      return true;
+  return false;
+}
+
+llvm::SmallVector<Borrow, 4> findBorrows(const ASTContext &Ctx,
+                                         const CallExpr *Call,
+                                         const FunctionDecl *Caller) {
+  llvm::SmallVector<Borrow, 4> Borrows;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || !Caller)
+    return Borrows;
+
+  const Expr *Object = nullptr;
+  unsigned FirstArg = 0;
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  if (Method && Method->isInstance()) {
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+      Object = Member->getImplicitObjectArgument();
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+      if (Op->getNumArgs() > 0) {
+        Object = Op->getArg(0);
+        FirstArg = 1;
+      }
+    }
+  }
+
+  // Arguments bound to the callee's parameters.
+  for (unsigned I = FirstArg, E = Call->getNumArgs(); I < E; ++I) {
+    unsigned ParamIndex = I - FirstArg;
+    if (ParamIndex >= Callee->getNumParams())
+      break;
+    const ParmVarDecl *Param = Callee->getParamDecl(ParamIndex);
+    const Expr *Arg = Call->getArg(I);
+    if (isa<CXXDefaultArgExpr>(Arg))
+      continue;
+    QualType ParamType = Param->getType();
+    std::string ParamName =
+        Param->getName().empty() ? "#" + std::to_string(ParamIndex + 1)
+                                 : Param->getName().str();
+    SourceLocation Loc = Arg->getBeginLoc();
+    if (ParamType->isReferenceType()) {
+      if (isTemporary(Arg)) {
+        Borrows.push_back(
+            {BorrowKind::Temporary, Loc, "",
+             "a temporary is bound to reference parameter '" + ParamName +
+                 "'; it is destroyed at the end of the statement while the "
+                 "coroutine still refers to it"});
+        continue;
+      }
+      if (const VarDecl *VD = designatedLocal(Arg, Caller))
+        Borrows.push_back({BorrowKind::Reference, Loc, VD->getName().str(),
+                           "reference parameter '" + ParamName +
+                               "' refers to " + describeLocal(VD)});
+      continue;
+    }
+    if (ParamType->isPointerType()) {
+      const Expr *Stripped = stripConversions(Arg);
+      if (isa<CXXThisExpr>(Stripped)) {
+        Borrows.push_back({BorrowKind::RawThis, Loc, "this",
+                           "pointer parameter '" + ParamName +
+                               "' receives raw 'this'; nothing keeps the "
+                               "object alive while the coroutine runs"});
+        continue;
+      }
+      const VarDecl *VD = nullptr;
+      if (const auto *AddrOf = dyn_cast<UnaryOperator>(Stripped)) {
+        if (AddrOf->getOpcode() == UO_AddrOf)
+          VD = designatedLocal(AddrOf->getSubExpr(), Caller);
+      } else if (Stripped->getType()->isArrayType()) {
+        VD = designatedLocal(Stripped, Caller);
+      }
+      if (VD)
+        Borrows.push_back({BorrowKind::Pointer, Loc, VD->getName().str(),
+                           "pointer parameter '" + ParamName +
+                               "' points to " + describeLocal(VD)});
+      continue;
+    }
+    if (isViewType(Ctx, ParamType))
+      if (const VarDecl *VD = designatedLocal(viewSource(Arg), Caller))
+        Borrows.push_back({BorrowKind::View, Loc, VD->getName().str(),
+                           "view parameter '" + ParamName + "' looks into " +
+                               describeLocal(VD)});
+  }
+
+  if (!Object)
+    return Borrows;
+
+  const CXXRecordDecl *Class = Method->getParent();
+  if (Class->isLambda()) {
+    SourceLocation ObjectLoc = Object->getBeginLoc();
+    if (isTemporary(Object) || isa<LambdaExpr>(stripConversions(Object))) {
+      Borrows.push_back(
+          {BorrowKind::DyingClosure, ObjectLoc, "",
+           "the lambda's closure is a temporary destroyed at the end of this "
+           "statement; after its first suspension the coroutine reads "
+           "captures that no longer exist"});
+    } else if (const VarDecl *VD = designatedLocal(Object, Caller)) {
+      Borrows.push_back({BorrowKind::LocalClosure, ObjectLoc,
+                         VD->getName().str(),
+                         "the coroutine reads its captures from closure '" +
+                             VD->getName().str() +
+                             "', a local of the handler"});
+    }
+    for (const LambdaCapture &Capture : Class->captures()) {
+      if (Capture.capturesThis() && Capture.getCaptureKind() == LCK_This) {
+        Borrows.push_back({BorrowKind::CaptureThis, Capture.getLocation(),
+                           "this",
+                           "the lambda captures raw 'this'; nothing keeps "
+                           "the object alive while the coroutine runs"});
+        continue;
+      }
+      if (!Capture.capturesVariable() ||
+          Capture.getCaptureKind() != LCK_ByRef)
+        continue;
+      const auto *VD = dyn_cast<VarDecl>(Capture.getCapturedVar());
+      if (!VD || !VD->hasLocalStorage())
+        continue;
+      const auto *Owner = dyn_cast<FunctionDecl>(VD->getDeclContext());
+      if (!Owner || Owner->getCanonicalDecl() != Caller->getCanonicalDecl())
+        continue;
+      SourceLocation CaptureLoc = Capture.getLocation();
+      if (Capture.isImplicit())
+        CaptureLoc = ObjectLoc;
+      Borrows.push_back({BorrowKind::CaptureByReference, CaptureLoc,
+                         VD->getName().str(),
+                         "the lambda captures " + describeLocal(VD) +
+                             " by reference"});
+    }
+    return Borrows;
+  }
+
+  const Expr *StrippedObject = stripConversions(Object);
+  if (isa<CXXThisExpr>(StrippedObject)) {
+    Borrows.push_back({BorrowKind::RawThis, Object->getBeginLoc(), "this",
+                       "the member coroutine is called on raw 'this'; "
+                       "nothing keeps the object alive while it runs"});
+  } else if (isTemporary(Object)) {
+    Borrows.push_back({BorrowKind::Temporary, Object->getBeginLoc(), "",
+                       "the member coroutine is called on a temporary "
+                       "destroyed at the end of the statement"});
+  } else if (const VarDecl *VD = designatedLocal(Object, Caller)) {
+    if (!VD->getType()->isPointerType())
+      Borrows.push_back({BorrowKind::ObjectLocal, Object->getBeginLoc(),
+                         VD->getName().str(),
+                         "the member coroutine is called on " +
+                             describeLocal(VD)});
+  }
+  return Borrows;
+}
+
+} // namespace firecrash

@@ -1,0 +1,64 @@
+//===--- Borrows.h - What a detached start borrows ------------*- C++ -*-===//
+//
+// Part of firecrash. Finds the handler state a call lends to the coroutine it
+// starts: references and pointers to locals and parameters, raw 'this',
+// captures by reference, and closures that die before the coroutine does.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FIRECRASH_ANALYSIS_BORROWS_H
+#define FIRECRASH_ANALYSIS_BORROWS_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/SmallVector.h"
+#include <string>
+
+namespace firecrash {
+
+enum class BorrowKind {
+  /// A reference parameter bound to a handler local or parameter.
+  Reference,
+  /// A pointer to a handler local or parameter.
+  Pointer,
+  /// A reference parameter bound to a temporary of the call's statement.
+  Temporary,
+  /// A view (std::string_view, std::span) into a handler local.
+  View,
+  /// A member coroutine called on raw 'this'.
+  RawThis,
+  /// A member coroutine called on a handler local.
+  ObjectLocal,
+  /// A lambda capture by reference of a handler local.
+  CaptureByReference,
+  /// A lambda capture of 'this'.
+  CaptureThis,
+  /// A lambda coroutine whose closure is a temporary of the call.
+  DyingClosure,
+  /// A lambda coroutine whose closure is a handler local.
+  LocalClosure,
+};
+
+/// Returns a stable lower-case name for \p Kind ("reference", ...).
+llvm::StringRef borrowKindName(BorrowKind Kind);
+
+/// One piece of the caller's state that the started coroutine refers to.
+struct Borrow {
+  BorrowKind Kind;
+  /// Where to point at: the argument, the capture, or the closure.
+  clang::SourceLocation Loc;
+  /// The borrowed variable's name, when there is one.
+  std::string Name;
+  /// A complete, lower-case explanation for a note.
+  std::string Explanation;
+};
+
+/// Returns what \p Call, written in \p Caller, lends to the coroutine it
+/// starts.
+llvm::SmallVector<Borrow, 4> findBorrows(const clang::ASTContext &Ctx,
+                                         const clang::CallExpr *Call,
+                                         const clang::FunctionDecl *Caller);
+
+} // namespace firecrash
+
+#endif // FIRECRASH_ANALYSIS_BORROWS_H

@@ -1,0 +1,117 @@
+//===--- Handlers.cpp - Which coroutines are request handlers -------------===//
+
+#include "Handlers.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+
+using namespace clang;
+
+namespace firecrash {
+
+HandlerOracle::HandlerOracle(const ASTContext &Ctx,
+                             const HandlerOptions &Options)
+    : Ctx(Ctx), Options(Options) {
+  for (const std::string &Pattern : Options.Functions) {
+    auto Re = std::make_unique<llvm::Regex>(Pattern);
+    std::string Error;
+    if (!Re->isValid(Error)) {
+      RegexErrors.push_back("'" + Pattern + "': " + Error);
+      continue;
+    }
+    Functions.emplace_back(Pattern, std::move(Re));
+  }
+}
+
+/// Finds a base class of \p RD (transitively) listed in \p Bases.
+static std::optional<std::pair<std::string, std::string>>
+findListedBase(const ASTContext &Ctx, const CXXRecordDecl *RD,
+               const NameList &Bases, unsigned Depth = 0) {
+  if (!RD || !RD->hasDefinition() || Depth > 16)
+    return std::nullopt;
+  for (const CXXBaseSpecifier &Base : RD->getDefinition()->bases()) {
+    llvm::SmallVector<std::string, 4> Names;
+    collectTypeNames(Ctx, Base.getType(), Names);
+    if (std::optional<llvm::StringRef> Entry = Bases.matchAny(Names))
+      return std::make_pair(Entry->str(), printType(Ctx, Base.getType()));
+    if (auto Found = findListedBase(Ctx, Base.getType()->getAsCXXRecordDecl(),
+                                    Bases, Depth + 1))
+      return Found;
+  }
+  return std::nullopt;
+}
+
+std::optional<HandlerInfo>
+HandlerOracle::classify(const FunctionDecl *FD) const {
+  if (!FD)
+    return std::nullopt;
+  HandlerInfo Info;
+  Info.Loc = FD->getLocation();
+
+  if (hasAnnotation(FD, HandlerAnnotation)) {
+    Info.Reason = HandlerReason::Annotated;
+    return Info;
+  }
+
+  if (!Functions.empty()) {
+    std::string Name = qualifiedName(FD);
+    std::string Rooted = "::" + Name;
+    for (const auto &[Pattern, Re] : Functions) {
+      if (Re->match(Name) || Re->match(Rooted)) {
+        Info.Reason = HandlerReason::NameMatches;
+        Info.Entry = Pattern;
+        return Info;
+      }
+    }
+  }
+
+  if (!Options.ParameterTypes.empty()) {
+    for (const ParmVarDecl *Param : FD->parameters()) {
+      QualType Target = stripIndirections(Ctx, Param->getType());
+      llvm::SmallVector<std::string, 4> Names;
+      collectTypeNames(Ctx, Target, Names);
+      if (std::optional<llvm::StringRef> Entry =
+              Options.ParameterTypes.matchAny(Names)) {
+        Info.Reason = HandlerReason::Parameter;
+        Info.Loc = Param->getLocation();
+        Info.Param = Param;
+        Info.Entry = Entry->str();
+        Info.TypeName = printType(Ctx, Param->getType());
+        return Info;
+      }
+    }
+  }
+
+  if (!Options.ResultTypes.empty()) {
+    if (std::optional<QualType> Result =
+            firstTemplateTypeArg(Ctx, FD->getReturnType())) {
+      QualType Target = stripIndirections(Ctx, *Result);
+      llvm::SmallVector<std::string, 4> Names;
+      collectTypeNames(Ctx, Target, Names);
+      if (std::optional<llvm::StringRef> Entry =
+              Options.ResultTypes.matchAny(Names)) {
+        Info.Reason = HandlerReason::Result;
+        SourceRange Range = FD->getReturnTypeSourceRange();
+        if (Range.isValid())
+          Info.Loc = Range.getBegin();
+        Info.Entry = Entry->str();
+        Info.TypeName = printType(Ctx, FD->getReturnType());
+        return Info;
+      }
+    }
+  }
+
+  if (!Options.BaseClasses.empty()) {
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(FD)) {
+      if (auto Found =
+              findListedBase(Ctx, Method->getParent(), Options.BaseClasses)) {
+        Info.Reason = HandlerReason::BaseClass;
+        Info.Entry = Found->first;
+        Info.TypeName = Found->second;
+        return Info;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace firecrash

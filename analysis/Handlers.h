@@ -1,0 +1,68 @@
+//===--- Handlers.h - Which coroutines are request handlers ---*- C++ -*-===//
+//
+// Part of firecrash. Decides whether a coroutine handles a request, and why.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FIRECRASH_ANALYSIS_HANDLERS_H
+#define FIRECRASH_ANALYSIS_HANDLERS_H
+
+#include "TypeNames.h"
+#include "clang/AST/Decl.h"
+#include "llvm/Support/Regex.h"
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace firecrash {
+
+/// The annotation that marks a function as a request handler.
+inline constexpr llvm::StringLiteral HandlerAnnotation =
+    "firecrash::request_handler";
+
+/// The options that define request handlers, shared by every check.
+struct HandlerOptions {
+  /// Regular expressions matched against the qualified name.
+  std::vector<std::string> Functions;
+  NameList ParameterTypes;
+  NameList ResultTypes;
+  NameList BaseClasses;
+};
+
+/// Why a coroutine counts as a request handler.
+enum class HandlerReason { Annotated, NameMatches, Parameter, Result, BaseClass };
+
+struct HandlerInfo {
+  HandlerReason Reason = HandlerReason::Annotated;
+  /// Where the reason is written (the function, a parameter, ...).
+  clang::SourceLocation Loc;
+  /// The matching option entry or regular expression.
+  std::string Entry;
+  /// The parameter, for HandlerReason::Parameter.
+  const clang::ParmVarDecl *Param = nullptr;
+  /// The matched type or base class as written.
+  std::string TypeName;
+};
+
+/// Classifies coroutines as request handlers.
+class HandlerOracle {
+public:
+  HandlerOracle(const clang::ASTContext &Ctx, const HandlerOptions &Options);
+
+  /// Returns why \p FD is a request handler; \p FD must be a coroutine.
+  std::optional<HandlerInfo> classify(const clang::FunctionDecl *FD) const;
+
+  /// Returns the regular expressions that failed to compile, with errors.
+  const std::vector<std::string> &regexErrors() const { return RegexErrors; }
+
+private:
+  const clang::ASTContext &Ctx;
+  const HandlerOptions &Options;
+  std::vector<std::pair<std::string, std::unique_ptr<llvm::Regex>>> Functions;
+  std::vector<std::string> RegexErrors;
+};
+
+} // namespace firecrash
+
+#endif // FIRECRASH_ANALYSIS_HANDLERS_H

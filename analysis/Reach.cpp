@@ -1,0 +1,183 @@
+//===--- Reach.cpp - Detached starts reachable from a function ------------===//
+
+#include "Reach.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <deque>
+
+using namespace clang;
+
+namespace firecrash {
+
+namespace {
+/// Collects the calls of one body. It does not enter lambda bodies (they run
+/// only when called, and a call of the closure is itself a call site) nor
+/// the statements Sema synthesizes around co_await and co_return.
+class CallCollector {
+public:
+  CallCollector(ASTContext &Ctx, DetachedTypeOracle &Oracle,
+                FunctionSummary &Out)
+      : Ctx(Ctx), Oracle(Oracle), Out(Out) {}
+
+  void visit(const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+      for (const Expr *Init : Lambda->capture_inits())
+        visit(Init);
+      return;
+    }
+    if (isa<UnaryExprOrTypeTraitExpr>(S))
+      return;
+    if (const auto *TypeId = dyn_cast<CXXTypeidExpr>(S))
+      if (!TypeId->isPotentiallyEvaluated())
+        return;
+    if (const auto *Body = dyn_cast<CoroutineBodyStmt>(S)) {
+      visit(Body->getBody());
+      return;
+    }
+    if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S)) {
+      visit(Suspend->getOperand());
+      return;
+    }
+    if (const auto *Return = dyn_cast<CoreturnStmt>(S)) {
+      visit(Return->getOperand());
+      return;
+    }
+    if (const auto *Block = dyn_cast<CompoundStmt>(S)) {
+      for (const Stmt *Child : Block->body()) {
+        const Stmt *Inner = Child;
+        if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Inner))
+          Inner = Cleanups->getSubExpr();
+        StatementCall = dyn_cast<CallExpr>(Inner);
+        visit(Child);
+      }
+      StatementCall = nullptr;
+      return;
+    }
+    if (const auto *Catch = dyn_cast<CXXCatchStmt>(S)) {
+      ++CatchDepth;
+      visit(Catch->getHandlerBlock());
+      --CatchDepth;
+      return;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      record(Call);
+    for (const Stmt *Child : S->children())
+      visit(Child);
+  }
+
+private:
+  void record(const CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return;
+    const SourceManager &SM = Ctx.getSourceManager();
+    CallSite Site;
+    Site.Call = Call;
+    Site.Callee = Callee;
+    Site.Loc = SM.getExpansionLoc(Call->getBeginLoc());
+    Site.Discarded = Call == StatementCall;
+    Site.InCatch = CatchDepth > 0;
+    if (Oracle.classify(Callee)) {
+      Site.StartsDetached = true;
+      Out.Sites.push_back(Site);
+      return;
+    }
+    const FunctionDecl *Def = nullptr;
+    if (!Callee->hasBody(Def) || !Def)
+      return;
+    if (SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation())))
+      return;
+    Out.Sites.push_back(Site);
+  }
+
+  ASTContext &Ctx;
+  DetachedTypeOracle &Oracle;
+  FunctionSummary &Out;
+  /// The call that forms the statement being visited, if any.
+  const CallExpr *StatementCall = nullptr;
+  unsigned CatchDepth = 0;
+};
+} // namespace
+
+const FunctionSummary &Reach::summary(const FunctionDecl *FD) {
+  const FunctionDecl *Def = nullptr;
+  if (FD && FD->hasBody(Def) && Def)
+    FD = Def;
+  std::unique_ptr<FunctionSummary> &Slot = Summaries[FD];
+  if (Slot)
+    return *Slot;
+  Slot = std::make_unique<FunctionSummary>();
+  FunctionSummary *Result = Slot.get();
+  if (FD && FD->getBody() && !FD->isDependentContext())
+    CallCollector(Ctx, Oracle, *Result).visit(FD->getBody());
+  return *Result;
+}
+
+std::optional<CallChain> Reach::shortestFrom(const CallSite &Entry,
+                                             unsigned MaxDepth) {
+  // Breadth-first over summaries from the entry's callee, so the first
+  // detached start found has the fewest intermediate functions.
+  struct Node {
+    const FunctionDecl *Function;
+    int Parent;
+    CallSite Via;
+  };
+  std::vector<Node> Nodes{{Entry.Callee, -1, Entry}};
+  std::vector<unsigned> Depth{1};
+  llvm::SmallPtrSet<const FunctionDecl *, 16> Seen{
+      Entry.Callee->getCanonicalDecl()};
+  for (size_t I = 0; I < Nodes.size(); ++I) {
+    const FunctionSummary &Summary = summary(Nodes[I].Function);
+    for (const CallSite &Site : Summary.Sites) {
+      if (Site.StartsDetached) {
+        CallChain Chain;
+        Chain.Hops.push_back(Site);
+        for (int N = static_cast<int>(I); N >= 0; N = Nodes[N].Parent)
+          Chain.Hops.push_back(Nodes[N].Via);
+        std::reverse(Chain.Hops.begin(), Chain.Hops.end());
+        return Chain;
+      }
+    }
+    if (Depth[I] >= MaxDepth)
+      continue;
+    for (const CallSite &Site : Summary.Sites) {
+      if (Site.StartsDetached ||
+          !Seen.insert(Site.Callee->getCanonicalDecl()).second)
+        continue;
+      Nodes.push_back({Site.Callee, static_cast<int>(I), Site});
+      Depth.push_back(Depth[I] + 1);
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<CallChain> Reach::startsFrom(const FunctionDecl *Handler,
+                                         unsigned MaxDepth) {
+  std::vector<CallChain> Chains;
+  for (const CallSite &Site : summary(Handler).Sites) {
+    if (Site.StartsDetached) {
+      CallChain Chain;
+      Chain.Hops.push_back(Site);
+      Chains.push_back(std::move(Chain));
+      continue;
+    }
+    if (MaxDepth == 0)
+      continue;
+    auto Key = std::make_pair(Site.Callee->getCanonicalDecl(), MaxDepth);
+    auto It = ChainCache.find(Key);
+    if (It == ChainCache.end())
+      It = ChainCache.try_emplace(Key, shortestFrom(Site, MaxDepth)).first;
+    if (!It->second)
+      continue;
+    CallChain Chain = *It->second;
+    Chain.Hops.front() = Site; // The entry hop is this call, not the cached one.
+    Chains.push_back(std::move(Chain));
+  }
+  return Chains;
+}
+
+} // namespace firecrash

@@ -1,0 +1,316 @@
+//===--- DetachedCoroutineCheck.cpp - firecrash ---------------------------===//
+
+#include "DetachedCoroutineCheck.h"
+#include "AnalysisState.h"
+#include "Borrows.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace firecrash {
+
+DetachedCoroutineCheck::DetachedCoroutineCheck(
+    StringRef Name, clang::tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context), Shared(Options),
+      Handlers(Shared.handlerOptions()),
+      TaskType(Options.get("TaskType", "firecrash::task<>")) {}
+
+DetachedCoroutineCheck::~DetachedCoroutineCheck() = default;
+
+void DetachedCoroutineCheck::storeOptions(
+    clang::tidy::ClangTidyOptions::OptionMap &Opts) {
+  Shared.store(Options, Opts);
+  Options.store(Opts, "TaskType", TaskType);
+}
+
+void DetachedCoroutineCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(
+      functionDecl(isDefinition(), hasBody(coroutineBodyStmt()),
+                   unless(isExpansionInSystemHeader()))
+          .bind("coroutine"),
+      this);
+}
+
+void DetachedCoroutineCheck::onStartOfTranslationUnit() { State.reset(); }
+
+/// Describes the coroutine a call starts, for messages.
+static std::string describeCoroutine(const FunctionDecl *Callee) {
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee))
+    if (Method->getParent()->isLambda())
+      return "lambda coroutine";
+  return "coroutine '" + Callee->getNameAsString() + "'";
+}
+
+/// Describes a function on a call chain, for notes.
+static std::string describeFunction(const FunctionDecl *FD) {
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(FD))
+    if (Method->getParent()->isLambda())
+      return "the lambda";
+  return "'" + FD->getNameAsString() + "'";
+}
+
+void DetachedCoroutineCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
+  if (!Coroutine || Coroutine->isDependentContext())
+    return; // Template patterns are analysed through their instantiations.
+  ASTContext &Ctx = *Result.Context;
+  if (!State || &State->Ctx != &Ctx)
+    State = std::make_unique<AnalysisState>(Ctx, Shared, Handlers);
+  if (!ReportedRegexErrors) {
+    ReportedRegexErrors = true;
+    for (const std::string &Error : State->Handlers.regexErrors())
+      configurationDiag("invalid regular expression in option "
+                        "'HandlerFunctions': %0")
+          << Error;
+  }
+  if (!State->Handlers.classify(Coroutine))
+    return;
+  for (const CallChain &Chain :
+       State->Calls.startsFrom(Coroutine, Shared.MaxCallDepth))
+    report(Coroutine, Chain, Ctx);
+}
+
+/// Returns true if the qualified name of \p TypeName (before any template
+/// arguments) names a namespace member declared in this translation unit.
+static bool isDeclared(ASTContext &Ctx, StringRef TypeName) {
+  StringRef Name = TypeName.split('<').first.trim();
+  Name.consume_front("::");
+  llvm::SmallVector<StringRef, 4> Parts;
+  Name.split(Parts, "::");
+  const DeclContext *DC = Ctx.getTranslationUnitDecl();
+  for (size_t I = 0; I < Parts.size(); ++I) {
+    DeclContextLookupResult Found = DC->lookup(&Ctx.Idents.get(Parts[I]));
+    if (Found.empty())
+      return false;
+    if (I + 1 == Parts.size())
+      return true;
+    const DeclContext *Next = nullptr;
+    for (const NamedDecl *ND : Found)
+      if (const auto *Inner = dyn_cast<DeclContext>(ND))
+        Next = Inner;
+    if (!Next)
+      return false;
+    DC = Next;
+  }
+  return false;
+}
+
+/// Returns true if \p Body contains a co_return with a value.
+static bool returnsValue(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *Return = dyn_cast<CoreturnStmt>(S))
+    if (const Expr *Operand = Return->getOperand())
+      if (!Operand->getType()->isVoidType())
+        return true;
+  if (isa<LambdaExpr>(S))
+    return false;
+  for (const Stmt *Child : S->children())
+    if (returnsValue(Child))
+      return true;
+  return false;
+}
+
+bool DetachedCoroutineCheck::canFix(const CallChain &Chain, ASTContext &Ctx) {
+  if (Chain.Hops.size() != 1)
+    return false;
+  const CallSite &Site = Chain.Hops.front();
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!Site.Discarded || Site.InCatch || !Site.Call->getBeginLoc().isFileID())
+    return false;
+  const FunctionDecl *Callee = Site.Callee;
+  if (Callee->getTemplatedKind() != FunctionDecl::TK_NonTemplate ||
+      Callee->isExternallyVisible() || Callee->isMain())
+    return false;
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee))
+    if (Method->isVirtual() || Method->getParent()->isLambda() ||
+        Method->getParent()->isDependentContext())
+      return false;
+  const CoroutineBodyStmt *Body = coroutineBody(Callee);
+  if (!Body || returnsValue(Body->getBody()))
+    return false;
+  for (const FunctionDecl *Redecl : Callee->redecls()) {
+    SourceRange Range = Redecl->getReturnTypeSourceRange();
+    if (Range.isInvalid() || !Range.getBegin().isFileID() ||
+        !Range.getEnd().isFileID() || !SM.isInMainFile(Range.getBegin()))
+      return false;
+  }
+  if (State->References.count(Callee) != 1)
+    return false;
+  return isDeclared(Ctx, TaskType);
+}
+
+void DetachedCoroutineCheck::report(const FunctionDecl *Handler,
+                                    const CallChain &Chain, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const CallSite &Entry = Chain.Hops.front();
+  const CallSite &Start = Chain.Hops.back();
+  auto Key = std::make_pair(
+      Entry.Loc.getRawEncoding(),
+      SM.getSpellingLoc(Entry.Call->getBeginLoc()).getRawEncoding());
+  if (!State->Reported.insert(Key).second)
+    return;
+  std::optional<DetachedInfo> Info = State->Detached.classify(Start.Callee);
+  if (!Info)
+    return;
+  std::optional<HandlerInfo> Why = State->Handlers.classify(Handler);
+  std::string TypeName = printType(Ctx, Info->Type);
+
+  if (Chain.Hops.size() == 1)
+    diag(Entry.Loc, "%0 returns detached type '%1' and is started from request "
+                    "handler %2; the handler can complete while this operation "
+                    "is still outstanding")
+        << describeCoroutine(Start.Callee) << TypeName << Handler;
+  else
+    diag(Entry.Loc, "%0 returns detached type '%1' and is started from request "
+                    "handler %2 through %3; the handler can complete while "
+                    "this operation is still outstanding")
+        << describeCoroutine(Start.Callee) << TypeName << Handler
+        << describeFunction(Entry.Callee);
+
+  // Every hop after the first, in the function the previous hop called.
+  for (size_t I = 1; I < Chain.Hops.size(); ++I) {
+    const CallSite &Hop = Chain.Hops[I];
+    const FunctionDecl *Caller = Chain.Hops[I - 1].Callee;
+    if (I + 1 == Chain.Hops.size())
+      diag(Hop.Loc, "%0 starts %1 here", DiagnosticIDs::Note)
+          << describeFunction(Caller) << describeCoroutine(Hop.Callee);
+    else
+      diag(Hop.Loc, "%0 calls %1 here", DiagnosticIDs::Note)
+          << describeFunction(Caller) << describeFunction(Hop.Callee);
+  }
+
+  // Why the type is detached.
+  SourceLocation ReasonLoc = Info->ReasonDecl->getLocation();
+  switch (Info->Reason) {
+  case DetachedReason::VoidCoroutine:
+    diag(ReasonLoc,
+         "%0 is a coroutine returning 'void': it starts at once and nobody "
+         "can co_await it",
+         DiagnosticIDs::Note)
+        << describeFunction(Start.Callee);
+    break;
+  case DetachedReason::NeverSuspends:
+    diag(ReasonLoc,
+         "%0 is detached: its promise starts eagerly and destroys itself (%1) "
+         "and it cannot be co_awaited",
+         DiagnosticIDs::Note)
+        << Info->ReasonDecl << Info->Detail;
+    break;
+  case DetachedReason::Listed:
+    diag(ReasonLoc,
+         "%0 is detached: it is listed as '%1' in option 'DetachedTypes'",
+         DiagnosticIDs::Note)
+        << Info->ReasonDecl << Info->Detail;
+    break;
+  case DetachedReason::Annotated:
+    diag(ReasonLoc, "%0 is detached: it is annotated '%1'", DiagnosticIDs::Note)
+        << Info->ReasonDecl << DetachedAnnotation;
+    break;
+  }
+
+  // What happens to an exception that escapes it.
+  SourceLocation PolicyLoc = Info->UnhandledException
+                                 ? Info->UnhandledException->getLocation()
+                                 : ReasonLoc;
+  switch (Info->Policy) {
+  case ExceptionPolicy::Terminates:
+    diag(PolicyLoc,
+         "an exception escaping the coroutine ends the process: "
+         "unhandled_exception() calls '%0'",
+         DiagnosticIDs::Note)
+        << Info->Terminator;
+    break;
+  case ExceptionPolicy::Swallows:
+    diag(PolicyLoc,
+         "an exception escaping the coroutine is swallowed: "
+         "unhandled_exception() neither rethrows nor terminates, so nobody "
+         "sees the error",
+         DiagnosticIDs::Note);
+    break;
+  case ExceptionPolicy::Rethrows:
+    diag(PolicyLoc,
+         "an exception escaping the coroutine is rethrown by "
+         "unhandled_exception() into whichever thread resumes it, where "
+         "nothing catches it",
+         DiagnosticIDs::Note);
+    break;
+  case ExceptionPolicy::Unknown:
+    diag(PolicyLoc,
+         "what happens to an exception escaping the coroutine is unknown: no "
+         "definition of unhandled_exception() is visible",
+         DiagnosticIDs::Note);
+    break;
+  }
+
+  // Why the enclosing coroutine is a request handler.
+  if (Why) {
+    switch (Why->Reason) {
+    case HandlerReason::Annotated:
+      diag(Why->Loc, "%0 is a request handler: it is annotated '%1'",
+           DiagnosticIDs::Note)
+          << Handler << HandlerAnnotation;
+      break;
+    case HandlerReason::NameMatches:
+      diag(Why->Loc,
+           "%0 is a request handler: its name matches '%1' in option "
+           "'HandlerFunctions'",
+           DiagnosticIDs::Note)
+          << Handler << Why->Entry;
+      break;
+    case HandlerReason::Parameter:
+      diag(Why->Loc,
+           "%0 is a request handler: parameter %1 has type '%2', listed as "
+           "'%3' in option 'HandlerParameterTypes'",
+           DiagnosticIDs::Note)
+          << Handler << Why->Param << Why->TypeName << Why->Entry;
+      break;
+    case HandlerReason::Result:
+      diag(Why->Loc,
+           "%0 is a request handler: it produces '%1', listed as '%2' in "
+           "option 'HandlerResultTypes'",
+           DiagnosticIDs::Note)
+          << Handler << Why->TypeName << Why->Entry;
+      break;
+    case HandlerReason::BaseClass:
+      diag(Why->Loc,
+           "%0 is a request handler: its class derives from '%1', listed as "
+           "'%2' in option 'HandlerBaseClasses'",
+           DiagnosticIDs::Note)
+          << Handler << Why->TypeName << Why->Entry;
+      break;
+    }
+  }
+
+  // What the detached coroutine borrows from the handler's frame.
+  if (Chain.Hops.size() == 1)
+    for (const Borrow &B : findBorrows(Ctx, Entry.Call, Handler))
+      diag(SM.getExpansionLoc(B.Loc),
+           "the detached operation borrows from the handler: %0",
+           DiagnosticIDs::Note)
+          << B.Explanation;
+
+  // The way out, with a fix-it where the rewrite is complete and safe.
+  const FunctionDecl *Callee = Start.Callee;
+  bool Fixable = canFix(Chain, Ctx);
+  auto Suggestion =
+      diag(Callee->getLocation(),
+           "return a task such as '%0' from %1 and co_await it, so the "
+           "handler waits for the operation and sees its exceptions",
+           DiagnosticIDs::Note)
+      << TaskType << describeFunction(Callee);
+  if (!Fixable)
+    return;
+  for (const FunctionDecl *Redecl : Callee->redecls())
+    Suggestion << FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(Redecl->getReturnTypeSourceRange()),
+        TaskType);
+  Suggestion << FixItHint::CreateInsertion(Entry.Loc, "co_await ");
+}
+
+} // namespace firecrash

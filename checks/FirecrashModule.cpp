@@ -1,0 +1,44 @@
+//===--- FirecrashModule.cpp - the firecrash clang-tidy module ------------===//
+
+#include "CheckRegistry.h"
+#include "DetachedCoroutineCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+
+namespace firecrash {
+
+template <typename CheckT>
+static void registerCheck(clang::tidy::ClangTidyCheckFactories &Factories,
+                          llvm::StringRef Name) {
+  Factories.registerCheck<CheckT>(Name);
+}
+
+static const CheckInfo Checks[] = {
+    {"firecrash-detached-coroutine",
+     "a request-handler coroutine starts a detached coroutine that can "
+     "outlive the request",
+     "docs/checks/detached-coroutine.md",
+     &registerCheck<DetachedCoroutineCheck>},
+};
+
+llvm::ArrayRef<CheckInfo> allChecks() { return Checks; }
+
+namespace {
+class FirecrashModule : public clang::tidy::ClangTidyModule {
+public:
+  void addCheckFactories(
+      clang::tidy::ClangTidyCheckFactories &Factories) override {
+    for (const CheckInfo &Check : allChecks())
+      Check.Register(Factories, Check.Name);
+  }
+};
+} // namespace
+
+} // namespace firecrash
+
+static clang::tidy::ClangTidyModuleRegistry::Add<firecrash::FirecrashModule>
+    X("firecrash-module", "Finds fire-and-crash coroutines in request handlers.");
+
+/// Referenced by front doors that link the checks statically, so the linker
+/// keeps the registration above.
+volatile int FirecrashModuleAnchorSource = 0;

@@ -1,0 +1,41 @@
+//===--- SharedOptions.cpp - Options every firecrash check reads ----------===//
+
+#include "SharedOptions.h"
+
+namespace firecrash {
+
+SharedOptions::SharedOptions(
+    clang::tidy::ClangTidyCheck::OptionsView &Options)
+    : DetachedTypes(
+          Options.getLocalOrGlobal("DetachedTypes", DefaultDetachedTypes)),
+      HandlerFunctions(Options.getLocalOrGlobal("HandlerFunctions",
+                                                DefaultHandlerFunctions)),
+      HandlerParameterTypes(Options.getLocalOrGlobal(
+          "HandlerParameterTypes", DefaultHandlerParameterTypes)),
+      HandlerResultTypes(Options.getLocalOrGlobal("HandlerResultTypes",
+                                                  DefaultHandlerResultTypes)),
+      HandlerBaseClasses(Options.getLocalOrGlobal("HandlerBaseClasses",
+                                                  DefaultHandlerBaseClasses)),
+      MaxCallDepth(
+          Options.getLocalOrGlobal("MaxCallDepth", DefaultMaxCallDepth)) {}
+
+void SharedOptions::store(clang::tidy::ClangTidyCheck::OptionsView &Options,
+                          clang::tidy::ClangTidyOptions::OptionMap &Map) const {
+  Options.store(Map, "DetachedTypes", DetachedTypes);
+  Options.store(Map, "HandlerFunctions", HandlerFunctions);
+  Options.store(Map, "HandlerParameterTypes", HandlerParameterTypes);
+  Options.store(Map, "HandlerResultTypes", HandlerResultTypes);
+  Options.store(Map, "HandlerBaseClasses", HandlerBaseClasses);
+  Options.store(Map, "MaxCallDepth", MaxCallDepth);
+}
+
+HandlerOptions SharedOptions::handlerOptions() const {
+  HandlerOptions Result;
+  Result.Functions = splitList(HandlerFunctions);
+  Result.ParameterTypes = NameList(HandlerParameterTypes);
+  Result.ResultTypes = NameList(HandlerResultTypes);
+  Result.BaseClasses = NameList(HandlerBaseClasses);
+  return Result;
+}
+
+} // namespace firecrash

@@ -1,0 +1,88 @@
+//===--- Runner.h - Run the firecrash checks in process --------*- C++ -*-===//
+//
+// Part of firecrash. The in-process front door: hosts a ClangTidyContext and
+// runs the same check objects clang-tidy-19 --load runs, so options, NOLINT,
+// notes and fixes behave the same.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FIRECRASH_TOOL_RUNNER_H
+#define FIRECRASH_TOOL_RUNNER_H
+
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/Error.h"
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace firecrash {
+
+/// How to run the checks.
+struct RunOptions {
+  /// A glob list of checks; empty to take it from the configuration.
+  std::string Checks;
+  /// A YAML configuration like clang-tidy's --config; when empty,
+  /// .clang-tidy files next to the sources are honoured.
+  std::string Config;
+  /// Like clang-tidy's --header-filter; empty to keep the configuration's.
+  std::optional<std::string> HeaderFilter;
+  /// Consider fix-its attached to notes (clang-tidy's --fix-notes).
+  bool FixNotes = true;
+  /// Measure the time each check takes.
+  bool EnableProfile = false;
+};
+
+/// Returns the checks the firecrash module provides, in name order.
+std::vector<std::string> listChecks();
+
+/// Adds the builtin-header directory of the Clang this was built with to
+/// every compile command, so no clang install is needed next to the tool.
+std::unique_ptr<clang::tooling::CompilationDatabase>
+withBuiltinHeaders(std::unique_ptr<clang::tooling::CompilationDatabase> DB);
+
+/// Builds the options provider clang-tidy would build for \p Options.
+llvm::Expected<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>>
+makeOptionsProvider(const RunOptions &Options);
+
+/// Runs the checks over \p Files (as named in \p DB) and returns every
+/// diagnostic that survives NOLINT and the header filter.
+llvm::Expected<std::vector<clang::tidy::ClangTidyError>>
+runChecks(const clang::tooling::CompilationDatabase &DB,
+          const std::vector<std::string> &Files, const RunOptions &Options);
+
+/// A position in a file, 1-based as clang prints it.
+struct Position {
+  std::string File;
+  unsigned Line = 0;
+  unsigned Column = 0;
+};
+
+/// Turns file offsets into lines and columns, reading each file once.
+class PositionMapper {
+public:
+  /// Returns the position of \p Offset in \p File (relative paths are taken
+  /// against \p BuildDirectory).
+  Position map(llvm::StringRef File, unsigned Offset,
+               llvm::StringRef BuildDirectory = "");
+
+private:
+  std::map<std::string, std::vector<unsigned>> LineStarts;
+};
+
+/// Renders each diagnostic and its notes as clang prints them:
+/// "file:line:col: warning: message [check]" and "file:line:col: note: ...".
+std::vector<std::string>
+renderDiagnostics(const std::vector<clang::tidy::ClangTidyError> &Errors,
+                  PositionMapper &Mapper);
+
+/// Returns the replacements clang-tidy --fix-notes would apply, per file.
+std::map<std::string, clang::tooling::Replacements>
+collectFixes(const std::vector<clang::tidy::ClangTidyError> &Errors,
+             bool FixNotes);
+
+} // namespace firecrash
+
+#endif // FIRECRASH_TOOL_RUNNER_H
