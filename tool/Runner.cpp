@@ -132,8 +132,10 @@ renderDiagnostics(const std::vector<ClangTidyError> &Errors,
                 Error.IsWarningAsError
             ? "error"
             : Error.DiagLevel == ClangTidyError::Remark ? "remark" : "warning";
-    Lines.push_back(render(Error.Message, Severity,
-                           " [" + Error.DiagnosticName + "]",
+    std::string Suffix = " [" + Error.DiagnosticName +
+                         (Error.IsWarningAsError ? ",-warnings-as-errors]"
+                                                 : "]");
+    Lines.push_back(render(Error.Message, Severity, Suffix,
                            Error.BuildDirectory, Mapper));
     for (const tooling::DiagnosticMessage &Note : Error.Notes)
       Lines.push_back(
