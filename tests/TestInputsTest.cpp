@@ -15,6 +15,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
 #include "gtest/gtest.h"
+#include <filesystem>
 
 namespace firecrash::test {
 namespace {
@@ -163,6 +164,8 @@ TEST_P(TestInputs, MatchesAnnotationsInEveryFrontDoor) {
         << "clang-tidy-19 --fix-notes:\n" << join(Problems) << "fixed file:\n"
         << Tidy.Fixed;
     EXPECT_EQ(InProcess.Fixed, Tidy.Fixed) << "the front doors fix differently";
+    std::error_code EC;
+    std::filesystem::remove_all(Dir, EC);
   }
 }
 
