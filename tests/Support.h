@@ -12,6 +12,7 @@ namespace firecrash::test {
 std::string sourceDir();
 std::string modulePath();
 std::string clangTidyBinary();
+std::string clangBinary();
 std::string includeDir();
 
 /// The result of running a command.
