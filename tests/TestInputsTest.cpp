@@ -207,6 +207,32 @@ TEST(TestInputDriver, FailsWhenOneNoteIsMissing) {
   EXPECT_EQ(matchDiagnostics(Expected, Actual).size(), 1u);
 }
 
+TEST(TestInputDriver, RealInputFailsWhenOneNoteIsRemoved) {
+  // Fail first: the annotations of a real input match, and stop matching as
+  // soon as a single note expectation is dropped.
+  InputSpec Spec = parseInput(sourceDir() +
+                              "/test-inputs/detached-coroutine/reach.cpp");
+  ASSERT_TRUE(Spec.Errors.empty()) << join(Spec.Errors);
+  ASSERT_EQ(Spec.Runs.size(), 1u);
+  RunSpec Run = Spec.Runs.front();
+  std::string Dir = makeTempDir();
+  std::string Copy = Dir + "/reach.cpp";
+  writeFile(Copy, Spec.Cleaned);
+  FrontDoorResult Result = runInProcess(Run, Copy, Spec.Cleaned);
+  ASSERT_TRUE(Result.Failure.empty()) << Result.Failure;
+  EXPECT_TRUE(matchDiagnostics(Run.Diagnostics, Result.Lines).empty());
+  for (size_t I = 0; I < Run.Diagnostics.size(); ++I) {
+    if (Run.Diagnostics[I].Text.find(": note: ") == std::string::npos)
+      continue;
+    std::vector<Expectation> Fewer = Run.Diagnostics;
+    Fewer.erase(Fewer.begin() + static_cast<long>(I));
+    EXPECT_EQ(matchDiagnostics(Fewer, Result.Lines).size(), 1u)
+        << "dropping line " << Run.Diagnostics[I].Line << " went unnoticed";
+  }
+  std::error_code EC;
+  std::filesystem::remove_all(Dir, EC);
+}
+
 TEST(TestInputDriver, FixesMustAppearInOrderAndNothingElseChanges) {
   std::vector<Expectation> Expected{{1, "b", "b"}, {2, "a", "a"}};
   EXPECT_EQ(matchFixes(Expected, "a\nb\n", "a\nb\n").size(), 1u);
