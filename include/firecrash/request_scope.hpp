@@ -59,18 +59,7 @@ struct tracked {
     }
     tracked get_return_object() const noexcept { return {}; }
     initial_awaiter<false> initial_suspend() noexcept { return {this}; }
-    struct final_awaiter {
-      bool await_ready() const noexcept { return false; }
-      void await_suspend(std::coroutine_handle<promise_type> self) noexcept {
-        promise_type &promise = self.promise();
-        promise.on_suspend();
-        std::shared_ptr<scope_state> scope = std::move(promise.scope_);
-        self.destroy();
-        scope->end();
-      }
-      void await_resume() const noexcept {}
-    };
-    final_awaiter final_suspend() noexcept { return {}; }
+    counted_final_awaiter<promise_type> final_suspend() noexcept { return {}; }
     void return_void() noexcept {}
     void unhandled_exception() noexcept {
       scope_->record(std::current_exception());

@@ -38,6 +38,10 @@ public:
   void set_scope(std::shared_ptr<scope_state> scope) noexcept {
     scope_ = std::move(scope);
   }
+  /// Gives up the scope, for the last thing a frame does before it dies.
+  std::shared_ptr<scope_state> release_scope() noexcept {
+    return std::move(scope_);
+  }
 
   /// Called when the coroutine starts or resumes on a thread.
   void on_resume() noexcept {
@@ -94,6 +98,21 @@ public:
     bool await_ready() const noexcept { return !Lazy; }
     void await_suspend(std::coroutine_handle<>) const noexcept {}
     void await_resume() const noexcept { promise->on_resume(); }
+  };
+
+  /// The final awaiter of work a scope counts: destroys the frame, then
+  /// ends the operation (so joiners resume after the frame is gone).
+  template <typename Promise> struct counted_final_awaiter {
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(std::coroutine_handle<Promise> self) noexcept {
+      Promise &promise = self.promise();
+      promise.on_suspend();
+      std::shared_ptr<scope_state> scope = promise.release_scope();
+      self.destroy();
+      if (scope)
+        scope->end();
+    }
+    void await_resume() const noexcept {}
   };
 
 protected:
