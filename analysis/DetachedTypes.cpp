@@ -9,6 +9,20 @@ using namespace clang;
 
 namespace firecrash {
 
+llvm::StringRef detachedReasonName(DetachedReason Reason) {
+  switch (Reason) {
+  case DetachedReason::VoidCoroutine:
+    return "void-coroutine";
+  case DetachedReason::NeverSuspends:
+    return "never-suspends";
+  case DetachedReason::Listed:
+    return "listed";
+  case DetachedReason::Annotated:
+    return "annotated";
+  }
+  llvm_unreachable("unknown detached reason");
+}
+
 llvm::StringRef exceptionPolicyName(ExceptionPolicy Policy) {
   switch (Policy) {
   case ExceptionPolicy::Terminates:

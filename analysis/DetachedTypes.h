@@ -36,6 +36,9 @@ enum class DetachedReason {
 /// What the promise's unhandled_exception() does with an escaping exception.
 enum class ExceptionPolicy { Terminates, Swallows, Rethrows, Unknown };
 
+/// Returns a stable lower-case name for \p Reason ("never-suspends", ...).
+llvm::StringRef detachedReasonName(DetachedReason Reason);
+
 /// Returns a stable lower-case name for \p Policy ("terminates", ...).
 llvm::StringRef exceptionPolicyName(ExceptionPolicy Policy);
 

@@ -8,6 +8,22 @@ using namespace clang;
 
 namespace firecrash {
 
+llvm::StringRef handlerReasonName(HandlerReason Reason) {
+  switch (Reason) {
+  case HandlerReason::Annotated:
+    return "annotated";
+  case HandlerReason::NameMatches:
+    return "name";
+  case HandlerReason::Parameter:
+    return "parameter";
+  case HandlerReason::Result:
+    return "result";
+  case HandlerReason::BaseClass:
+    return "base-class";
+  }
+  llvm_unreachable("unknown handler reason");
+}
+
 HandlerOracle::HandlerOracle(const ASTContext &Ctx,
                              const HandlerOptions &Options)
     : Ctx(Ctx), Options(Options) {

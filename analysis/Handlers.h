@@ -33,6 +33,9 @@ struct HandlerOptions {
 /// Why a coroutine counts as a request handler.
 enum class HandlerReason { Annotated, NameMatches, Parameter, Result, BaseClass };
 
+/// Returns a stable lower-case name for \p Reason ("annotated", ...).
+llvm::StringRef handlerReasonName(HandlerReason Reason);
+
 struct HandlerInfo {
   HandlerReason Reason = HandlerReason::Annotated;
   /// Where the reason is written (the function, a parameter, ...).

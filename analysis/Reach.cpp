@@ -87,8 +87,14 @@ private:
       return;
     }
     const FunctionDecl *Def = nullptr;
-    if (!Callee->hasBody(Def) || !Def)
+    if (!Callee->hasBody(Def) || !Def) {
+      if (SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())) ||
+          !Callee->isExternallyVisible() || Callee->isDependentContext())
+        return;
+      Site.External = true;
+      Out.Sites.push_back(Site);
       return;
+    }
     if (SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation())))
       return;
     Out.Sites.push_back(Site);
@@ -145,7 +151,7 @@ std::optional<CallChain> Reach::shortestFrom(const CallSite &Entry,
     if (Depth[I] >= MaxDepth)
       continue;
     for (const CallSite &Site : Summary.Sites) {
-      if (Site.StartsDetached ||
+      if (Site.StartsDetached || Site.External ||
           !Seen.insert(Site.Callee->getCanonicalDecl()).second)
         continue;
       Nodes.push_back({Site.Callee, static_cast<int>(I), Site});
@@ -165,7 +171,7 @@ std::vector<CallChain> Reach::startsFrom(const FunctionDecl *Handler,
       Chains.push_back(std::move(Chain));
       continue;
     }
-    if (MaxDepth == 0)
+    if (MaxDepth == 0 || Site.External)
       continue;
     auto Key = std::make_pair(Site.Callee->getCanonicalDecl(), MaxDepth);
     auto It = ChainCache.find(Key);

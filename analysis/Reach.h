@@ -31,11 +31,14 @@ struct CallSite {
   bool Discarded = false;
   /// True if the call is inside a catch handler (where co_await is illegal).
   bool InCatch = false;
+  /// True if the callee is only declared here (defined in another
+  /// translation unit, or nowhere); such sites matter to cross-TU summaries.
+  bool External = false;
 };
 
 /// The calls a function body makes, in source order, that either start a
-/// detached coroutine or enter another function defined outside system
-/// headers.
+/// detached coroutine or enter another function declared outside system
+/// headers (defined here, or External).
 struct FunctionSummary {
   llvm::SmallVector<CallSite, 8> Sites;
 };

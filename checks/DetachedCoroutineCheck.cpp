@@ -3,6 +3,8 @@
 #include "DetachedCoroutineCheck.h"
 #include "AnalysisState.h"
 #include "Borrows.h"
+#include "FindingSink.h"
+#include "Summary.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -29,6 +31,10 @@ void DetachedCoroutineCheck::storeOptions(
 }
 
 void DetachedCoroutineCheck::registerMatchers(MatchFinder *Finder) {
+  // A host that wants the translation unit's summary needs the context even
+  // when no coroutine is defined here.
+  if (threadFindingSink())
+    Finder->addMatcher(translationUnitDecl().bind("unit"), this);
   Finder->addMatcher(
       functionDecl(isDefinition(), hasBody(coroutineBodyStmt()),
                    unless(isExpansionInSystemHeader()))
@@ -37,6 +43,15 @@ void DetachedCoroutineCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void DetachedCoroutineCheck::onStartOfTranslationUnit() { State.reset(); }
+
+void DetachedCoroutineCheck::onEndOfTranslationUnit() {
+  FindingSink *Sink = threadFindingSink();
+  if (!Sink || !State)
+    return;
+  Sink->summary(summarizeTranslationUnit(State->Ctx, State->Handlers,
+                                         State->Calls, State->Detached,
+                                         Shared.MaxCallDepth));
+}
 
 /// Describes the coroutine a call starts, for messages.
 static std::string describeCoroutine(const FunctionDecl *Callee) {
@@ -55,12 +70,12 @@ static std::string describeFunction(const FunctionDecl *FD) {
 }
 
 void DetachedCoroutineCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
-  if (!Coroutine || Coroutine->isDependentContext())
-    return; // Template patterns are analysed through their instantiations.
   ASTContext &Ctx = *Result.Context;
   if (!State || &State->Ctx != &Ctx)
     State = std::make_unique<AnalysisState>(Ctx, Shared, Handlers);
+  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
+  if (!Coroutine || Coroutine->isDependentContext())
+    return; // Template patterns are analysed through their instantiations.
   if (!ReportedRegexErrors) {
     ReportedRegexErrors = true;
     for (const std::string &Error : State->Handlers.regexErrors())
@@ -172,6 +187,23 @@ void DetachedCoroutineCheck::report(const FunctionDecl *Handler,
                     "this operation is still outstanding")
         << describeCoroutine(Start.Callee) << TypeName << Handler
         << describeFunction(Entry.Callee);
+
+  FindingSink *Sink = threadFindingSink();
+  FindingRecord Record;
+  if (Sink) {
+    Record.Check = "firecrash-detached-coroutine";
+    Record.File = SM.getFilename(Entry.Loc).str();
+    Record.Offset = SM.getFileOffset(Entry.Loc);
+    Record.Handler = qualifiedName(Handler);
+    Record.Callee = qualifiedName(Start.Callee);
+    Record.DetachedType = TypeName;
+    Record.ExceptionPolicy = exceptionPolicyName(Info->Policy).str();
+    Record.DetachedReason = detachedReasonName(Info->Reason).str();
+    if (Why)
+      Record.HandlerReason = handlerReasonName(Why->Reason).str();
+    for (const CallSite &Hop : Chain.Hops)
+      Record.Chain.push_back(qualifiedName(Hop.Callee));
+  }
 
   // Every hop after the first, in the function the previous hop called.
   for (size_t I = 1; I < Chain.Hops.size(); ++I) {
@@ -289,11 +321,17 @@ void DetachedCoroutineCheck::report(const FunctionDecl *Handler,
 
   // What the detached coroutine borrows from the handler's frame.
   if (Chain.Hops.size() == 1)
-    for (const Borrow &B : findBorrows(Ctx, Entry.Call, Handler))
+    for (const Borrow &B : findBorrows(Ctx, Entry.Call, Handler)) {
       diag(SM.getExpansionLoc(B.Loc),
            "the detached operation borrows from the handler: %0",
            DiagnosticIDs::Note)
           << B.Explanation;
+      if (Sink)
+        Record.Borrows.push_back(
+            {borrowKindName(B.Kind).str(), B.Name, B.Explanation});
+    }
+  if (Sink)
+    Sink->finding(std::move(Record));
 
   // The way out, with a fix-it where the rewrite is complete and safe.
   const FunctionDecl *Callee = Start.Callee;

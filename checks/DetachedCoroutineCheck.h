@@ -36,6 +36,7 @@ public:
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
 
 private:
   void report(const clang::FunctionDecl *Handler, const CallChain &Chain,

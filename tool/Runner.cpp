@@ -45,6 +45,43 @@ withBuiltinHeaders(std::unique_ptr<tooling::CompilationDatabase> DB) {
   return Adjusted;
 }
 
+bool isGccOnlyFlag(llvm::StringRef Arg) {
+  static const char *const Exact[] = {
+      "-fno-canonical-system-headers", "-fmodules-ts", "-fanalyzer",
+      "-fcoroutines", "-fno-diagnostics-show-labels",
+      "-fno-diagnostics-show-line-numbers"};
+  static const char *const Prefixes[] = {
+      "-fconcepts-diagnostics-depth=", "-fdiagnostics-urls=",
+      "-fdiagnostics-path-format=", "-flto-partition=", "-fcallgraph-info"};
+  for (const char *Flag : Exact)
+    if (Arg == Flag)
+      return true;
+  for (const char *Prefix : Prefixes)
+    if (Arg.starts_with(Prefix))
+      return true;
+  return false;
+}
+
+std::unique_ptr<tooling::CompilationDatabase>
+withGccOnlyFlagsRemoved(std::unique_ptr<tooling::CompilationDatabase> DB) {
+  auto Adjuster = [](const tooling::CommandLineArguments &Args,
+                     llvm::StringRef) {
+    tooling::CommandLineArguments Result;
+    for (const std::string &Arg : Args)
+      if (!isGccOnlyFlag(Arg))
+        Result.push_back(Arg);
+    // g++ warning flags clang does not know are noise here, and so is the
+    // "N warnings generated." line.
+    Result.push_back("-Wno-unknown-warning-option");
+    Result.push_back("-fno-caret-diagnostics");
+    return Result;
+  };
+  auto Adjusted =
+      std::make_unique<tooling::ArgumentsAdjustingCompilations>(std::move(DB));
+  Adjusted->appendArgumentsAdjuster(Adjuster);
+  return Adjusted;
+}
+
 llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>>
 makeOptionsProvider(const RunOptions &Options) {
   ClangTidyGlobalOptions Global;

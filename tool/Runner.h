@@ -43,6 +43,15 @@ std::vector<std::string> listChecks();
 std::unique_ptr<clang::tooling::CompilationDatabase>
 withBuiltinHeaders(std::unique_ptr<clang::tooling::CompilationDatabase> DB);
 
+/// Removes flags only g++ understands from every compile command (real
+/// compile databases are often written for g++), and keeps clang from
+/// printing anything but the diagnostics the checks collect.
+std::unique_ptr<clang::tooling::CompilationDatabase>
+withGccOnlyFlagsRemoved(std::unique_ptr<clang::tooling::CompilationDatabase> DB);
+
+/// Returns true if \p Arg is a g++-only flag clang rejects or warns about.
+bool isGccOnlyFlag(llvm::StringRef Arg);
+
 /// Builds the options provider clang-tidy would build for \p Options.
 llvm::Expected<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>>
 makeOptionsProvider(const RunOptions &Options);

@@ -1,0 +1,211 @@
+//===--- Summary.cpp - Per-translation-unit summaries, merged -------------===//
+
+#include "Summary.h"
+#include "DetachedTypes.h"
+#include "Handlers.h"
+#include "Reach.h"
+#include "TypeNames.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include <deque>
+#include <unordered_map>
+
+using namespace clang;
+
+namespace firecrash {
+
+namespace {
+
+SummaryLocation locate(const SourceManager &SM, SourceLocation Loc) {
+  SummaryLocation Result;
+  Loc = SM.getFileLoc(Loc);
+  if (Loc.isInvalid())
+    return Result;
+  FileID File = SM.getFileID(Loc);
+  if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File)) {
+    llvm::StringRef Real = Entry->getFileEntry().tryGetRealPathName();
+    if (!Real.empty()) {
+      Result.File = Real.str();
+    } else {
+      llvm::SmallString<256> Path(Entry->getName());
+      llvm::sys::fs::make_absolute(Path);
+      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+      Result.File = Path.str().str();
+    }
+  }
+  Result.Line = SM.getSpellingLineNumber(Loc);
+  Result.Column = SM.getSpellingColumnNumber(Loc);
+  return Result;
+}
+
+std::string usrOf(const Decl *D) {
+  llvm::SmallString<128> Buffer;
+  if (index::generateUSRForDecl(D, Buffer))
+    return {};
+  return Buffer.str().str();
+}
+
+class FunctionCollector : public RecursiveASTVisitor<FunctionCollector> {
+public:
+  explicit FunctionCollector(const SourceManager &SM) : SM(SM) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (FD->doesThisDeclarationHaveABody() && !FD->isDependentContext())
+      Functions.push_back(FD);
+    return true;
+  }
+
+  std::vector<const FunctionDecl *> Functions;
+
+private:
+  const SourceManager &SM;
+};
+
+} // namespace
+
+TUSummary summarizeTranslationUnit(ASTContext &Ctx, HandlerOracle &Handlers,
+                                   Reach &Calls, DetachedTypeOracle &Detached,
+                                   unsigned MaxCallDepth) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  TUSummary Summary;
+  Summary.MaxCallDepth = MaxCallDepth;
+  if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
+    Summary.MainFile = Main->getFileEntry().tryGetRealPathName().str();
+
+  FunctionCollector Collector(SM);
+  Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
+  for (const FunctionDecl *FD : Collector.Functions) {
+    SummaryFunction Function;
+    if (coroutineBody(FD))
+      if (std::optional<HandlerInfo> Why = Handlers.classify(FD)) {
+        Function.IsHandler = true;
+        Function.HandlerReason = handlerReasonName(Why->Reason).str();
+      }
+    for (const CallSite &Site : Calls.summary(FD).Sites) {
+      if (Site.StartsDetached) {
+        std::optional<DetachedInfo> Info = Detached.classify(Site.Callee);
+        if (!Info)
+          continue;
+        Function.Starts.push_back({qualifiedName(Site.Callee),
+                                   printType(Ctx, Info->Type),
+                                   detachedReasonName(Info->Reason).str(),
+                                   exceptionPolicyName(Info->Policy).str(),
+                                   locate(SM, Site.Loc)});
+        continue;
+      }
+      std::string Usr = usrOf(Site.Callee->getCanonicalDecl());
+      if (Usr.empty())
+        continue;
+      Function.Calls.push_back({std::move(Usr), qualifiedName(Site.Callee),
+                                locate(SM, Site.Loc), !Site.External});
+    }
+    if (!Function.IsHandler && Function.Starts.empty() && Function.Calls.empty())
+      continue;
+    Function.Usr = usrOf(FD->getCanonicalDecl());
+    if (Function.Usr.empty())
+      continue;
+    Function.Name = qualifiedName(FD);
+    Function.Loc = locate(SM, FD->getLocation());
+    Summary.Functions.push_back(std::move(Function));
+  }
+  return Summary;
+}
+
+std::vector<CrossFinding> mergeSummaries(const std::vector<TUSummary> &Units) {
+  // Every defined function, first definition wins (inline functions repeat).
+  std::unordered_map<std::string, const SummaryFunction *> Defined;
+  for (const TUSummary &Unit : Units)
+    for (const SummaryFunction &Function : Unit.Functions)
+      Defined.emplace(Function.Usr, &Function);
+
+  // Distance from every function to its nearest detached start, by one
+  // breadth-first search over reversed call edges from all starting
+  // functions at once: linear in the number of functions and calls.
+  std::unordered_map<std::string, std::vector<const SummaryFunction *>> Callers;
+  for (const auto &[Usr, Function] : Defined)
+    for (const SummaryCall &Call : Function->Calls)
+      if (Defined.count(Call.CalleeUsr))
+        Callers[Call.CalleeUsr].push_back(Function);
+  std::unordered_map<const SummaryFunction *, unsigned> Distance;
+  std::deque<const SummaryFunction *> Queue;
+  for (const auto &[Usr, Function] : Defined)
+    if (!Function->Starts.empty()) {
+      Distance[Function] = 1;
+      Queue.push_back(Function);
+    }
+  while (!Queue.empty()) {
+    const SummaryFunction *Function = Queue.front();
+    Queue.pop_front();
+    auto It = Callers.find(Function->Usr);
+    if (It == Callers.end())
+      continue;
+    for (const SummaryFunction *Caller : It->second)
+      if (Distance.emplace(Caller, Distance[Function] + 1).second)
+        Queue.push_back(Caller);
+  }
+
+  std::vector<CrossFinding> Findings;
+  for (const TUSummary &Unit : Units) {
+    for (const SummaryFunction &Handler : Unit.Functions) {
+      if (!Handler.IsHandler)
+        continue;
+      for (const SummaryCall &Entry : Handler.Calls) {
+        if (Entry.Defined)
+          continue; // the check reports chains within one translation unit
+        auto Target = Defined.find(Entry.CalleeUsr);
+        if (Target == Defined.end())
+          continue;
+        auto Dist = Distance.find(Target->second);
+        if (Dist == Distance.end() || Dist->second > Unit.MaxCallDepth)
+          continue;
+        CrossFinding Finding;
+        Finding.Handler = Handler.Name;
+        Finding.HandlerReason = Handler.HandlerReason;
+        Finding.HandlerLoc = Handler.Loc;
+        Finding.Entry = Entry;
+        // Walk down the distances; the first call that gets closer wins, so
+        // the chain is deterministic.
+        const SummaryFunction *Current = Target->second;
+        while (Current->Starts.empty()) {
+          unsigned Here = Distance[Current];
+          const SummaryFunction *Next = nullptr;
+          for (const SummaryCall &Call : Current->Calls) {
+            auto Callee = Defined.find(Call.CalleeUsr);
+            if (Callee == Defined.end())
+              continue;
+            auto D = Distance.find(Callee->second);
+            if (D != Distance.end() && D->second + 1 == Here) {
+              Finding.Hops.push_back({Current->Name, Callee->second->Name,
+                                      Call.Loc});
+              Next = Callee->second;
+              break;
+            }
+          }
+          if (!Next)
+            break;
+          Current = Next;
+        }
+        if (Current->Starts.empty())
+          continue;
+        Finding.Start = Current->Starts.front();
+        Finding.Hops.push_back({Current->Name, Finding.Start.Callee,
+                                Finding.Start.Loc});
+        Findings.push_back(std::move(Finding));
+      }
+    }
+  }
+  return Findings;
+}
+
+} // namespace firecrash

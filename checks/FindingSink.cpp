@@ -1,0 +1,14 @@
+//===--- FindingSink.cpp - Structured facts for in-process hosts ----------===//
+
+#include "FindingSink.h"
+
+namespace firecrash {
+
+FindingSink::~FindingSink() = default;
+
+FindingSink *&threadFindingSink() {
+  static thread_local FindingSink *Sink = nullptr;
+  return Sink;
+}
+
+} // namespace firecrash

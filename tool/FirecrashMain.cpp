@@ -1,0 +1,478 @@
+//===--- FirecrashMain.cpp - the firecrash command-line tool --------------===//
+//
+// Runs the firecrash checks in process over a compile database, in parallel,
+// merges per-file summaries to find chains that cross files, and reports as
+// text, JSON or SARIF. Exit codes: 0 no findings, 1 findings, 2 usage or
+// configuration error, 3 some translation unit could not be analysed.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CheckRegistry.h"
+#include "FindingSink.h"
+#include "Report.h"
+#include "Runner.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/GlobList.h"
+#include "clang/Tooling/Core/Replacement.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/GlobPattern.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
+#include <atomic>
+#include <mutex>
+#include <thread>
+#include <unistd.h>
+
+using namespace llvm;
+namespace tooling = clang::tooling;
+using clang::tidy::GlobList;
+using namespace firecrash;
+
+namespace {
+
+enum ExitCode { ExitClean = 0, ExitFindings = 1, ExitUsage = 2, ExitFailed = 3 };
+
+cl::OptionCategory Category("firecrash options");
+
+cl::opt<std::string> BuildPath(
+    "p", cl::desc("Build directory holding compile_commands.json"),
+    cl::value_desc("build dir"), cl::cat(Category));
+cl::list<std::string> Sources(
+    cl::Positional,
+    cl::desc("[<file or glob> ...] (default: every file in the database)"),
+    cl::cat(Category));
+cl::opt<std::string>
+    Checks("checks",
+           cl::desc("Glob list of checks, like clang-tidy's (default: the "
+                    "configuration's, else firecrash-*)"),
+           cl::cat(Category));
+cl::opt<std::string> Config(
+    "config", cl::desc("Configuration in YAML, like clang-tidy's --config; "
+                       "replaces .clang-tidy files"),
+    cl::cat(Category));
+cl::opt<std::string> ConfigFile(
+    "config-file",
+    cl::desc("Read the --config configuration from this file"),
+    cl::value_desc("path"), cl::cat(Category));
+cl::opt<std::string> HeaderFilter(
+    "header-filter",
+    cl::desc("Regular expression of headers whose findings are reported"),
+    cl::cat(Category));
+cl::opt<unsigned> Jobs("j",
+                       cl::desc("Translation units analysed in parallel "
+                                "(default: all cores)"),
+                       cl::init(0), cl::cat(Category));
+enum class Format { Text, Json, Sarif };
+cl::opt<Format> OutputFormat(
+    "format", cl::desc("Report format"),
+    cl::values(clEnumValN(Format::Text, "text", "clang-style diagnostics"),
+               clEnumValN(Format::Json, "json",
+                          "JSON (docs/report-format.md)"),
+               clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0")),
+    cl::init(Format::Text), cl::cat(Category));
+cl::opt<std::string> OutputFile("o",
+                                cl::desc("Write the report to this file, "
+                                         "atomically (default: stdout)"),
+                                cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string>
+    BaselineFile("baseline",
+                 cl::desc("Do not report findings listed in this baseline"),
+                 cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> WriteBaselineFile(
+    "write-baseline", cl::desc("Write the findings' fingerprints here"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> ExportFixes(
+    "export-fixes",
+    cl::desc("Write fixes as clang-apply-replacements YAML to this file"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> ApplyFixes("fix",
+                         cl::desc("Apply the fixes of reported findings"),
+                         cl::cat(Category));
+cl::opt<bool> ListChecks("list-checks",
+                         cl::desc("List the checks and exit"),
+                         cl::cat(Category));
+cl::opt<bool> DumpConfig("dump-config",
+                         cl::desc("Print the effective configuration and exit"),
+                         cl::cat(Category));
+cl::opt<bool> NoCrossTU("no-cross-tu",
+                        cl::desc("Do not merge summaries across files"),
+                        cl::cat(Category));
+
+int fail(int Code, const Twine &Message) {
+  errs() << "firecrash: error: " << Message << "\n";
+  return Code;
+}
+
+/// Checks early that \p Path can be written, so a long run does not end in
+/// a failure to save its result.
+std::optional<std::string> checkWritable(const std::string &Path) {
+  SmallString<256> Dir(Path);
+  sys::path::remove_filename(Dir);
+  if (Dir.empty())
+    Dir = ".";
+  if (sys::fs::is_directory(Path))
+    return "'" + Path + "' is a directory";
+  SmallString<256> Probe;
+  int FD = -1;
+  if (std::error_code EC = sys::fs::createUniqueFile(
+          Dir + "/.firecrash-probe-%%%%%%", FD, Probe))
+    return "cannot write '" + Path + "': " + EC.message();
+  ::close(FD);
+  sys::fs::remove(Probe);
+  return std::nullopt;
+}
+
+std::string normalize(StringRef Path) {
+  SmallString<256> Abs(Path);
+  sys::fs::make_absolute(Abs);
+  sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  return Abs.str().str();
+}
+
+class CollectingSink : public FindingSink {
+public:
+  void finding(FindingRecord Record) override {
+    Records.push_back(std::move(Record));
+  }
+  void summary(TUSummary Summary) override {
+    Summaries.push_back(std::move(Summary));
+  }
+  std::vector<FindingRecord> Records;
+  std::vector<TUSummary> Summaries;
+};
+
+UnitResult analyse(const tooling::CompilationDatabase &DB,
+                   const std::string &File, const RunOptions &Options) {
+  UnitResult Unit;
+  Unit.File = File;
+  std::vector<tooling::CompileCommand> Commands = DB.getCompileCommands(File);
+  if (Commands.empty()) {
+    Unit.Failures.push_back("no compile command for this file");
+    return Unit;
+  }
+  Unit.BuildDirectory = Commands.front().Directory;
+  CollectingSink Sink;
+  threadFindingSink() = &Sink;
+  auto Errors = runChecks(DB, {File}, Options);
+  threadFindingSink() = nullptr;
+  if (!Errors) {
+    Unit.Failures.push_back(toString(Errors.takeError()));
+    return Unit;
+  }
+  PositionMapper Mapper;
+  for (const clang::tidy::ClangTidyError &Error : *Errors) {
+    if (Error.DiagLevel != clang::tidy::ClangTidyError::Error ||
+        !StringRef(Error.DiagnosticName).starts_with("clang-diagnostic-"))
+      continue;
+    std::string Where;
+    if (!Error.Message.FilePath.empty()) {
+      Position Pos = Mapper.map(Error.Message.FilePath,
+                                Error.Message.FileOffset, Error.BuildDirectory);
+      Where = Pos.File + ":" + std::to_string(Pos.Line) + ":" +
+              std::to_string(Pos.Column) + ": ";
+    }
+    Unit.Failures.push_back(Where + Error.Message.Message);
+  }
+  Unit.Errors = std::move(*Errors);
+  Unit.Records = std::move(Sink.Records);
+  Unit.Summaries = std::move(Sink.Summaries);
+  return Unit;
+}
+
+/// Selects the files to analyse: every file in the database, or those named
+/// or matched by globs.
+Expected<std::vector<std::string>>
+selectFiles(const tooling::CompilationDatabase &DB) {
+  std::vector<std::string> All = DB.getAllFiles();
+  for (std::string &File : All)
+    File = normalize(File);
+  llvm::sort(All);
+  All.erase(std::unique(All.begin(), All.end()), All.end());
+  if (Sources.empty())
+    return All;
+  std::vector<std::string> Selected;
+  SmallString<256> Cwd;
+  sys::fs::current_path(Cwd);
+  for (const std::string &Source : Sources) {
+    bool IsGlob = StringRef(Source).find_first_of("*?[") != StringRef::npos;
+    if (!IsGlob) {
+      std::string Path = normalize(Source);
+      if (!llvm::is_contained(All, Path))
+        return createStringError(std::errc::invalid_argument,
+                                 "'%s' is not in the compilation database",
+                                 Source.c_str());
+      Selected.push_back(Path);
+      continue;
+    }
+    auto Pattern = GlobPattern::create(Source);
+    if (!Pattern)
+      return Pattern.takeError();
+    bool Any = false;
+    for (const std::string &File : All) {
+      StringRef Relative = File;
+      bool Inside = Relative.consume_front(Cwd) && Relative.consume_front("/");
+      if (Pattern->match(File) || (Inside && Pattern->match(Relative))) {
+        Selected.push_back(File);
+        Any = true;
+      }
+    }
+    if (!Any)
+      return createStringError(std::errc::invalid_argument,
+                               "'%s' matches no file in the compilation "
+                               "database",
+                               Source.c_str());
+  }
+  llvm::sort(Selected);
+  Selected.erase(std::unique(Selected.begin(), Selected.end()), Selected.end());
+  return Selected;
+}
+
+Expected<std::unique_ptr<tooling::CompilationDatabase>> loadDatabase() {
+  if (BuildPath.empty())
+    return createStringError(std::errc::invalid_argument,
+                             "no compile database: pass -p <build directory>");
+  SmallString<256> Path(BuildPath);
+  if (sys::fs::is_directory(Path))
+    sys::path::append(Path, "compile_commands.json");
+  if (!sys::fs::exists(Path))
+    return createStringError(std::errc::no_such_file_or_directory,
+                             "no compile_commands.json at '%s'",
+                             Path.c_str());
+  std::string Error;
+  auto DB = tooling::JSONCompilationDatabase::loadFromFile(
+      Path, Error, tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!DB)
+    return createStringError(std::errc::invalid_argument,
+                             "cannot read '%s': %s", Path.c_str(),
+                             StringRef(Error).trim().str().c_str());
+  return withBuiltinHeaders(withGccOnlyFlagsRemoved(std::move(DB)));
+}
+
+std::vector<UnitResult> analyseAll(const tooling::CompilationDatabase &DB,
+                                   const std::vector<std::string> &Files,
+                                   const RunOptions &Options,
+                                   const std::string &Root) {
+  std::vector<UnitResult> Results(Files.size());
+  std::atomic<size_t> Next{0};
+  std::atomic<size_t> Done{0};
+  std::mutex ProgressLock;
+  bool Progress = ::isatty(2);
+  unsigned Workers = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
+  Workers = std::min<unsigned>(Workers, std::max<size_t>(1, Files.size()));
+  auto Work = [&] {
+    for (size_t I; (I = Next++) < Files.size();) {
+      Results[I] = analyse(DB, Files[I], Options);
+      size_t Count = ++Done;
+      if (Progress) {
+        std::lock_guard<std::mutex> Guard(ProgressLock);
+        StringRef Shown = Files[I];
+        if (Shown.consume_front(Root))
+          Shown.consume_front("/");
+        errs() << "\r\033[K[" << Count << "/" << Files.size() << "] " << Shown;
+      }
+    }
+  };
+  std::vector<std::thread> Pool;
+  for (unsigned W = 1; W < Workers; ++W)
+    Pool.emplace_back(Work);
+  Work();
+  for (std::thread &T : Pool)
+    T.join();
+  if (Progress && !Files.empty())
+    errs() << "\r\033[K";
+  return Results;
+}
+
+int applyFixes(const Report &R) {
+  std::vector<clang::tidy::ClangTidyError> Errors;
+  for (const ReportFinding &F : R.Findings)
+    if (F.Source)
+      Errors.push_back(*F.Source);
+  int Status = ExitClean;
+  for (const auto &[File, Replacements] : collectFixes(Errors, true)) {
+    auto Buffer = MemoryBuffer::getFile(File);
+    if (!Buffer) {
+      Status = fail(ExitFailed, "cannot read '" + File + "' to fix it");
+      continue;
+    }
+    auto Fixed = clang::tooling::applyAllReplacements(
+        (*Buffer)->getBuffer(), Replacements);
+    if (!Fixed) {
+      Status = fail(ExitFailed, "cannot fix '" + File +
+                                    "': " + toString(Fixed.takeError()));
+      continue;
+    }
+    if (Error E = writeAtomically(File, *Fixed))
+      Status = fail(ExitFailed, toString(std::move(E)));
+  }
+  return Status;
+}
+
+std::string exportedFixes(const Report &R) {
+  std::vector<clang::tidy::ClangTidyError> Errors;
+  for (const ReportFinding &F : R.Findings) {
+    if (!F.Source)
+      continue;
+    clang::tidy::ClangTidyError Error = *F.Source;
+    // clang-apply-replacements applies a diagnostic's own fix: lift the fix
+    // firecrash attaches to its last note, as --fix-notes would.
+    if (Error.Message.Fix.empty())
+      for (const auto &Note : Error.Notes)
+        if (!Note.Fix.empty()) {
+          Error.Message.Fix = Note.Fix;
+          break;
+        }
+    Errors.push_back(std::move(Error));
+  }
+  std::string Text;
+  raw_string_ostream OS(Text);
+  clang::tidy::exportReplacements("", Errors, OS);
+  return Text;
+}
+
+} // namespace
+
+int main(int argc, const char **argv) {
+  cl::HideUnrelatedOptions(Category);
+  cl::SetVersionPrinter([](raw_ostream &OS) {
+    OS << "firecrash " << FIRECRASH_VERSION << " (LLVM "
+       << LLVM_VERSION_STRING << ")\n";
+  });
+  std::string ParseErrors;
+  raw_string_ostream ParseStream(ParseErrors);
+  if (!cl::ParseCommandLineOptions(
+          argc, argv,
+          "firecrash: finds fire-and-crash coroutines started from request "
+          "handlers.\n\n"
+          "Exit codes: 0 no findings, 1 findings, 2 usage or configuration "
+          "error, 3 some translation unit could not be analysed.\n",
+          &ParseStream)) {
+    StringRef First = StringRef(ParseErrors).trim().split('\n').first;
+    First.consume_front(StringRef(argv[0]).rsplit('/').second.empty()
+                            ? StringRef(argv[0])
+                            : StringRef(argv[0]).rsplit('/').second);
+    First = First.ltrim(": ");
+    return fail(ExitUsage, First + " (see firecrash --help)");
+  }
+
+  if (ListChecks) {
+    GlobList Enabled(Checks.empty() ? "firecrash-*" : StringRef(Checks));
+    for (const CheckInfo &Check : allChecks())
+      if (Enabled.contains(Check.Name))
+        outs() << Check.Name << "  " << Check.Summary << "\n";
+    return ExitClean;
+  }
+
+  RunOptions Options;
+  Options.Checks = Checks;
+  if (!HeaderFilter.empty())
+    Options.HeaderFilter = HeaderFilter.getValue();
+  if (!ConfigFile.empty()) {
+    if (!Config.empty())
+      return fail(ExitUsage, "--config and --config-file exclude each other");
+    auto Text = MemoryBuffer::getFile(ConfigFile);
+    if (!Text)
+      return fail(ExitUsage, "cannot read config file '" + ConfigFile +
+                                 "': " + Text.getError().message());
+    Options.Config = (*Text)->getBuffer().str();
+    if (StringRef(Options.Config).trim().empty())
+      Options.Config = "{}";
+  } else {
+    Options.Config = Config;
+  }
+  auto Provider = makeOptionsProvider(Options);
+  if (!Provider)
+    return fail(ExitUsage, toString(Provider.takeError()));
+
+  if (DumpConfig) {
+    SmallString<256> Where;
+    sys::fs::current_path(Where);
+    sys::path::append(Where, "dummy.cpp");
+    clang::tidy::ClangTidyOptions Effective =
+        (*Provider)->getOptions(Sources.empty() ? Where.str()
+                                                : normalize(Sources.front()));
+    Effective.CheckOptions = clang::tidy::getCheckOptions(Effective, false);
+    outs() << clang::tidy::configurationAsText(Effective);
+    return ExitClean;
+  }
+
+  auto DB = loadDatabase();
+  if (!DB)
+    return fail(ExitUsage, toString(DB.takeError()));
+  auto Files = selectFiles(**DB);
+  if (!Files)
+    return fail(ExitUsage, toString(Files.takeError()));
+  if (Files->empty())
+    return fail(ExitUsage, "the compilation database lists no files");
+  for (const std::string *Path : {&OutputFile.getValue(),
+                                  &WriteBaselineFile.getValue(),
+                                  &ExportFixes.getValue()})
+    if (!Path->empty())
+      if (std::optional<std::string> Problem = checkWritable(*Path))
+        return fail(ExitUsage, *Problem);
+  std::set<std::string> Baseline;
+  if (!BaselineFile.empty()) {
+    auto Read = readBaseline(BaselineFile);
+    if (!Read)
+      return fail(ExitUsage, toString(Read.takeError()));
+    Baseline = std::move(*Read);
+  }
+
+  SmallString<256> Cwd;
+  sys::fs::current_path(Cwd);
+  std::string Root = Cwd.str().str();
+  std::vector<UnitResult> Units = analyseAll(**DB, *Files, Options, Root);
+
+  clang::tidy::ClangTidyOptions Effective = (*Provider)->getOptions(Files->front());
+  bool DetachedEnabled =
+      clang::tidy::GlobList(Effective.Checks.value_or("-*,firecrash-*"))
+          .contains("firecrash-detached-coroutine");
+  Report R = buildReport(Units, Root, !NoCrossTU && DetachedEnabled);
+
+  if (!WriteBaselineFile.empty())
+    if (Error E = writeAtomically(WriteBaselineFile, baselineText(R)))
+      return fail(ExitUsage, toString(std::move(E)));
+  applyBaseline(R, Baseline);
+
+  std::string Text;
+  switch (OutputFormat) {
+  case Format::Text:
+    Text = reportText(R, OutputFile.empty() &&
+                             sys::Process::StandardOutIsDisplayed());
+    break;
+  case Format::Json:
+    Text = reportJson(R);
+    break;
+  case Format::Sarif:
+    Text = reportSarif(R);
+    break;
+  }
+  if (OutputFile.empty()) {
+    outs() << Text;
+    outs().flush();
+  } else if (Error E = writeAtomically(OutputFile, Text)) {
+    return fail(ExitUsage, toString(std::move(E)));
+  }
+  if (!ExportFixes.empty())
+    if (Error E = writeAtomically(ExportFixes, exportedFixes(R)))
+      return fail(ExitUsage, toString(std::move(E)));
+
+  for (const std::string &Problem : R.ConfigurationErrors)
+    errs() << "firecrash: error: configuration: " << Problem << "\n";
+  if (OutputFormat == Format::Text || !OutputFile.empty())
+    for (const ReportError &E : R.Errors)
+      errs() << "firecrash: error: " << E.File << ": " << E.Message << "\n";
+
+  int Status = ExitClean;
+  if (ApplyFixes)
+    Status = applyFixes(R);
+  if (!R.ConfigurationErrors.empty())
+    return ExitUsage;
+  if (R.FilesFailed > 0 || Status == ExitFailed)
+    return ExitFailed;
+  return R.Findings.empty() ? ExitClean : ExitFindings;
+}

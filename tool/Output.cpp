@@ -1,0 +1,307 @@
+//===--- Output.cpp - text, JSON and SARIF reports ------------------------===//
+
+#include "CheckRegistry.h"
+#include "Report.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+namespace firecrash {
+
+using Json = nlohmann::ordered_json;
+
+/// The version of the JSON report's schema (docs/report-format.md).
+static constexpr int ReportFormatVersion = 1;
+static constexpr const char *ToolVersion = FIRECRASH_VERSION;
+
+// --- text -------------------------------------------------------------------
+
+static void printLocated(llvm::raw_ostream &OS, bool Color,
+                         const ReportLocation &Loc, llvm::StringRef Severity,
+                         llvm::StringRef Message, llvm::StringRef Suffix,
+                         const std::string &Root) {
+  if (Color)
+    OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, /*Bold=*/true);
+  if (!Loc.File.empty())
+    OS << Loc.File << ":" << Loc.Line << ":" << Loc.Column << ": ";
+  if (Color)
+    OS.changeColor(Severity == "note" ? llvm::raw_ostream::BLACK
+                   : Severity == "error" ? llvm::raw_ostream::RED
+                                         : llvm::raw_ostream::MAGENTA,
+                   /*Bold=*/true);
+  OS << Severity << ": ";
+  if (Color)
+    OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, /*Bold=*/true);
+  OS << Message << Suffix;
+  if (Color)
+    OS.resetColor();
+  OS << "\n";
+  if (Loc.File.empty() || Loc.Line == 0)
+    return;
+  std::string Path = Loc.File;
+  if (!llvm::sys::path::is_absolute(Path) && !Root.empty())
+    Path = Root + "/" + Path;
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return;
+  llvm::SmallVector<llvm::StringRef, 0> Lines;
+  (*Buffer)->getBuffer().split(Lines, '\n');
+  if (Loc.Line > Lines.size())
+    return;
+  llvm::StringRef Text = Lines[Loc.Line - 1].rtrim('\r');
+  OS << llvm::format("%5u | ", Loc.Line) << Text << "\n";
+  OS << "      | ";
+  for (unsigned I = 1; I < Loc.Column && I - 1 < Text.size(); ++I)
+    OS << (Text[I - 1] == '\t' ? '\t' : ' ');
+  if (Color)
+    OS.changeColor(llvm::raw_ostream::GREEN, /*Bold=*/true);
+  OS << "^";
+  if (Color)
+    OS.resetColor();
+  OS << "\n";
+}
+
+std::string reportText(const Report &R, bool Color) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS.enable_colors(Color);
+  std::string Root;
+  if (llvm::SmallString<256> Cwd; !llvm::sys::fs::current_path(Cwd))
+    Root = Cwd.str().str();
+  for (const ReportFinding &F : R.Findings) {
+    printLocated(OS, Color, F.Loc, F.Severity, F.Message, " [" + F.Check + "]",
+                 Root);
+    for (const ReportNote &N : F.Notes)
+      printLocated(OS, Color, N.Loc, "note", N.Message, "", Root);
+  }
+  return Text;
+}
+
+// --- JSON -------------------------------------------------------------------
+
+static Json location(const ReportLocation &Loc) {
+  return Json{{"file", Loc.File}, {"line", Loc.Line}, {"column", Loc.Column}};
+}
+
+std::string reportJson(const Report &R) {
+  Json Findings = Json::array();
+  std::map<std::string, unsigned> PerCheck;
+  for (const CheckInfo &Check : allChecks())
+    PerCheck[Check.Name.str()] = 0;
+  for (const ReportFinding &F : R.Findings) {
+    ++PerCheck[F.Check];
+    Json Chain = Json::array();
+    for (const ReportHop &Hop : F.Chain) {
+      Json Entry = location(Hop.Loc);
+      Entry["function"] = Hop.Function;
+      Entry["callee"] = Hop.Callee;
+      Chain.push_back(std::move(Entry));
+    }
+    Json Borrowed = Json::array();
+    for (const BorrowRecord &B : F.Borrowed)
+      Borrowed.push_back(
+          {{"kind", B.Kind}, {"name", B.Name}, {"explanation", B.Explanation}});
+    Json Notes = Json::array();
+    for (const ReportNote &N : F.Notes) {
+      Json Entry = location(N.Loc);
+      Entry["message"] = N.Message;
+      Notes.push_back(std::move(Entry));
+    }
+    Json Fixes = Json::array();
+    for (const ReportReplacement &Fix : F.Fixes)
+      Fixes.push_back({{"file", Fix.File},
+                       {"offset", Fix.Offset},
+                       {"length", Fix.Length},
+                       {"start", location(Fix.Begin)},
+                       {"end", location(Fix.End)},
+                       {"replacement", Fix.Text}});
+    Findings.push_back({{"check", F.Check},
+                        {"severity", F.Severity},
+                        {"message", F.Message},
+                        {"file", F.Loc.File},
+                        {"line", F.Loc.Line},
+                        {"column", F.Loc.Column},
+                        {"handler", F.Handler},
+                        {"handler_reason", F.HandlerReason},
+                        {"callee", F.Callee},
+                        {"detached_type", F.DetachedType},
+                        {"detached_reason", F.DetachedReason},
+                        {"exception_policy", F.ExceptionPolicy},
+                        {"cross_translation_unit", F.CrossTranslationUnit},
+                        {"chain", std::move(Chain)},
+                        {"borrowed", std::move(Borrowed)},
+                        {"notes", std::move(Notes)},
+                        {"fixes", std::move(Fixes)},
+                        {"fingerprint", F.Fingerprint}});
+  }
+  Json Errors = Json::array();
+  for (const ReportError &E : R.Errors)
+    Errors.push_back({{"file", E.File}, {"message", E.Message}});
+  Json ByCheck = Json::object();
+  for (const auto &[Name, Count] : PerCheck)
+    ByCheck[Name] = Count;
+  Json Out = {{"version", ReportFormatVersion},
+              {"tool", {{"name", "firecrash"}, {"version", ToolVersion}}},
+              {"findings", std::move(Findings)},
+              {"errors", std::move(Errors)},
+              {"summary",
+               {{"findings", R.Findings.size()},
+                {"by_check", std::move(ByCheck)},
+                {"baselined", R.Baselined},
+                {"files_analyzed", R.FilesAnalyzed},
+                {"files_failed", R.FilesFailed}}}};
+  return Out.dump(2) + "\n";
+}
+
+// --- SARIF 2.1.0 ------------------------------------------------------------
+
+static Json sarifLocation(const ReportLocation &Loc, const std::string &Text) {
+  Json Physical = {{"artifactLocation", {{"uri", Loc.File}}},
+                   {"region",
+                    {{"startLine", Loc.Line}, {"startColumn", Loc.Column}}}};
+  Json Out = {{"physicalLocation", std::move(Physical)}};
+  if (!Text.empty())
+    Out["message"] = {{"text", Text}};
+  return Out;
+}
+
+std::string reportSarif(const Report &R) {
+  Json Rules = Json::array();
+  std::map<std::string, unsigned> RuleIndex;
+  for (const CheckInfo &Check : allChecks()) {
+    RuleIndex[Check.Name.str()] = static_cast<unsigned>(Rules.size());
+    Rules.push_back(
+        {{"id", Check.Name.str()},
+         {"name", Check.Name.str()},
+         {"shortDescription", {{"text", Check.Summary.str()}}},
+         {"fullDescription", {{"text", Check.Summary.str()}}},
+         {"help",
+          {{"text", "See " + Check.DocsPath.str() +
+                        ": return a task and co_await it, or start the work "
+                        "on a request scope and join it."}}},
+         {"helpUri", Check.DocsPath.str()},
+         {"defaultConfiguration", {{"level", "warning"}}}});
+  }
+  Json Results = Json::array();
+  for (const ReportFinding &F : R.Findings) {
+    Json Result = {{"ruleId", F.Check},
+                   {"level", F.Severity == "error" ? "error" : "warning"},
+                   {"message", {{"text", F.Message}}},
+                   {"locations", Json::array({sarifLocation(F.Loc, "")})},
+                   {"partialFingerprints", {{"firecrash/v1", F.Fingerprint}}}};
+    if (auto It = RuleIndex.find(F.Check); It != RuleIndex.end())
+      Result["ruleIndex"] = It->second;
+    Json Related = Json::array();
+    for (size_t I = 0; I < F.Notes.size(); ++I) {
+      Json L = sarifLocation(F.Notes[I].Loc, F.Notes[I].Message);
+      L["id"] = I + 1;
+      Related.push_back(std::move(L));
+    }
+    Result["relatedLocations"] = std::move(Related);
+    if (F.Chain.size() > 1) {
+      Json Steps = Json::array();
+      for (const ReportHop &Hop : F.Chain)
+        Steps.push_back({{"location",
+                          sarifLocation(Hop.Loc, "'" + Hop.Function +
+                                                     "' calls '" + Hop.Callee +
+                                                     "'")}});
+      Result["codeFlows"] = Json::array(
+          {{{"threadFlows", Json::array({{{"locations", std::move(Steps)}}})}}});
+    }
+    if (!F.Fixes.empty()) {
+      std::map<std::string, Json> PerFile;
+      for (const ReportReplacement &Fix : F.Fixes) {
+        Json &Change = PerFile[Fix.File];
+        if (Change.is_null())
+          Change = {{"artifactLocation", {{"uri", Fix.File}}},
+                    {"replacements", Json::array()}};
+        Change["replacements"].push_back(
+            {{"deletedRegion",
+              {{"startLine", Fix.Begin.Line},
+               {"startColumn", Fix.Begin.Column},
+               {"endLine", Fix.End.Line},
+               {"endColumn", Fix.End.Column}}},
+             {"insertedContent", {{"text", Fix.Text}}}});
+      }
+      Json Changes = Json::array();
+      for (auto &[File, Change] : PerFile)
+        Changes.push_back(std::move(Change));
+      Result["fixes"] = Json::array(
+          {{{"description",
+             {{"text", "return a task and co_await it at the call"}}},
+            {"artifactChanges", std::move(Changes)}}});
+    }
+    Results.push_back(std::move(Result));
+  }
+  Json Notifications = Json::array();
+  for (const ReportError &E : R.Errors)
+    Notifications.push_back(
+        {{"level", "error"},
+         {"message", {{"text", E.Message}}},
+         {"locations",
+          Json::array({{{"physicalLocation",
+                         {{"artifactLocation", {{"uri", E.File}}}}}}})}});
+  for (const std::string &E : R.ConfigurationErrors)
+    Notifications.push_back({{"level", "error"}, {"message", {{"text", E}}}});
+  Json Out = {
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs",
+       Json::array({{{"tool",
+                      {{"driver",
+                        {{"name", "firecrash"},
+                         {"version", ToolVersion},
+                         {"informationUri", "docs/checks/"},
+                         {"rules", std::move(Rules)}}}}},
+                     {"results", std::move(Results)},
+                     {"invocations",
+                      Json::array({{{"executionSuccessful",
+                                     R.Errors.empty() &&
+                                         R.ConfigurationErrors.empty()},
+                                    {"toolExecutionNotifications",
+                                     std::move(Notifications)}}})}}})}};
+  return Out.dump(2) + "\n";
+}
+
+// --- baselines --------------------------------------------------------------
+
+std::string baselineText(const Report &R) {
+  std::set<std::string> Fingerprints;
+  for (const ReportFinding &F : R.Findings)
+    Fingerprints.insert(F.Fingerprint);
+  Json Out = {{"version", ReportFormatVersion},
+              {"tool", "firecrash"},
+              {"fingerprints", Fingerprints}};
+  return Out.dump(2) + "\n";
+}
+
+llvm::Expected<std::set<std::string>> readBaseline(const std::string &Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return llvm::createStringError(Buffer.getError(),
+                                   "cannot read baseline '%s': %s",
+                                   Path.c_str(),
+                                   Buffer.getError().message().c_str());
+  Json Parsed = Json::parse((*Buffer)->getBuffer().begin(),
+                            (*Buffer)->getBuffer().end(), nullptr,
+                            /*allow_exceptions=*/false);
+  if (Parsed.is_discarded() || !Parsed.is_object() ||
+      !Parsed.contains("fingerprints") || !Parsed["fingerprints"].is_array())
+    return llvm::createStringError(
+        std::make_error_code(std::errc::invalid_argument),
+        "'%s' is not a firecrash baseline (expected a JSON object with a "
+        "'fingerprints' array)",
+        Path.c_str());
+  std::set<std::string> Result;
+  for (const Json &Entry : Parsed["fingerprints"])
+    if (Entry.is_string())
+      Result.insert(Entry.get<std::string>());
+  return Result;
+}
+
+} // namespace firecrash

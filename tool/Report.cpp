@@ -1,0 +1,393 @@
+//===--- Report.cpp - What the firecrash tool reports ---------------------===//
+
+#include "Report.h"
+#include "CheckRegistry.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/xxhash.h"
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+using namespace clang;
+using namespace clang::tidy;
+
+namespace firecrash {
+
+namespace {
+
+std::string absolutePath(llvm::StringRef File, llvm::StringRef BuildDirectory) {
+  llvm::SmallString<256> Path(File);
+  if (!llvm::sys::path::is_absolute(Path)) {
+    if (!BuildDirectory.empty())
+      llvm::sys::fs::make_absolute(BuildDirectory, Path);
+    else
+      llvm::sys::fs::make_absolute(Path);
+  }
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return Path.str().str();
+}
+
+/// The lines of the files a report quotes, read once.
+class SourceLines {
+public:
+  llvm::StringRef line(const std::string &File, unsigned Line) {
+    auto It = Files.find(File);
+    if (It == Files.end()) {
+      std::vector<std::string> Lines;
+      if (auto Buffer = llvm::MemoryBuffer::getFile(File)) {
+        llvm::SmallVector<llvm::StringRef, 0> Parts;
+        (*Buffer)->getBuffer().split(Parts, '\n');
+        for (llvm::StringRef Part : Parts)
+          Lines.push_back(Part.rtrim('\r').str());
+      }
+      It = Files.emplace(File, std::move(Lines)).first;
+    }
+    if (Line == 0 || Line > It->second.size())
+      return {};
+    return It->second[Line - 1];
+  }
+
+private:
+  std::map<std::string, std::vector<std::string>> Files;
+};
+
+SourceLines &sourceLines() {
+  static thread_local SourceLines Lines;
+  return Lines;
+}
+
+class Builder {
+public:
+  Builder(const std::string &Root) : Root(Root) {}
+
+  ReportLocation display(const std::string &AbsoluteFile, unsigned Line,
+                         unsigned Column) {
+    ReportLocation Loc;
+    Loc.File = AbsoluteFile;
+    llvm::StringRef Path = AbsoluteFile;
+    if (!Root.empty() && Path.consume_front(Root) && Path.consume_front("/"))
+      Loc.File = Path.str();
+    Loc.Line = Line;
+    Loc.Column = Column;
+    return Loc;
+  }
+
+  ReportLocation map(const std::string &File, unsigned Offset,
+                     const std::string &BuildDirectory,
+                     std::string *Absolute = nullptr) {
+    std::string Path = absolutePath(File, BuildDirectory);
+    Position Pos = Mapper.map(Path, Offset);
+    if (Absolute)
+      *Absolute = Path;
+    return display(Path, Pos.Line, Pos.Column);
+  }
+
+  std::string absolute(const ReportLocation &Loc) const {
+    if (llvm::sys::path::is_absolute(Loc.File))
+      return Loc.File;
+    return Root + "/" + Loc.File;
+  }
+
+  PositionMapper Mapper;
+  std::string Root;
+};
+
+std::string normalizedCallText(const std::string &AbsoluteFile, unsigned Line,
+                               unsigned Column) {
+  llvm::StringRef Text = sourceLines().line(AbsoluteFile, Line);
+  if (Column > 0 && Column - 1 < Text.size())
+    Text = Text.drop_front(Column - 1);
+  size_t Comment = Text.find("//");
+  if (Comment != llvm::StringRef::npos)
+    Text = Text.take_front(Comment);
+  std::string Out;
+  bool Space = false;
+  for (char C : Text.trim()) {
+    if (C == ' ' || C == '\t') {
+      Space = true;
+      continue;
+    }
+    if (Space && !Out.empty())
+      Out += ' ';
+    Space = false;
+    Out += C;
+  }
+  return Out;
+}
+
+bool globMatches(llvm::StringRef Glob, llvm::StringRef Name) {
+  Glob = Glob.trim();
+  if (Glob.empty())
+    return false;
+  if (!Glob.contains('*'))
+    return Glob == Name;
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Glob.split(Parts, '*');
+  if (!Name.consume_front(Parts.front()))
+    return false;
+  for (size_t I = 1; I + 1 < Parts.size(); ++I) {
+    size_t At = Name.find(Parts[I]);
+    if (At == llvm::StringRef::npos)
+      return false;
+    Name = Name.drop_front(At + Parts[I].size());
+  }
+  return Name.ends_with(Parts.back());
+}
+
+/// True if the NOLINT-style marker \p Marker on \p Text names \p Check (or
+/// names nothing, meaning every check).
+bool markerCovers(llvm::StringRef Text, llvm::StringRef Marker,
+                  llvm::StringRef Check) {
+  size_t At = Text.find(Marker);
+  while (At != llvm::StringRef::npos) {
+    llvm::StringRef Rest = Text.drop_front(At + Marker.size());
+    bool Longer = Rest.starts_with("NEXTLINE") || Rest.starts_with("BEGIN") ||
+                  Rest.starts_with("END");
+    if (!Longer || Marker != "NOLINT") {
+      if (!Rest.starts_with("("))
+        return true;
+      llvm::StringRef List = Rest.drop_front().split(')').first;
+      llvm::SmallVector<llvm::StringRef, 4> Globs;
+      List.split(Globs, ',');
+      for (llvm::StringRef Glob : Globs)
+        if (globMatches(Glob, Check))
+          return true;
+    }
+    At = Text.find(Marker, At + Marker.size());
+  }
+  return false;
+}
+
+} // namespace
+
+bool suppressedByNolint(const std::string &File, unsigned Line,
+                        llvm::StringRef Check) {
+  SourceLines &Lines = sourceLines();
+  if (markerCovers(Lines.line(File, Line), "NOLINT", Check))
+    return true;
+  if (Line > 1 && markerCovers(Lines.line(File, Line - 1), "NOLINTNEXTLINE", Check))
+    return true;
+  int Open = 0;
+  for (unsigned L = 1; L < Line; ++L) {
+    llvm::StringRef Text = Lines.line(File, L);
+    if (markerCovers(Text, "NOLINTBEGIN", Check))
+      ++Open;
+    if (markerCovers(Text, "NOLINTEND", Check) && Open > 0)
+      --Open;
+  }
+  return Open > 0;
+}
+
+Report buildReport(const std::vector<UnitResult> &Units,
+                   const std::string &Root, bool CrossTU) {
+  Report R;
+  Builder B(Root);
+  std::set<std::tuple<std::string, unsigned, unsigned, std::string, std::string>>
+      Seen;
+  std::set<std::string> SeenConfig;
+  std::vector<TUSummary> Summaries;
+
+  for (const UnitResult &Unit : Units) {
+    ++R.FilesAnalyzed;
+    if (!Unit.Failures.empty())
+      ++R.FilesFailed;
+    std::string UnitFile = B.display(Unit.File, 0, 0).File;
+    for (const std::string &Failure : Unit.Failures)
+      R.Errors.push_back({UnitFile, Failure});
+    for (const TUSummary &Summary : Unit.Summaries)
+      Summaries.push_back(Summary);
+
+    std::map<std::pair<std::string, unsigned>, std::vector<const FindingRecord *>>
+        Records;
+    for (const FindingRecord &Record : Unit.Records)
+      Records[{Record.File, Record.Offset}].push_back(&Record);
+
+    for (const ClangTidyError &Error : Unit.Errors) {
+      const tooling::DiagnosticMessage &Message = Error.Message;
+      if (Error.DiagnosticName == "clang-tidy-config") {
+        if (SeenConfig.insert(Message.Message).second)
+          R.ConfigurationErrors.push_back(Message.Message);
+        continue;
+      }
+      if (llvm::StringRef(Error.DiagnosticName).starts_with("clang-diagnostic-"))
+        continue; // compiler diagnostics: failures are in Unit.Failures
+      ReportFinding F;
+      F.Check = Error.DiagnosticName;
+      F.Message = Message.Message;
+      F.Severity = Error.IsWarningAsError ? "error" : "warning";
+      std::string Absolute;
+      if (!Message.FilePath.empty())
+        F.Loc = B.map(Message.FilePath, Message.FileOffset,
+                      Error.BuildDirectory, &Absolute);
+      if (!Seen.insert({F.Loc.File, F.Loc.Line, F.Loc.Column, F.Check,
+                        F.Message})
+               .second)
+        continue;
+      for (const tooling::DiagnosticMessage &Note : Error.Notes) {
+        ReportNote N;
+        N.Message = Note.Message;
+        if (!Note.FilePath.empty())
+          N.Loc = B.map(Note.FilePath, Note.FileOffset, Error.BuildDirectory);
+        F.Notes.push_back(std::move(N));
+      }
+      auto Record = Records.find({Message.FilePath, Message.FileOffset});
+      if (Record != Records.end() && !Record->second.empty()) {
+        const FindingRecord &Facts = *Record->second.front();
+        Record->second.erase(Record->second.begin());
+        F.Handler = Facts.Handler;
+        F.HandlerReason = Facts.HandlerReason;
+        F.Callee = Facts.Callee;
+        F.DetachedType = Facts.DetachedType;
+        F.DetachedReason = Facts.DetachedReason;
+        F.ExceptionPolicy = Facts.ExceptionPolicy;
+        F.Borrowed = Facts.Borrows;
+        // The first Chain.size()-1 notes locate the hops after the first.
+        for (size_t I = 0; I < Facts.Chain.size(); ++I) {
+          ReportHop Hop;
+          Hop.Function = I == 0 ? Facts.Handler : Facts.Chain[I - 1];
+          Hop.Callee = Facts.Chain[I];
+          Hop.Loc = I == 0 ? F.Loc
+                           : (I - 1 < F.Notes.size() ? F.Notes[I - 1].Loc
+                                                     : ReportLocation());
+          F.Chain.push_back(std::move(Hop));
+        }
+      }
+      if (const llvm::StringMap<tooling::Replacements> *Fix =
+              getFixIt(Error, /*AnyFix=*/true)) {
+        for (const auto &[File, Replacements] : *Fix)
+          for (const tooling::Replacement &Rep : Replacements) {
+            ReportReplacement Out;
+            std::string Path = absolutePath(Rep.getFilePath(), Error.BuildDirectory);
+            Out.File = B.display(Path, 0, 0).File;
+            Out.Offset = Rep.getOffset();
+            Out.Length = Rep.getLength();
+            Out.Text = Rep.getReplacementText().str();
+            Position Begin = B.Mapper.map(Path, Rep.getOffset());
+            Position End = B.Mapper.map(Path, Rep.getOffset() + Rep.getLength());
+            Out.Begin = B.display(Path, Begin.Line, Begin.Column);
+            Out.End = B.display(Path, End.Line, End.Column);
+            F.Fixes.push_back(std::move(Out));
+          }
+      }
+      F.Source = &Error;
+      R.Findings.push_back(std::move(F));
+    }
+  }
+
+  if (CrossTU) {
+    // Messages name functions as the check does: unqualified.
+    auto Short = [](const std::string &Name) {
+      llvm::StringRef Tail = llvm::StringRef(Name).rsplit("::").second;
+      return Tail.empty() ? Name : Tail.str();
+    };
+    for (const CrossFinding &Cross : mergeSummaries(Summaries)) {
+      const char *Check = "firecrash-detached-coroutine";
+      if (suppressedByNolint(Cross.Entry.Loc.File, Cross.Entry.Loc.Line, Check))
+        continue;
+      ReportFinding F;
+      F.Check = Check;
+      F.CrossTranslationUnit = true;
+      F.Loc = B.display(Cross.Entry.Loc.File, Cross.Entry.Loc.Line,
+                        Cross.Entry.Loc.Column);
+      F.Handler = Cross.Handler;
+      F.HandlerReason = Cross.HandlerReason;
+      F.DetachedReason = Cross.Start.DetachedReason;
+      F.Callee = Cross.Start.Callee;
+      F.DetachedType = Cross.Start.DetachedType;
+      F.ExceptionPolicy = Cross.Start.ExceptionPolicy;
+      F.Message = "coroutine '" + Short(Cross.Start.Callee) +
+                  "' returns detached type '" + Cross.Start.DetachedType +
+                  "' and is started from request handler '" +
+                  Short(Cross.Handler) + "' through '" +
+                  Short(Cross.Entry.CalleeName) +
+                  "' in another file; the handler can complete while this "
+                  "operation is still outstanding";
+      if (!Seen.insert({F.Loc.File, F.Loc.Line, F.Loc.Column, F.Check,
+                        F.Message})
+               .second)
+        continue;
+      F.Chain.push_back({Cross.Handler, Cross.Entry.CalleeName, F.Loc});
+      for (size_t I = 0; I < Cross.Hops.size(); ++I) {
+        const CrossHop &Hop = Cross.Hops[I];
+        ReportLocation Loc =
+            B.display(Hop.Loc.File, Hop.Loc.Line, Hop.Loc.Column);
+        bool Last = I + 1 == Cross.Hops.size();
+        F.Notes.push_back({Loc, "'" + Short(Hop.Caller) + "' " +
+                                    (Last ? "starts coroutine '" : "calls '") +
+                                    Short(Hop.Callee) + "' here"});
+        F.Chain.push_back({Hop.Caller, Hop.Callee, Loc});
+      }
+      F.Notes.push_back(
+          {B.display(Cross.HandlerLoc.File, Cross.HandlerLoc.Line,
+                     Cross.HandlerLoc.Column),
+           "'" + Short(Cross.Handler) +
+               "' is a request handler; the chain continues in " +
+               B.display(Cross.Hops.front().Loc.File, 0, 0).File});
+      R.Findings.push_back(std::move(F));
+    }
+  }
+
+  std::stable_sort(R.Findings.begin(), R.Findings.end(),
+                   [](const ReportFinding &A, const ReportFinding &B) {
+                     return std::tie(A.Loc.File, A.Loc.Line, A.Loc.Column,
+                                     A.Check, A.Message) <
+                            std::tie(B.Loc.File, B.Loc.Line, B.Loc.Column,
+                                     B.Check, B.Message);
+                   });
+  std::map<std::string, unsigned> Occurrences;
+  for (ReportFinding &F : R.Findings) {
+    std::string Base = F.Check + "\n" + F.Loc.File + "\n" + F.Handler + "\n" +
+                       F.Callee + "\n" +
+                       normalizedCallText(B.absolute(F.Loc), F.Loc.Line,
+                                          F.Loc.Column);
+    unsigned N = Occurrences[Base]++;
+    F.Fingerprint = llvm::utohexstr(
+        llvm::xxh3_64bits(Base + "\n" + std::to_string(N)), /*LowerCase=*/true,
+        /*Width=*/16);
+  }
+  return R;
+}
+
+void applyBaseline(Report &R, const std::set<std::string> &Baseline) {
+  size_t Before = R.Findings.size();
+  llvm::erase_if(R.Findings, [&](const ReportFinding &F) {
+    return Baseline.count(F.Fingerprint) != 0;
+  });
+  R.Baselined += Before - R.Findings.size();
+}
+
+llvm::Error writeAtomically(const std::string &Path, llvm::StringRef Text) {
+  llvm::SmallString<256> Dir(Path);
+  llvm::sys::path::remove_filename(Dir);
+  if (Dir.empty())
+    Dir = ".";
+  llvm::SmallString<256> Temp;
+  int FD = -1;
+  if (std::error_code EC = llvm::sys::fs::createUniqueFile(
+          Dir + "/.firecrash-%%%%%%%%.tmp", FD, Temp))
+    return llvm::createStringError(EC, "cannot write '%s': %s", Path.c_str(),
+                                   EC.message().c_str());
+  {
+    llvm::raw_fd_ostream Out(FD, /*shouldClose=*/true);
+    Out << Text;
+    Out.flush();
+    if (Out.has_error()) {
+      std::error_code EC = Out.error();
+      Out.clear_error();
+      llvm::sys::fs::remove(Temp);
+      return llvm::createStringError(EC, "cannot write '%s': %s", Path.c_str(),
+                                     EC.message().c_str());
+    }
+  }
+  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
+    llvm::sys::fs::remove(Temp);
+    return llvm::createStringError(EC, "cannot write '%s': %s", Path.c_str(),
+                                   EC.message().c_str());
+  }
+  return llvm::Error::success();
+}
+
+} // namespace firecrash

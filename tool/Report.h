@@ -1,0 +1,125 @@
+//===--- Report.h - What the firecrash tool reports -------------*- C++ -*-===//
+//
+// Part of firecrash. The findings of a run in one model, built from the checks'
+// ClangTidyErrors plus their structured records and from merged cross-TU
+// summaries, with fingerprints that survive unrelated edits; and the
+// reporters that write it as text, JSON or SARIF.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FIRECRASH_TOOL_REPORT_H
+#define FIRECRASH_TOOL_REPORT_H
+
+#include "FindingSink.h"
+#include "Runner.h"
+#include "Summary.h"
+#include "llvm/Support/raw_ostream.h"
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace firecrash {
+
+/// What one translation unit produced.
+struct UnitResult {
+  std::string File;
+  std::string BuildDirectory;
+  /// Set when the unit could not be analysed (no compile command, the tool
+  /// failed, or compiler errors).
+  std::vector<std::string> Failures;
+  std::vector<clang::tidy::ClangTidyError> Errors;
+  std::vector<FindingRecord> Records;
+  std::vector<TUSummary> Summaries;
+};
+
+struct ReportLocation {
+  std::string File; // as displayed: relative to the root when inside it
+  unsigned Line = 0;
+  unsigned Column = 0;
+};
+
+struct ReportNote {
+  ReportLocation Loc;
+  std::string Message;
+};
+
+struct ReportHop {
+  std::string Function;
+  std::string Callee;
+  ReportLocation Loc;
+};
+
+struct ReportReplacement {
+  std::string File;
+  unsigned Offset = 0;
+  unsigned Length = 0;
+  ReportLocation Begin;
+  ReportLocation End;
+  std::string Text;
+};
+
+struct ReportFinding {
+  std::string Check;
+  std::string Severity = "warning";
+  std::string Message;
+  ReportLocation Loc;
+  std::string Handler;
+  std::string HandlerReason;
+  std::string Callee;
+  std::string DetachedType;
+  std::string DetachedReason;
+  std::string ExceptionPolicy;
+  std::vector<ReportHop> Chain;
+  std::vector<BorrowRecord> Borrowed;
+  std::vector<ReportNote> Notes;
+  std::vector<ReportReplacement> Fixes;
+  std::string Fingerprint;
+  bool CrossTranslationUnit = false;
+  /// The error it came from, for --fix and --export-fixes (null for
+  /// cross-TU findings, which have no fixes).
+  const clang::tidy::ClangTidyError *Source = nullptr;
+};
+
+struct ReportError {
+  std::string File;
+  std::string Message;
+};
+
+struct Report {
+  std::vector<ReportFinding> Findings;
+  std::vector<ReportError> Errors;
+  std::vector<std::string> ConfigurationErrors;
+  size_t FilesAnalyzed = 0;
+  size_t FilesFailed = 0;
+  size_t Baselined = 0;
+};
+
+/// Builds the report of a run. \p Root is the directory paths are shown
+/// relative to; \p CrossTU enables the merge of summaries.
+Report buildReport(const std::vector<UnitResult> &Units,
+                   const std::string &Root, bool CrossTU);
+
+/// Drops findings whose fingerprint is in \p Baseline.
+void applyBaseline(Report &R, const std::set<std::string> &Baseline);
+
+/// Reads a baseline written by writeBaseline.
+llvm::Expected<std::set<std::string>> readBaseline(const std::string &Path);
+std::string baselineText(const Report &R);
+
+std::string reportText(const Report &R, bool Color);
+std::string reportJson(const Report &R);
+std::string reportSarif(const Report &R);
+
+/// Writes \p Text to \p Path through a temporary file and a rename, so a
+/// reader never sees half of it.
+llvm::Error writeAtomically(const std::string &Path, llvm::StringRef Text);
+
+/// Returns true if \p Line of \p File carries NOLINT for \p Check, or the line
+/// before NOLINTNEXTLINE, or it lies in a NOLINTBEGIN/NOLINTEND region.
+bool suppressedByNolint(const std::string &File, unsigned Line,
+                        llvm::StringRef Check);
+
+} // namespace firecrash
+
+#endif // FIRECRASH_TOOL_REPORT_H
