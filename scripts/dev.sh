@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # firecrash developer entry point: installs what is missing, builds, and runs.
 #
-#   bash scripts/dev.sh example   # build, then run the check on examples/shop
+#   bash scripts/dev.sh example   # build, then run firecrash on examples/shop
 #   bash scripts/dev.sh test      # build, then run every test
 #   bash scripts/dev.sh build     # just build
 #
@@ -40,9 +40,10 @@ case "${1:-}" in
   example)
     install_missing
     build
+    cmake -S examples/shop -B "$BUILD_DIR/examples-shop" -G Ninja >/dev/null \
+      || { echo "firecrash: cannot configure examples/shop" >&2; exit 3; }
     set -x
-    clang-tidy-19 --load="$BUILD_DIR/lib/FirecrashModule.so" \
-      -checks='-*,firecrash-*' examples/shop/orders.cpp -- -std=c++20 -Iinclude
+    "$BUILD_DIR/bin/firecrash" -p "$BUILD_DIR/examples-shop" || [[ $? == 1 ]]
     ;;
   test)
     install_missing

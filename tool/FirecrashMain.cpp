@@ -351,12 +351,16 @@ int main(int argc, const char **argv) {
           "Exit codes: 0 no findings, 1 findings, 2 usage or configuration "
           "error, 3 some translation unit could not be analysed.\n",
           &ParseStream)) {
+    // LLVM writes "<argv0>: Unknown command line argument '--x'.  Try: ...";
+    // keep the sentence that names the problem.
     StringRef First = StringRef(ParseErrors).trim().split('\n').first;
-    First.consume_front(StringRef(argv[0]).rsplit('/').second.empty()
-                            ? StringRef(argv[0])
-                            : StringRef(argv[0]).rsplit('/').second);
-    First = First.ltrim(": ");
-    return fail(ExitUsage, First + " (see firecrash --help)");
+    First = First.split(".  Try:").first;
+    if (size_t Colon = First.find(": "); Colon != StringRef::npos)
+      First = First.drop_front(Colon + 2);
+    std::string Sentence = First.str();
+    if (!Sentence.empty())
+      Sentence[0] = static_cast<char>(std::tolower(Sentence[0]));
+    return fail(ExitUsage, Sentence + " (see firecrash --help)");
   }
 
   if (ListChecks) {

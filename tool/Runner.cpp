@@ -8,6 +8,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <algorithm>
 
@@ -96,12 +97,19 @@ makeOptionsProvider(const RunOptions &Options) {
     return std::make_unique<FileOptionsProvider>(std::move(Global),
                                                  std::move(Defaults),
                                                  std::move(Overrides));
-  llvm::ErrorOr<ClangTidyOptions> Parsed = parseConfiguration(
-      llvm::MemoryBufferRef(Options.Config, "<config>"));
+  std::string Problem;
+  llvm::ErrorOr<ClangTidyOptions> Parsed = parseConfigurationWithDiags(
+      llvm::MemoryBufferRef(Options.Config, "config"),
+      [&Problem](const llvm::SMDiagnostic &D) {
+        if (Problem.empty())
+          Problem = "line " + std::to_string(D.getLineNo()) + ", column " +
+                    std::to_string(D.getColumnNo() + 1) + ": " +
+                    D.getMessage().str();
+      });
   if (!Parsed)
-    return llvm::createStringError(Parsed.getError(),
-                                   "invalid configuration: %s",
-                                   Parsed.getError().message().c_str());
+    return llvm::createStringError(
+        Parsed.getError(), "invalid configuration: %s",
+        (Problem.empty() ? Parsed.getError().message() : Problem).c_str());
   return std::make_unique<ConfigOptionsProvider>(
       std::move(Global), std::move(Defaults), std::move(*Parsed),
       std::move(Overrides));

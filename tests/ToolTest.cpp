@@ -1,0 +1,392 @@
+//===--- ToolTest.cpp - the firecrash command-line tool, end to end -------===//
+//
+// Runs the built firecrash binary over test-inputs/projects/shop, a small
+// CMake project whose compile database is generated (for g++) at test time.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CheckRegistry.h"
+#include "Runner.h"
+#include "Support.h"
+#include "gtest/gtest.h"
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+namespace firecrash::test {
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+enum { Clean = 0, Findings = 1, Usage = 2, Failed = 3 };
+
+/// A fresh copy of the shop project with its compile database.
+struct Project {
+  std::string Root;
+  std::string Build;
+
+  Project() {
+    Root = makeTempDir();
+    fs::copy(sourceDir() + "/test-inputs/projects/shop", Root + "/src",
+             fs::copy_options::recursive);
+    Build = Root + "/build";
+    CommandResult Configured =
+        runCommand({"cmake", "-S", Root + "/src", "-B", Build, "-G", "Ninja",
+                    "-DFIRECRASH_INCLUDE=" + includeDir()},
+                   300);
+    EXPECT_EQ(Configured.ExitCode, 0) << Configured.Stderr;
+  }
+  ~Project() {
+    std::error_code EC;
+    fs::remove_all(Root, EC);
+  }
+  std::string file(const std::string &Relative) const {
+    return Root + "/src/" + Relative;
+  }
+};
+
+CommandResult firecrash(const std::vector<std::string> &Args,
+                        const std::string &Cwd = "") {
+  std::vector<std::string> Argv;
+  if (!Cwd.empty())
+    Argv = {"env", "-C", Cwd};
+  Argv.push_back(FIRECRASH_TOOL_PATH);
+  Argv.insert(Argv.end(), Args.begin(), Args.end());
+  return runCommand(Argv, 600);
+}
+
+Json parse(const std::string &Text) {
+  Json Parsed = Json::parse(Text, nullptr, /*allow_exceptions=*/false);
+  EXPECT_FALSE(Parsed.is_discarded()) << Text;
+  return Parsed;
+}
+
+bool endsWith(const std::string &S, const std::string &Suffix) {
+  return S.size() >= Suffix.size() &&
+         S.compare(S.size() - Suffix.size(), Suffix.size(), Suffix) == 0;
+}
+
+/// Every bad input gets one line on stderr naming the problem.
+void expectOneLineError(const CommandResult &Ran, const std::string &Needle) {
+  EXPECT_NE(Ran.Stderr.find("firecrash: error: "), std::string::npos)
+      << Ran.Stderr;
+  EXPECT_NE(Ran.Stderr.find(Needle), std::string::npos) << Ran.Stderr;
+  EXPECT_EQ(std::count(Ran.Stderr.begin(), Ran.Stderr.end(), '\n'), 1)
+      << Ran.Stderr;
+  EXPECT_TRUE(Ran.Stdout.empty()) << Ran.Stdout;
+}
+
+TEST(Tool, TextReportFindsDirectAndCrossFileStarts) {
+  Project P;
+  CommandResult Ran = firecrash({"-p", P.Build});
+  EXPECT_EQ(Ran.ExitCode, Findings) << Ran.Stderr;
+  EXPECT_TRUE(Ran.Stderr.empty()) << Ran.Stderr; // no progress without a tty
+  EXPECT_NE(Ran.Stdout.find("orders.cpp:9:3: warning: coroutine 'send_email'"),
+            std::string::npos)
+      << Ran.Stdout;
+  EXPECT_NE(Ran.Stdout.find("orders.cpp:10:3: warning: coroutine "
+                            "'write_audit' returns detached type "
+                            "'firecrash::fire_and_forget' and is started from "
+                            "request handler 'checkout' through "
+                            "'record_checkout' in another file"),
+            std::string::npos)
+      << Ran.Stdout;
+  EXPECT_NE(Ran.Stdout.find("audit.cpp:12:32: note: 'record_checkout' calls "
+                            "'log_line' here"),
+            std::string::npos);
+  EXPECT_NE(Ran.Stdout.find("audit.cpp:8:32: note: 'log_line' starts "
+                            "coroutine 'write_audit' here"),
+            std::string::npos);
+  EXPECT_NE(Ran.Stdout.find("   10 |   record_checkout(o.id);\n      |   ^"),
+            std::string::npos)
+      << "the source line and caret";
+}
+
+TEST(Tool, JsonReportFieldByField) {
+  Project P;
+  CommandResult Ran = firecrash({"-p", P.Build, "--format", "json"});
+  ASSERT_EQ(Ran.ExitCode, Findings) << Ran.Stderr;
+  Json Report = parse(Ran.Stdout);
+  EXPECT_EQ(Report["version"], 1);
+  EXPECT_EQ(Report["tool"]["name"], "firecrash");
+  ASSERT_EQ(Report["findings"].size(), 3u);
+
+  const Json &Direct = Report["findings"][0];
+  EXPECT_EQ(Direct["check"], "firecrash-detached-coroutine");
+  EXPECT_EQ(Direct["severity"], "warning");
+  EXPECT_TRUE(endsWith(Direct["file"], "src/orders.cpp"));
+  EXPECT_EQ(Direct["line"], 9);
+  EXPECT_EQ(Direct["column"], 3);
+  EXPECT_EQ(Direct["handler"], "shop::checkout");
+  EXPECT_EQ(Direct["handler_reason"], "annotated");
+  EXPECT_EQ(Direct["callee"], "shop::send_email");
+  EXPECT_EQ(Direct["detached_type"], "firecrash::fire_and_forget");
+  EXPECT_EQ(Direct["detached_reason"], "annotated");
+  EXPECT_EQ(Direct["exception_policy"], "terminates");
+  EXPECT_EQ(Direct["cross_translation_unit"], false);
+  ASSERT_EQ(Direct["chain"].size(), 1u);
+  EXPECT_EQ(Direct["chain"][0]["function"], "shop::checkout");
+  EXPECT_EQ(Direct["chain"][0]["callee"], "shop::send_email");
+  EXPECT_EQ(Direct["borrowed"].size(), 0u);
+  EXPECT_EQ(Direct["notes"].size(), 4u);
+  EXPECT_EQ(Direct["fixes"].size(), 0u);
+  EXPECT_EQ(Direct["fingerprint"].get<std::string>().size(), 16u);
+
+  const Json &Cross = Report["findings"][1];
+  EXPECT_EQ(Cross["line"], 10);
+  EXPECT_EQ(Cross["cross_translation_unit"], true);
+  EXPECT_EQ(Cross["callee"], "shop::write_audit");
+  ASSERT_EQ(Cross["chain"].size(), 3u);
+  EXPECT_EQ(Cross["chain"][1]["function"], "shop::record_checkout");
+  EXPECT_TRUE(endsWith(Cross["chain"][1]["file"], "src/audit.cpp"));
+  EXPECT_EQ(Cross["chain"][1]["line"], 12);
+  EXPECT_EQ(Cross["chain"][2]["callee"], "shop::write_audit");
+
+  const Json &Fixable = Report["findings"][2];
+  EXPECT_EQ(Fixable["callee"], "shop::notify_warehouse");
+  ASSERT_EQ(Fixable["fixes"].size(), 2u);
+  EXPECT_EQ(Fixable["fixes"][0]["replacement"], "firecrash::task<>");
+  EXPECT_EQ(Fixable["fixes"][1]["replacement"], "co_await ");
+
+  EXPECT_EQ(Report["errors"].size(), 0u);
+  EXPECT_EQ(Report["summary"]["findings"], 3);
+  EXPECT_EQ(Report["summary"]["by_check"]["firecrash-detached-coroutine"], 3);
+  EXPECT_EQ(Report["summary"]["files_analyzed"], 3);
+  EXPECT_EQ(Report["summary"]["files_failed"], 0);
+}
+
+TEST(Tool, SarifReportIsStructured) {
+  Project P;
+  std::string Out = P.Root + "/report.sarif";
+  CommandResult Ran =
+      firecrash({"-p", P.Build, "--format", "sarif", "-o", Out});
+  ASSERT_EQ(Ran.ExitCode, Findings) << Ran.Stderr;
+  EXPECT_TRUE(Ran.Stdout.empty());
+  Json Sarif = parse(readFile(Out));
+  EXPECT_EQ(Sarif["version"], "2.1.0");
+  ASSERT_EQ(Sarif["runs"].size(), 1u);
+  const Json &Run = Sarif["runs"][0];
+  EXPECT_EQ(Run["tool"]["driver"]["name"], "firecrash");
+  ASSERT_EQ(Run["tool"]["driver"]["rules"].size(), allChecks().size());
+  for (size_t I = 0; I < allChecks().size(); ++I) {
+    const Json &Rule = Run["tool"]["driver"]["rules"][I];
+    EXPECT_EQ(Rule["id"], allChecks()[I].Name.str());
+    EXPECT_EQ(Rule["shortDescription"]["text"], allChecks()[I].Summary.str());
+    EXPECT_EQ(Rule["helpUri"], allChecks()[I].DocsPath.str());
+  }
+  ASSERT_EQ(Run["results"].size(), 3u);
+  const Json &Direct = Run["results"][0];
+  EXPECT_EQ(Direct["ruleId"], "firecrash-detached-coroutine");
+  EXPECT_EQ(Direct["ruleIndex"], 0);
+  EXPECT_EQ(Direct["level"], "warning");
+  const Json &Region = Direct["locations"][0]["physicalLocation"]["region"];
+  EXPECT_EQ(Region["startLine"], 9);
+  EXPECT_EQ(Region["startColumn"], 3);
+  EXPECT_EQ(Direct["relatedLocations"].size(), 4u);
+  EXPECT_FALSE(Direct.contains("codeFlows"));
+  const Json &Cross = Run["results"][1];
+  ASSERT_TRUE(Cross.contains("codeFlows"));
+  EXPECT_EQ(Cross["codeFlows"][0]["threadFlows"][0]["locations"].size(), 3u);
+  const Json &Fixable = Run["results"][2];
+  ASSERT_TRUE(Fixable.contains("fixes"));
+  const Json &Changes = Fixable["fixes"][0]["artifactChanges"];
+  ASSERT_EQ(Changes.size(), 1u);
+  EXPECT_EQ(Changes[0]["replacements"].size(), 2u);
+  EXPECT_EQ(Changes[0]["replacements"][1]["insertedContent"]["text"],
+            "co_await ");
+  EXPECT_EQ(Run["invocations"][0]["executionSuccessful"], true);
+
+  // Fingerprints agree with the JSON report.
+  Json Report = parse(firecrash({"-p", P.Build, "--format", "json"}).Stdout);
+  for (size_t I = 0; I < 3; ++I)
+    EXPECT_EQ(Run["results"][I]["partialFingerprints"]["firecrash/v1"],
+              Report["findings"][I]["fingerprint"]);
+}
+
+TEST(Tool, OutputIsDeterministicWhateverTheJobs) {
+  Project P;
+  CommandResult One = firecrash({"-p", P.Build, "--format", "json", "-j", "1"});
+  CommandResult Two = firecrash({"-p", P.Build, "--format", "json", "-j", "2"});
+  CommandResult Four =
+      firecrash({"-p", P.Build, "--format", "sarif", "-j", "4"});
+  CommandResult FourAgain =
+      firecrash({"-p", P.Build, "--format", "sarif", "-j", "4"});
+  EXPECT_EQ(One.Stdout, Two.Stdout);
+  EXPECT_EQ(Four.Stdout, FourAgain.Stdout);
+}
+
+TEST(Tool, BaselineSurvivesLinesInsertedAboveAFinding) {
+  Project P;
+  std::string Baseline = P.Root + "/baseline.json";
+  CommandResult Wrote =
+      firecrash({"-p", P.Build, "--write-baseline", Baseline});
+  ASSERT_EQ(Wrote.ExitCode, Findings) << Wrote.Stderr;
+  std::string Orders = P.file("src/orders.cpp");
+  writeFile(Orders, "// An unrelated edit\n// moves every finding\n\n" +
+                        readFile(Orders));
+  CommandResult Ran = firecrash(
+      {"-p", P.Build, "--baseline", Baseline, "--format", "json"});
+  EXPECT_EQ(Ran.ExitCode, Clean) << Ran.Stdout << Ran.Stderr;
+  Json Report = parse(Ran.Stdout);
+  EXPECT_EQ(Report["findings"].size(), 0u);
+  EXPECT_EQ(Report["summary"]["baselined"], 3);
+
+  // A new finding is still reported.
+  writeFile(Orders, readFile(Orders) +
+                        "namespace shop {\nFIRECRASH_REQUEST_HANDLER "
+                        "firecrash::task<> again(int id) {\n  "
+                        "send_email(\"x\");\n  co_return;\n}\n}\n");
+  Ran = firecrash({"-p", P.Build, "--baseline", Baseline, "--format", "json"});
+  EXPECT_EQ(Ran.ExitCode, Findings);
+  EXPECT_EQ(parse(Ran.Stdout)["findings"].size(), 1u);
+}
+
+TEST(Tool, FixAndExportFixes) {
+  Project P;
+  std::string Yaml = P.Root + "/fixes.yaml";
+  CommandResult Exported = firecrash({"-p", P.Build, "--export-fixes", Yaml});
+  EXPECT_EQ(Exported.ExitCode, Findings);
+  std::string Text = readFile(Yaml);
+  EXPECT_NE(Text.find("ReplacementText: 'firecrash::task<>'"),
+            std::string::npos)
+      << Text;
+  EXPECT_NE(Text.find("ReplacementText: 'co_await '"), std::string::npos);
+
+  CommandResult Fixed = firecrash({"-p", P.Build, "--fix"});
+  EXPECT_EQ(Fixed.ExitCode, Findings) << Fixed.Stderr;
+  std::string Orders = readFile(P.file("src/orders.cpp"));
+  EXPECT_NE(Orders.find("firecrash::task<> notify_warehouse(int id)"),
+            std::string::npos)
+      << Orders;
+  EXPECT_NE(Orders.find("co_await notify_warehouse(id);"), std::string::npos);
+  // The fixed project still compiles, and that finding is gone.
+  CommandResult Again = firecrash({"-p", P.Build, "--format", "json"});
+  EXPECT_EQ(Again.ExitCode, Findings) << Again.Stderr;
+  EXPECT_EQ(parse(Again.Stdout)["findings"].size(), 2u);
+  EXPECT_EQ(parse(Again.Stdout)["summary"]["files_failed"], 0);
+}
+
+TEST(Tool, BrokenTranslationUnitIsAnErrorAndTheRestStillRuns) {
+  Project P;
+  std::string Broken = P.file("src/broken.cpp");
+  writeFile(Broken, "#include <shop/shop.h>\nint broken( {\n");
+  Json DB = parse(readFile(P.Build + "/compile_commands.json"));
+  Json Entry = DB[0];
+  std::string Command = Entry["command"];
+  size_t At = Command.rfind(Entry["file"].get<std::string>());
+  Command.replace(At, Entry["file"].get<std::string>().size(), Broken);
+  Entry["command"] = Command;
+  Entry["file"] = Broken;
+  DB.push_back(Entry);
+  writeFile(P.Build + "/compile_commands.json", DB.dump());
+  CommandResult Ran = firecrash({"-p", P.Build, "--format", "json"});
+  EXPECT_EQ(Ran.ExitCode, Failed) << Ran.Stderr;
+  Json Report = parse(Ran.Stdout);
+  EXPECT_EQ(Report["findings"].size(), 3u) << "the other files still ran";
+  ASSERT_GE(Report["errors"].size(), 1u);
+  EXPECT_TRUE(endsWith(Report["errors"][0]["file"], "src/broken.cpp"));
+  EXPECT_EQ(Report["summary"]["files_failed"], 1);
+}
+
+TEST(Tool, MissingCompileDatabase) {
+  std::string Dir = makeTempDir();
+  expectOneLineError(firecrash({"-p", Dir}), "no compile_commands.json");
+  CommandResult Ran = firecrash({"-p", Dir});
+  EXPECT_EQ(Ran.ExitCode, Usage);
+  expectOneLineError(firecrash({}), "pass -p <build directory>");
+}
+
+TEST(Tool, MalformedCompileDatabase) {
+  std::string Dir = makeTempDir();
+  writeFile(Dir + "/compile_commands.json", "[{\"file\": ");
+  CommandResult Ran = firecrash({"-p", Dir});
+  EXPECT_EQ(Ran.ExitCode, Usage);
+  expectOneLineError(Ran, "cannot read");
+}
+
+TEST(Tool, FileNotInTheDatabase) {
+  Project P;
+  CommandResult Ran = firecrash({"-p", P.Build, P.file("src/nothere.cpp")});
+  EXPECT_EQ(Ran.ExitCode, Usage);
+  expectOneLineError(Ran, "is not in the compilation database");
+  Ran = firecrash({"-p", P.Build, "*/nothing-*.cpp"});
+  EXPECT_EQ(Ran.ExitCode, Usage);
+  expectOneLineError(Ran, "matches no file");
+}
+
+TEST(Tool, SelectedFilesAndGlobs) {
+  Project P;
+  CommandResult Ran = firecrash(
+      {"-p", P.Build, "--format", "json", P.file("src/catalog.cpp")});
+  EXPECT_EQ(Ran.ExitCode, Clean) << Ran.Stderr;
+  EXPECT_EQ(parse(Ran.Stdout)["summary"]["files_analyzed"], 1);
+  Ran = firecrash({"-p", "build", "--format", "json", "src/*.cpp"},
+                  P.Root + "/src/..");
+  EXPECT_EQ(Ran.ExitCode, Findings) << Ran.Stderr;
+}
+
+TEST(Tool, UnwritableOutput) {
+  Project P;
+  CommandResult Ran =
+      firecrash({"-p", P.Build, "-o", P.Root + "/no/such/dir/report.json"});
+  EXPECT_EQ(Ran.ExitCode, Usage);
+  expectOneLineError(Ran, "cannot write");
+}
+
+TEST(Tool, UnknownOptionAndBadConfiguration) {
+  CommandResult Ran = firecrash({"--bogus"});
+  EXPECT_EQ(Ran.ExitCode, Usage);
+  expectOneLineError(Ran, "--bogus");
+  Project P;
+  Ran = firecrash({"-p", P.Build, "--config={Checks: [unterminated"});
+  EXPECT_EQ(Ran.ExitCode, Usage);
+  expectOneLineError(Ran, "invalid configuration");
+  Ran = firecrash({"-p", P.Build, "--config-file", P.Root + "/missing.yaml"});
+  EXPECT_EQ(Ran.ExitCode, Usage);
+  expectOneLineError(Ran, "cannot read config file");
+  std::string Bad = P.Root + "/bad-baseline.json";
+  writeFile(Bad, "[1, 2]");
+  Ran = firecrash({"-p", P.Build, "--baseline", Bad});
+  EXPECT_EQ(Ran.ExitCode, Usage);
+  expectOneLineError(Ran, "is not a firecrash baseline");
+}
+
+TEST(Tool, ConfigurationSelectsChecksAndOptions) {
+  Project P;
+  // Turning the check off leaves nothing, cross-file chains included.
+  CommandResult Ran = firecrash({"-p", P.Build, "--checks=-*"});
+  EXPECT_EQ(Ran.ExitCode, Clean) << Ran.Stdout;
+  // A .clang-tidy file next to the sources is honoured.
+  writeFile(P.Root + "/src/.clang-tidy",
+            "CheckOptions:\n  MaxCallDepth: 0\n");
+  Ran = firecrash({"-p", P.Build, "--format", "json"});
+  EXPECT_EQ(parse(Ran.Stdout)["findings"].size(), 2u)
+      << "MaxCallDepth 0 drops the cross-file chain";
+}
+
+TEST(Tool, ListChecksVersionAndDumpConfig) {
+  CommandResult Ran = firecrash({"--list-checks"});
+  EXPECT_EQ(Ran.ExitCode, Clean);
+  for (const CheckInfo &Check : allChecks())
+    EXPECT_NE(Ran.Stdout.find(Check.Name.str()), std::string::npos);
+  Ran = firecrash({"--version"});
+  EXPECT_EQ(Ran.ExitCode, Clean);
+  EXPECT_NE(Ran.Stdout.find("firecrash 0.1.0"), std::string::npos);
+  Ran = firecrash({"--dump-config"});
+  EXPECT_EQ(Ran.ExitCode, Clean);
+  EXPECT_NE(Ran.Stdout.find("firecrash-detached-coroutine.MaxCallDepth: '5'"),
+            std::string::npos)
+      << Ran.Stdout;
+}
+
+TEST(Tool, GccOnlyFlagsAreRecognised) {
+  EXPECT_TRUE(isGccOnlyFlag("-fconcepts-diagnostics-depth=2"));
+  EXPECT_TRUE(isGccOnlyFlag("-fno-canonical-system-headers"));
+  EXPECT_TRUE(isGccOnlyFlag("-fmodules-ts"));
+  EXPECT_TRUE(isGccOnlyFlag("-fcoroutines"));
+  EXPECT_FALSE(isGccOnlyFlag("-std=c++20"));
+  EXPECT_FALSE(isGccOnlyFlag("-fcoroutines-ts"));
+}
+
+} // namespace
+} // namespace firecrash::test
