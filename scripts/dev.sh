@@ -11,7 +11,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 BUILD_DIR=${FIRECRASH_BUILD_DIR:-build}
 PACKAGES=(cmake ninja-build clang-19 clang-tidy-19 libclang-19-dev llvm-19-dev
-          libgtest-dev nlohmann-json3-dev gcc-12-source)
+          libgtest-dev nlohmann-json3-dev gcc-12-source g++ libclang-rt-19-dev)
 
 install_missing() {
   local missing=() pkg
