@@ -288,6 +288,31 @@ TEST(Tool, BrokenTranslationUnitIsAnErrorAndTheRestStillRuns) {
   EXPECT_EQ(Report["summary"]["files_failed"], 1);
 }
 
+TEST(Tool, RelativePathsAndArgumentsInTheDatabase) {
+  Project P;
+  // Rewrite the database the way other generators write it: "arguments"
+  // instead of "command", files relative to "directory".
+  Json DB = parse(readFile(P.Build + "/compile_commands.json"));
+  Json Rewritten = Json::array();
+  for (const Json &Entry : DB) {
+    std::string File = Entry["file"];
+    std::string Relative = fs::relative(File, P.Build).string();
+    Json Arguments = Json::array({"g++", "-std=gnu++20",
+                                  "-I" + P.file("include"),
+                                  "-I" + includeDir(),
+                                  "-fconcepts-diagnostics-depth=2", "-c",
+                                  Relative});
+    Rewritten.push_back(
+        {{"directory", P.Build}, {"file", Relative}, {"arguments", Arguments}});
+  }
+  writeFile(P.Build + "/compile_commands.json", Rewritten.dump(2));
+  CommandResult Ran = firecrash({"-p", P.Build, "--format", "json"});
+  EXPECT_EQ(Ran.ExitCode, Findings) << Ran.Stderr;
+  Json Report = parse(Ran.Stdout);
+  EXPECT_EQ(Report["findings"].size(), 3u);
+  EXPECT_EQ(Report["summary"]["files_failed"], 0);
+}
+
 TEST(Tool, MissingCompileDatabase) {
   std::string Dir = makeTempDir();
   expectOneLineError(firecrash({"-p", Dir}), "no compile_commands.json");
