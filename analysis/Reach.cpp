@@ -11,15 +11,17 @@ using namespace clang;
 
 namespace firecrash {
 
+StartClassifier::~StartClassifier() = default;
+
 namespace {
 /// Collects the calls of one body. It does not enter lambda bodies (they run
 /// only when called, and a call of the closure is itself a call site) nor
 /// the statements Sema synthesizes around co_await and co_return.
 class CallCollector {
 public:
-  CallCollector(ASTContext &Ctx, DetachedTypeOracle &Oracle,
+  CallCollector(ASTContext &Ctx, StartClassifier &Starts,
                 FunctionSummary &Out)
-      : Ctx(Ctx), Oracle(Oracle), Out(Out) {}
+      : Ctx(Ctx), Starts(Starts), Out(Out) {}
 
   void visit(const Stmt *S) {
     if (!S)
@@ -81,7 +83,7 @@ private:
     Site.Loc = SM.getExpansionLoc(Call->getBeginLoc());
     Site.Discarded = Call == StatementCall;
     Site.InCatch = CatchDepth > 0;
-    if (Oracle.classify(Callee)) {
+    if (Starts.startsDetached(*Call, *Callee)) {
       Site.StartsDetached = true;
       Out.Sites.push_back(Site);
       return;
@@ -101,7 +103,7 @@ private:
   }
 
   ASTContext &Ctx;
-  DetachedTypeOracle &Oracle;
+  StartClassifier &Starts;
   FunctionSummary &Out;
   /// The call that forms the statement being visited, if any.
   const CallExpr *StatementCall = nullptr;
@@ -119,7 +121,7 @@ const FunctionSummary &Reach::summary(const FunctionDecl *FD) {
   Slot = std::make_unique<FunctionSummary>();
   FunctionSummary *Result = Slot.get();
   if (FD && FD->getBody() && !FD->isDependentContext())
-    CallCollector(Ctx, Oracle, *Result).visit(FD->getBody());
+    CallCollector(Ctx, Starts, *Result).visit(FD->getBody());
   return *Result;
 }
 

@@ -50,11 +50,33 @@ struct CallChain {
   llvm::SmallVector<CallSite, 4> Hops;
 };
 
+/// Decides which calls start detached work; each check brings its own.
+class StartClassifier {
+public:
+  virtual ~StartClassifier();
+  virtual bool startsDetached(const clang::CallExpr &Call,
+                              const clang::FunctionDecl &Callee) = 0;
+};
+
+/// Calls of coroutines whose return type is detached.
+class DetachedCoroutineStarts : public StartClassifier {
+public:
+  explicit DetachedCoroutineStarts(DetachedTypeOracle &Oracle)
+      : Oracle(Oracle) {}
+  bool startsDetached(const clang::CallExpr &,
+                      const clang::FunctionDecl &Callee) override {
+    return Oracle.classify(&Callee).has_value();
+  }
+
+private:
+  DetachedTypeOracle &Oracle;
+};
+
 /// Computes summaries once per function and walks them.
 class Reach {
 public:
-  Reach(clang::ASTContext &Ctx, DetachedTypeOracle &Oracle)
-      : Ctx(Ctx), Oracle(Oracle) {}
+  Reach(clang::ASTContext &Ctx, StartClassifier &Starts)
+      : Ctx(Ctx), Starts(Starts) {}
 
   /// Returns the summary of \p FD's body (empty without a body).
   const FunctionSummary &summary(const clang::FunctionDecl *FD);
@@ -70,7 +92,7 @@ private:
                                         unsigned MaxDepth);
 
   clang::ASTContext &Ctx;
-  DetachedTypeOracle &Oracle;
+  StartClassifier &Starts;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionSummary>>
       Summaries;
   llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>,

@@ -22,10 +22,12 @@ struct AnalysisState {
   AnalysisState(clang::ASTContext &Ctx, const SharedOptions &Shared,
                 const HandlerOptions &HandlerOpts)
       : Ctx(Ctx), Detached(Ctx, NameList(Shared.DetachedTypes)),
-        Handlers(Ctx, HandlerOpts), Calls(Ctx, Detached), References(Ctx) {}
+        DetachedStarts(Detached), Handlers(Ctx, HandlerOpts),
+        Calls(Ctx, DetachedStarts), References(Ctx) {}
 
   clang::ASTContext &Ctx;
   DetachedTypeOracle Detached;
+  DetachedCoroutineStarts DetachedStarts;
   HandlerOracle Handlers;
   Reach Calls;
   ReferenceCounter References;

@@ -1,9 +1,6 @@
 //===--- DetachedCoroutineCheck.cpp - firecrash ---------------------------===//
 
 #include "DetachedCoroutineCheck.h"
-#include "AnalysisState.h"
-#include "Borrows.h"
-#include "FindingSink.h"
 #include "Summary.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -18,11 +15,8 @@ namespace firecrash {
 
 DetachedCoroutineCheck::DetachedCoroutineCheck(
     StringRef Name, clang::tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), Shared(Options),
-      Handlers(Shared.handlerOptions()),
+    : FirecrashCheck(Name, Context),
       TaskType(Options.get("TaskType", "firecrash::task<>")) {}
-
-DetachedCoroutineCheck::~DetachedCoroutineCheck() = default;
 
 void DetachedCoroutineCheck::storeOptions(
     clang::tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -33,16 +27,8 @@ void DetachedCoroutineCheck::storeOptions(
 void DetachedCoroutineCheck::registerMatchers(MatchFinder *Finder) {
   // A host that wants the translation unit's summary needs the context even
   // when no coroutine is defined here.
-  if (threadFindingSink())
-    Finder->addMatcher(translationUnitDecl().bind("unit"), this);
-  Finder->addMatcher(
-      functionDecl(isDefinition(), hasBody(coroutineBodyStmt()),
-                   unless(isExpansionInSystemHeader()))
-          .bind("coroutine"),
-      this);
+  registerCoroutineMatcher(Finder, /*WholeUnit=*/threadFindingSink());
 }
-
-void DetachedCoroutineCheck::onStartOfTranslationUnit() { State.reset(); }
 
 void DetachedCoroutineCheck::onEndOfTranslationUnit() {
   FindingSink *Sink = threadFindingSink();
@@ -53,41 +39,13 @@ void DetachedCoroutineCheck::onEndOfTranslationUnit() {
                                          Shared.MaxCallDepth));
 }
 
-/// Describes the coroutine a call starts, for messages.
-static std::string describeCoroutine(const FunctionDecl *Callee) {
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee))
-    if (Method->getParent()->isLambda())
-      return "lambda coroutine";
-  return "coroutine '" + Callee->getNameAsString() + "'";
-}
-
-/// Describes a function on a call chain, for notes.
-static std::string describeFunction(const FunctionDecl *FD) {
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(FD))
-    if (Method->getParent()->isLambda())
-      return "the lambda";
-  return "'" + FD->getNameAsString() + "'";
-}
-
 void DetachedCoroutineCheck::check(const MatchFinder::MatchResult &Result) {
-  ASTContext &Ctx = *Result.Context;
-  if (!State || &State->Ctx != &Ctx)
-    State = std::make_unique<AnalysisState>(Ctx, Shared, Handlers);
-  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
-  if (!Coroutine || Coroutine->isDependentContext())
-    return; // Template patterns are analysed through their instantiations.
-  if (!ReportedRegexErrors) {
-    ReportedRegexErrors = true;
-    for (const std::string &Error : State->Handlers.regexErrors())
-      configurationDiag("invalid regular expression in option "
-                        "'HandlerFunctions': %0")
-          << Error;
-  }
-  if (!State->Handlers.classify(Coroutine))
+  const FunctionDecl *Handler = matchedHandler(Result);
+  if (!Handler)
     return;
   for (const CallChain &Chain :
-       State->Calls.startsFrom(Coroutine, Shared.MaxCallDepth))
-    report(Coroutine, Chain, Ctx);
+       State->Calls.startsFrom(Handler, Shared.MaxCallDepth))
+    report(Handler, Chain, *Result.Context);
 }
 
 /// Returns true if the qualified name of \p TypeName (before any template
@@ -165,15 +123,16 @@ void DetachedCoroutineCheck::report(const FunctionDecl *Handler,
   const SourceManager &SM = Ctx.getSourceManager();
   const CallSite &Entry = Chain.Hops.front();
   const CallSite &Start = Chain.Hops.back();
-  auto Key = std::make_pair(
-      Entry.Loc.getRawEncoding(),
-      SM.getSpellingLoc(Entry.Call->getBeginLoc()).getRawEncoding());
-  if (!State->Reported.insert(Key).second)
-    return;
   std::optional<DetachedInfo> Info = State->Detached.classify(Start.Callee);
   if (!Info)
     return;
-  std::optional<HandlerInfo> Why = State->Handlers.classify(Handler);
+  llvm::SmallVector<Borrow, 4> Borrows;
+  if (Chain.Hops.size() == 1)
+    Borrows = findBorrows(Ctx, Entry.Call, Handler);
+  if (Shared.RequireBorrowedState && Borrows.empty())
+    return;
+  if (!firstReport(SM, Entry.Loc, Entry.Call))
+    return;
   std::string TypeName = printType(Ctx, Info->Type);
 
   if (Chain.Hops.size() == 1)
@@ -188,34 +147,19 @@ void DetachedCoroutineCheck::report(const FunctionDecl *Handler,
         << describeCoroutine(Start.Callee) << TypeName << Handler
         << describeFunction(Entry.Callee);
 
-  FindingSink *Sink = threadFindingSink();
-  FindingRecord Record;
-  if (Sink) {
-    Record.Check = "firecrash-detached-coroutine";
-    Record.File = SM.getFilename(Entry.Loc).str();
-    Record.Offset = SM.getFileOffset(Entry.Loc);
-    Record.Handler = qualifiedName(Handler);
+  if (FindingSink *Sink = threadFindingSink()) {
+    FindingRecord Record = record(SM, Entry.Loc, Handler, &Chain);
     Record.Callee = qualifiedName(Start.Callee);
     Record.DetachedType = TypeName;
     Record.ExceptionPolicy = exceptionPolicyName(Info->Policy).str();
     Record.DetachedReason = detachedReasonName(Info->Reason).str();
-    if (Why)
-      Record.HandlerReason = handlerReasonName(Why->Reason).str();
-    for (const CallSite &Hop : Chain.Hops)
-      Record.Chain.push_back(qualifiedName(Hop.Callee));
+    for (const Borrow &B : Borrows)
+      Record.Borrows.push_back(
+          {borrowKindName(B.Kind).str(), B.Name, B.Explanation});
+    Sink->finding(std::move(Record));
   }
 
-  // Every hop after the first, in the function the previous hop called.
-  for (size_t I = 1; I < Chain.Hops.size(); ++I) {
-    const CallSite &Hop = Chain.Hops[I];
-    const FunctionDecl *Caller = Chain.Hops[I - 1].Callee;
-    if (I + 1 == Chain.Hops.size())
-      diag(Hop.Loc, "%0 starts %1 here", DiagnosticIDs::Note)
-          << describeFunction(Caller) << describeCoroutine(Hop.Callee);
-    else
-      diag(Hop.Loc, "%0 calls %1 here", DiagnosticIDs::Note)
-          << describeFunction(Caller) << describeFunction(Hop.Callee);
-  }
+  hopNotes(Chain, "starts", describeCoroutine(Start.Callee));
 
   // Why the type is detached.
   SourceLocation ReasonLoc = Info->ReasonDecl->getLocation();
@@ -280,58 +224,8 @@ void DetachedCoroutineCheck::report(const FunctionDecl *Handler,
     break;
   }
 
-  // Why the enclosing coroutine is a request handler.
-  if (Why) {
-    switch (Why->Reason) {
-    case HandlerReason::Annotated:
-      diag(Why->Loc, "%0 is a request handler: it is annotated '%1'",
-           DiagnosticIDs::Note)
-          << Handler << HandlerAnnotation;
-      break;
-    case HandlerReason::NameMatches:
-      diag(Why->Loc,
-           "%0 is a request handler: its name matches '%1' in option "
-           "'HandlerFunctions'",
-           DiagnosticIDs::Note)
-          << Handler << Why->Entry;
-      break;
-    case HandlerReason::Parameter:
-      diag(Why->Loc,
-           "%0 is a request handler: parameter %1 has type '%2', listed as "
-           "'%3' in option 'HandlerParameterTypes'",
-           DiagnosticIDs::Note)
-          << Handler << Why->Param << Why->TypeName << Why->Entry;
-      break;
-    case HandlerReason::Result:
-      diag(Why->Loc,
-           "%0 is a request handler: it produces '%1', listed as '%2' in "
-           "option 'HandlerResultTypes'",
-           DiagnosticIDs::Note)
-          << Handler << Why->TypeName << Why->Entry;
-      break;
-    case HandlerReason::BaseClass:
-      diag(Why->Loc,
-           "%0 is a request handler: its class derives from '%1', listed as "
-           "'%2' in option 'HandlerBaseClasses'",
-           DiagnosticIDs::Note)
-          << Handler << Why->TypeName << Why->Entry;
-      break;
-    }
-  }
-
-  // What the detached coroutine borrows from the handler's frame.
-  if (Chain.Hops.size() == 1)
-    for (const Borrow &B : findBorrows(Ctx, Entry.Call, Handler)) {
-      diag(SM.getExpansionLoc(B.Loc),
-           "the detached operation borrows from the handler: %0",
-           DiagnosticIDs::Note)
-          << B.Explanation;
-      if (Sink)
-        Record.Borrows.push_back(
-            {borrowKindName(B.Kind).str(), B.Name, B.Explanation});
-    }
-  if (Sink)
-    Sink->finding(std::move(Record));
+  handlerNote(Handler);
+  borrowNotes(SM, Borrows);
 
   // The way out, with a fix-it where the rewrite is complete and safe.
   const FunctionDecl *Callee = Start.Callee;

@@ -17,7 +17,9 @@ SharedOptions::SharedOptions(
       HandlerBaseClasses(Options.getLocalOrGlobal("HandlerBaseClasses",
                                                   DefaultHandlerBaseClasses)),
       MaxCallDepth(
-          Options.getLocalOrGlobal("MaxCallDepth", DefaultMaxCallDepth)) {}
+          Options.getLocalOrGlobal("MaxCallDepth", DefaultMaxCallDepth)),
+      RequireBorrowedState(
+          Options.getLocalOrGlobal("RequireBorrowedState", false)) {}
 
 void SharedOptions::store(clang::tidy::ClangTidyCheck::OptionsView &Options,
                           clang::tidy::ClangTidyOptions::OptionMap &Map) const {
@@ -27,6 +29,7 @@ void SharedOptions::store(clang::tidy::ClangTidyCheck::OptionsView &Options,
   Options.store(Map, "HandlerResultTypes", HandlerResultTypes);
   Options.store(Map, "HandlerBaseClasses", HandlerBaseClasses);
   Options.store(Map, "MaxCallDepth", MaxCallDepth);
+  Options.store(Map, "RequireBorrowedState", RequireBorrowedState);
 }
 
 HandlerOptions SharedOptions::handlerOptions() const {

@@ -37,6 +37,8 @@ struct SharedOptions {
   std::string HandlerResultTypes;
   std::string HandlerBaseClasses;
   unsigned MaxCallDepth = DefaultMaxCallDepth;
+  /// Report only starts that borrow state from the handler's frame.
+  bool RequireBorrowedState = false;
 
   /// Reads every shared option, local first, then global.
   explicit SharedOptions(clang::tidy::ClangTidyCheck::OptionsView &Options);

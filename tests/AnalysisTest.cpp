@@ -140,7 +140,8 @@ void a(int n) { b(n); }
 lazy h() { a(3); co_return; }
 )cpp");
   DetachedTypeOracle Oracle(AST->getASTContext(), NameList());
-  Reach R(AST->getASTContext(), Oracle);
+  DetachedCoroutineStarts Starts(Oracle);
+  Reach R(AST->getASTContext(), Starts);
   auto Chains = R.startsFrom(function(*AST, "h"), 5);
   ASSERT_EQ(Chains.size(), 1u);
   ASSERT_EQ(Chains[0].Hops.size(), 3u); // h->a, a->b, b->start
@@ -163,7 +164,8 @@ lazy h() {
   ASTContext &Ctx = AST->getASTContext();
   const FunctionDecl *H = function(*AST, "h");
   DetachedTypeOracle Oracle(Ctx, NameList());
-  Reach R(Ctx, Oracle);
+  DetachedCoroutineStarts Starts(Oracle);
+  Reach R(Ctx, Starts);
   auto Chains = R.startsFrom(H, 0);
   ASSERT_EQ(Chains.size(), 2u);
   auto ByRef = findBorrows(Ctx, Chains[0].Hops[0].Call, H);

@@ -29,6 +29,7 @@ std::map<std::string, std::string> expectedDefaults() {
       {P + "HandlerResultTypes", DefaultHandlerResultTypes.str()},
       {P + "HandlerBaseClasses", DefaultHandlerBaseClasses.str()},
       {P + "MaxCallDepth", std::to_string(DefaultMaxCallDepth)},
+      {P + "RequireBorrowedState", "false"},
       {P + "TaskType", "firecrash::task<>"},
   };
 }

@@ -1,0 +1,159 @@
+//===--- FirecrashCheck.cpp - What every firecrash check shares -----------===//
+
+#include "FirecrashCheck.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace firecrash {
+
+std::string describeCoroutine(const FunctionDecl *Callee) {
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee))
+    if (Method->getParent()->isLambda())
+      return "lambda coroutine";
+  return "coroutine '" + Callee->getNameAsString() + "'";
+}
+
+std::string describeFunction(const FunctionDecl *FD) {
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(FD))
+    if (Method->getParent()->isLambda())
+      return "the lambda";
+  return "'" + FD->getNameAsString() + "'";
+}
+
+FirecrashCheck::FirecrashCheck(StringRef Name,
+                               clang::tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context), Shared(Options),
+      Handlers(Shared.handlerOptions()) {}
+
+FirecrashCheck::~FirecrashCheck() = default;
+
+void FirecrashCheck::onStartOfTranslationUnit() { State.reset(); }
+
+void FirecrashCheck::registerCoroutineMatcher(MatchFinder *Finder,
+                                              bool WholeUnit) {
+  if (WholeUnit)
+    Finder->addMatcher(translationUnitDecl().bind("unit"), this);
+  Finder->addMatcher(
+      functionDecl(isDefinition(), hasBody(coroutineBodyStmt()),
+                   unless(isExpansionInSystemHeader()))
+          .bind("coroutine"),
+      this);
+}
+
+AnalysisState &FirecrashCheck::state(ASTContext &Ctx) {
+  if (!State || &State->Ctx != &Ctx)
+    State = std::make_unique<AnalysisState>(Ctx, Shared, Handlers);
+  if (!ReportedRegexErrors) {
+    ReportedRegexErrors = true;
+    for (const std::string &Error : State->Handlers.regexErrors())
+      configurationDiag("invalid regular expression in option "
+                        "'HandlerFunctions': %0")
+          << Error;
+  }
+  return *State;
+}
+
+const FunctionDecl *
+FirecrashCheck::matchedHandler(const MatchFinder::MatchResult &Result) {
+  AnalysisState &S = state(*Result.Context);
+  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
+  if (!Coroutine || Coroutine->isDependentContext())
+    return nullptr; // Template patterns are analysed through instantiations.
+  return S.Handlers.classify(Coroutine) ? Coroutine : nullptr;
+}
+
+bool FirecrashCheck::firstReport(const SourceManager &SM, SourceLocation Loc,
+                                 const Expr *Call) {
+  auto Key = std::make_pair(
+      Loc.getRawEncoding(),
+      SM.getSpellingLoc(Call->getBeginLoc()).getRawEncoding());
+  return State->Reported.insert(Key).second;
+}
+
+void FirecrashCheck::hopNotes(const CallChain &Chain, StringRef LastVerb,
+                              StringRef LastWhat) {
+  for (size_t I = 1; I < Chain.Hops.size(); ++I) {
+    const CallSite &Hop = Chain.Hops[I];
+    const FunctionDecl *Caller = Chain.Hops[I - 1].Callee;
+    if (I + 1 == Chain.Hops.size())
+      diag(Hop.Loc, "%0 %1 %2 here", DiagnosticIDs::Note)
+          << describeFunction(Caller) << LastVerb << LastWhat;
+    else
+      diag(Hop.Loc, "%0 calls %1 here", DiagnosticIDs::Note)
+          << describeFunction(Caller) << describeFunction(Hop.Callee);
+  }
+}
+
+void FirecrashCheck::handlerNote(const FunctionDecl *Handler) {
+  std::optional<HandlerInfo> Why = State->Handlers.classify(Handler);
+  if (!Why)
+    return;
+  switch (Why->Reason) {
+  case HandlerReason::Annotated:
+    diag(Why->Loc, "%0 is a request handler: it is annotated '%1'",
+         DiagnosticIDs::Note)
+        << Handler << HandlerAnnotation;
+    break;
+  case HandlerReason::NameMatches:
+    diag(Why->Loc,
+         "%0 is a request handler: its name matches '%1' in option "
+         "'HandlerFunctions'",
+         DiagnosticIDs::Note)
+        << Handler << Why->Entry;
+    break;
+  case HandlerReason::Parameter:
+    diag(Why->Loc,
+         "%0 is a request handler: parameter %1 has type '%2', listed as "
+         "'%3' in option 'HandlerParameterTypes'",
+         DiagnosticIDs::Note)
+        << Handler << Why->Param << Why->TypeName << Why->Entry;
+    break;
+  case HandlerReason::Result:
+    diag(Why->Loc,
+         "%0 is a request handler: it produces '%1', listed as '%2' in "
+         "option 'HandlerResultTypes'",
+         DiagnosticIDs::Note)
+        << Handler << Why->TypeName << Why->Entry;
+    break;
+  case HandlerReason::BaseClass:
+    diag(Why->Loc,
+         "%0 is a request handler: its class derives from '%1', listed as "
+         "'%2' in option 'HandlerBaseClasses'",
+         DiagnosticIDs::Note)
+        << Handler << Why->TypeName << Why->Entry;
+    break;
+  }
+}
+
+void FirecrashCheck::borrowNotes(const SourceManager &SM,
+                                 ArrayRef<Borrow> Borrows) {
+  for (const Borrow &B : Borrows)
+    diag(SM.getExpansionLoc(B.Loc),
+         "the detached operation borrows from the handler: %0",
+         DiagnosticIDs::Note)
+        << B.Explanation;
+}
+
+FindingRecord FirecrashCheck::record(const SourceManager &SM,
+                                     SourceLocation Loc,
+                                     const FunctionDecl *Handler,
+                                     const CallChain *Chain) {
+  FindingRecord Record;
+  Record.Check = getID().str();
+  Record.File = SM.getFilename(Loc).str();
+  Record.Offset = SM.getFileOffset(Loc);
+  Record.Handler = qualifiedName(Handler);
+  if (std::optional<HandlerInfo> Why = State->Handlers.classify(Handler))
+    Record.HandlerReason = handlerReasonName(Why->Reason).str();
+  if (Chain)
+    for (const CallSite &Hop : Chain->Hops)
+      Record.Chain.push_back(qualifiedName(Hop.Callee));
+  return Record;
+}
+
+} // namespace firecrash

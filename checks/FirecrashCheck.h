@@ -1,0 +1,86 @@
+//===--- FirecrashCheck.h - What every firecrash check shares --*- C++ -*-===//
+//
+// Part of firecrash. The shared options, the per-translation-unit analysis
+// state, and the notes every check attaches the same way: call-chain hops,
+// why a coroutine is a request handler, and what is borrowed from it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FIRECRASH_CHECKS_FIRECRASHCHECK_H
+#define FIRECRASH_CHECKS_FIRECRASHCHECK_H
+
+#include "AnalysisState.h"
+#include "Borrows.h"
+#include "FindingSink.h"
+#include "SharedOptions.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include <memory>
+#include <string>
+
+namespace firecrash {
+
+/// Describes the coroutine a call starts ("coroutine 'f'", "lambda
+/// coroutine").
+std::string describeCoroutine(const clang::FunctionDecl *Callee);
+
+/// Describes a function on a call chain ("'f'", "the lambda").
+std::string describeFunction(const clang::FunctionDecl *FD);
+
+class FirecrashCheck : public clang::tidy::ClangTidyCheck {
+public:
+  bool isLanguageVersionSupported(
+      const clang::LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+  void onStartOfTranslationUnit() override;
+
+protected:
+  FirecrashCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  ~FirecrashCheck() override;
+
+  /// Matches every coroutine definition outside system headers as
+  /// "coroutine"; with \p WholeUnit also the translation unit as "unit".
+  void registerCoroutineMatcher(clang::ast_matchers::MatchFinder *Finder,
+                                bool WholeUnit = false);
+
+  /// The analysis state of \p Ctx, created on first use.
+  AnalysisState &state(clang::ASTContext &Ctx);
+
+  /// Returns the matched handler coroutine, or null when the match is not a
+  /// request-handler coroutine (or a template pattern).
+  const clang::FunctionDecl *
+  matchedHandler(const clang::ast_matchers::MatchFinder::MatchResult &Result);
+
+  /// True the first time a call location is seen in this translation unit,
+  /// so template instantiations give one diagnostic per written call.
+  bool firstReport(const clang::SourceManager &SM, clang::SourceLocation Loc,
+                   const clang::Expr *Call);
+
+  /// A note at every hop after the first; the last says \p LastVerb.
+  void hopNotes(const CallChain &Chain, llvm::StringRef LastVerb,
+                llvm::StringRef LastWhat);
+
+  /// The note saying why \p Handler is a request handler.
+  void handlerNote(const clang::FunctionDecl *Handler);
+
+  /// A note per borrowed piece of handler state.
+  void borrowNotes(const clang::SourceManager &SM,
+                   llvm::ArrayRef<Borrow> Borrows);
+
+  /// Starts a record for the sink, when a host installed one.
+  FindingRecord record(const clang::SourceManager &SM,
+                       clang::SourceLocation Loc,
+                       const clang::FunctionDecl *Handler,
+                       const CallChain *Chain);
+
+  const SharedOptions Shared;
+  const HandlerOptions Handlers;
+  std::unique_ptr<AnalysisState> State;
+
+private:
+  bool ReportedRegexErrors = false;
+};
+
+} // namespace firecrash
+
+#endif // FIRECRASH_CHECKS_FIRECRASHCHECK_H
