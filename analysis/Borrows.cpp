@@ -5,6 +5,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/LambdaCapture.h"
+#include "clang/AST/StmtCXX.h"
 
 using namespace clang;
 
@@ -290,6 +291,116 @@ llvm::SmallVector<Borrow, 4> findBorrows(const ASTContext &Ctx,
                          "the member coroutine is called on " +
                              describeLocal(VD)});
   }
+  return Borrows;
+}
+
+/// Strips what stands between an argument and the work it carries.
+static const Expr *workOf(const Expr *E) {
+  for (unsigned Guard = 0; E && Guard < 16; ++Guard) {
+    E = stripConversions(E);
+    if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = Temp->getSubExpr();
+      continue;
+    }
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E)) {
+      E = Cast->getSubExpr();
+      continue;
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      // A copy or move of the work, or a conversion to a wrapper.
+      if (Construct->getNumArgs() >= 1 && !isa<CXXTemporaryObjectExpr>(E)) {
+        E = Construct->getArg(0);
+        continue;
+      }
+    }
+    return E;
+  }
+  return E;
+}
+
+static void lambdaCaptureBorrows(const LambdaExpr *Lambda,
+                                 const FunctionDecl *Caller,
+                                 llvm::SmallVectorImpl<Borrow> &Out) {
+  for (const LambdaCapture &Capture : Lambda->captures()) {
+    SourceLocation Loc =
+        Capture.isImplicit() ? Lambda->getBeginLoc() : Capture.getLocation();
+    if (Capture.capturesThis() && Capture.getCaptureKind() == LCK_This) {
+      Out.push_back({BorrowKind::CaptureThis, Loc, "this",
+                     "the lambda captures raw 'this'; nothing keeps the "
+                     "object alive while the work runs"});
+      continue;
+    }
+    if (!Capture.capturesVariable() || Capture.getCaptureKind() != LCK_ByRef)
+      continue;
+    const auto *VD = dyn_cast<VarDecl>(Capture.getCapturedVar());
+    if (!VD || !VD->hasLocalStorage())
+      continue;
+    const auto *Owner = dyn_cast<FunctionDecl>(VD->getDeclContext());
+    if (!Owner || Owner->getCanonicalDecl() != Caller->getCanonicalDecl())
+      continue;
+    Out.push_back({BorrowKind::CaptureByReference, Loc, VD->getName().str(),
+                   "the lambda captures " + describeLocal(VD) +
+                       " by reference"});
+  }
+}
+
+static void workBorrows(const ASTContext &Ctx, const Expr *Arg,
+                        const FunctionDecl *Caller,
+                        llvm::SmallVectorImpl<Borrow> &Out) {
+  const Expr *Work = workOf(Arg);
+  if (!Work)
+    return;
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(Work)) {
+    lambdaCaptureBorrows(Lambda, Caller, Out);
+    return;
+  }
+  const auto *Call = dyn_cast<CallExpr>(Work);
+  if (!Call || !Call->getDirectCallee())
+    return;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  std::string Name = qualifiedName(Callee);
+  if (Name == "std::ref" || Name == "std::cref") {
+    if (Call->getNumArgs() == 1)
+      if (const VarDecl *VD = designatedLocal(Call->getArg(0), Caller))
+        Out.push_back({BorrowKind::Reference, Arg->getBeginLoc(),
+                       VD->getName().str(),
+                       "'" + Name + "' wraps a reference to " +
+                           describeLocal(VD)});
+    return;
+  }
+  // Only a coroutine keeps what its parameters refer to; an ordinary call
+  // (socket.get_executor()) returns before the work starts.
+  const CXXRecordDecl *Result = Callee->getReturnType()->getAsCXXRecordDecl();
+  bool IsCoroutine = isa_and_nonnull<CoroutineBodyStmt>(Callee->getBody());
+  if (!IsCoroutine && Result && Result->hasDefinition())
+    for (const NamedDecl *ND : Result->lookup(
+             &const_cast<ASTContext &>(Ctx).Idents.get("promise_type")))
+      IsCoroutine |= isa<TypeDecl>(ND);
+  if (!IsCoroutine)
+    return;
+  for (Borrow &B : findBorrows(Ctx, Call, Caller))
+    Out.push_back(std::move(B));
+}
+
+llvm::SmallVector<Borrow, 4> findWorkBorrows(const ASTContext &Ctx,
+                                             const CallExpr *Call,
+                                             const FunctionDecl *Caller) {
+  llvm::SmallVector<Borrow, 4> Borrows;
+  if (!Call || !Caller)
+    return Borrows;
+  // thread.detach(): the work went in when the object was constructed.
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const Expr *Object = Member->getImplicitObjectArgument();
+    if (const VarDecl *VD = designatedLocal(Object, Caller))
+      if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
+              VD->getInit() ? stripConversions(VD->getInit()) : nullptr))
+        for (const Expr *Arg : Construct->arguments())
+          workBorrows(Ctx, Arg, Caller, Borrows);
+    return Borrows;
+  }
+  unsigned First = isa<CXXOperatorCallExpr>(Call) ? 1 : 0;
+  for (unsigned I = First; I < Call->getNumArgs(); ++I)
+    workBorrows(Ctx, Call->getArg(I), Caller, Borrows);
   return Borrows;
 }
 

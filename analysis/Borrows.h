@@ -59,6 +59,14 @@ llvm::SmallVector<Borrow, 4> findBorrows(const clang::ASTContext &Ctx,
                                          const clang::CallExpr *Call,
                                          const clang::FunctionDecl *Caller);
 
+/// Returns what the work handed to a detaching call \p Call (written in
+/// \p Caller) borrows: the arguments of a coroutine call passed to it,
+/// captures of a lambda passed to it, std::ref of locals; for a member call
+/// such as thread.detach(), the arguments the object was constructed with.
+llvm::SmallVector<Borrow, 4>
+findWorkBorrows(const clang::ASTContext &Ctx, const clang::CallExpr *Call,
+                const clang::FunctionDecl *Caller);
+
 } // namespace firecrash
 
 #endif // FIRECRASH_ANALYSIS_BORROWS_H

@@ -2,6 +2,7 @@
 
 #include "CheckRegistry.h"
 #include "DetachedCoroutineCheck.h"
+#include "DetachingSpawnCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
@@ -19,6 +20,10 @@ static const CheckInfo Checks[] = {
      "outlive the request",
      "docs/checks/detached-coroutine.md",
      &registerCheck<DetachedCoroutineCheck>},
+    {"firecrash-detaching-spawn",
+     "a request-handler coroutine calls an API that detaches work "
+     "(co_spawn with detached, std::thread::detach, start_detached)",
+     "docs/checks/detaching-spawn.md", &registerCheck<DetachingSpawnCheck>},
 };
 
 llvm::ArrayRef<CheckInfo> allChecks() { return Checks; }

@@ -1,0 +1,79 @@
+//===--- DetachingCalls.cpp - Calls that detach work ----------------------===//
+
+#include "DetachingCalls.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace firecrash {
+
+std::vector<DetachingEntry>
+parseDetachingEntries(llvm::StringRef Value, std::vector<std::string> &Errors) {
+  std::vector<DetachingEntry> Entries;
+  for (const std::string &Written : splitList(Value)) {
+    llvm::StringRef Text = Written;
+    DetachingEntry Entry;
+    Entry.Written = Written;
+    auto [Name, Rest] = Text.split('(');
+    Entry.Name = Name.trim().str();
+    if (llvm::StringRef(Entry.Name).starts_with("::"))
+      Entry.Name = Entry.Name.substr(2);
+    if (Text.contains('(')) {
+      if (!Rest.consume_back(")") || Rest.trim().empty() || Rest.contains('(')) {
+        Errors.push_back("'" + Written + "'");
+        continue;
+      }
+      Entry.ArgumentType = Rest.trim().str();
+      if (llvm::StringRef(Entry.ArgumentType).starts_with("::"))
+        Entry.ArgumentType = Entry.ArgumentType.substr(2);
+    }
+    if (Entry.Name.empty()) {
+      Errors.push_back("'" + Written + "'");
+      continue;
+    }
+    Entries.push_back(std::move(Entry));
+  }
+  return Entries;
+}
+
+std::optional<DetachingMatch>
+DetachingCallOracle::classify(const CallExpr &Call,
+                              const FunctionDecl &Callee) const {
+  // The names the call goes by: the function, and for a call of a function
+  // object (a customization point such as start_detached) the object.
+  llvm::SmallVector<std::string, 2> Names{qualifiedName(&Callee)};
+  unsigned FirstArgument = 0;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call)) {
+    if (Op->getOperator() == OO_Call && Op->getNumArgs() > 0) {
+      FirstArgument = 1;
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(
+              Op->getArg(0)->IgnoreParenImpCasts()))
+        Names.push_back(qualifiedName(Ref->getDecl()));
+    }
+  }
+  for (const std::string &Name : Names)
+    if (Structured.match(Name))
+      return std::nullopt;
+  for (const DetachingEntry &Entry : Detaching) {
+    if (!llvm::is_contained(Names, Entry.Name))
+      continue;
+    DetachingMatch Match;
+    Match.Entry = &Entry;
+    Match.CalleeName = Entry.Name;
+    if (Entry.ArgumentType.empty())
+      return Match;
+    for (unsigned I = FirstArgument; I < Call.getNumArgs(); ++I) {
+      const Expr *Arg = Call.getArg(I);
+      llvm::SmallVector<std::string, 4> TypeNames;
+      collectTypeNames(Ctx, Arg->getType().getNonReferenceType(), TypeNames);
+      if (llvm::is_contained(TypeNames, Entry.ArgumentType)) {
+        Match.TokenArgument = Arg;
+        return Match;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace firecrash

@@ -1,0 +1,68 @@
+//===--- DetachingCalls.h - Calls that detach work ------------*- C++ -*-===//
+//
+// Part of firecrash. Recognises calls of detaching APIs (Asio's co_spawn with
+// the detached token, std::thread::detach, start_detached, ...), configured
+// as "name" or "name(argument type)" entries, and keeps structured spawns out.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FIRECRASH_ANALYSIS_DETACHINGCALLS_H
+#define FIRECRASH_ANALYSIS_DETACHINGCALLS_H
+
+#include "Reach.h"
+#include "TypeNames.h"
+#include "clang/AST/ASTContext.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace firecrash {
+
+/// One entry of option DetachingCallees: a qualified function (or function
+/// object) name, and optionally the type one of the arguments must have for
+/// the call to detach.
+struct DetachingEntry {
+  std::string Written;
+  std::string Name;
+  std::string ArgumentType;
+};
+
+/// Parses "a::f;b::g(b::token_t)"; returns the entries and, in \p Errors,
+/// the malformed ones.
+std::vector<DetachingEntry> parseDetachingEntries(llvm::StringRef Value,
+                                                  std::vector<std::string> &Errors);
+
+struct DetachingMatch {
+  const DetachingEntry *Entry = nullptr;
+  /// The name the call was matched by (function or function object).
+  std::string CalleeName;
+  /// The argument that carries the token, when the entry names one.
+  const clang::Expr *TokenArgument = nullptr;
+};
+
+class DetachingCallOracle : public StartClassifier {
+public:
+  DetachingCallOracle(const clang::ASTContext &Ctx,
+                      std::vector<DetachingEntry> Detaching,
+                      NameList Structured)
+      : Ctx(Ctx), Detaching(std::move(Detaching)),
+        Structured(std::move(Structured)) {}
+
+  /// Returns how \p Call detaches work, if it does.
+  std::optional<DetachingMatch> classify(const clang::CallExpr &Call,
+                                         const clang::FunctionDecl &Callee) const;
+
+  bool startsDetached(const clang::CallExpr &Call,
+                      const clang::FunctionDecl &Callee) override {
+    return classify(Call, Callee).has_value();
+  }
+
+private:
+  const clang::ASTContext &Ctx;
+  std::vector<DetachingEntry> Detaching;
+  NameList Structured;
+};
+
+} // namespace firecrash
+
+#endif // FIRECRASH_ANALYSIS_DETACHINGCALLS_H

@@ -1,0 +1,131 @@
+//===--- DetachingSpawnCheck.cpp - firecrash ------------------------------===//
+
+#include "DetachingSpawnCheck.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace firecrash {
+
+/// Default of option DetachingCallees.
+static constexpr llvm::StringLiteral DefaultDetachingCallees =
+    "::boost::asio::co_spawn(::boost::asio::detached_t);"
+    "::asio::co_spawn(::asio::detached_t);"
+    "::std::thread::detach;::std::jthread::detach;"
+    "::stdexec::start_detached;::std::execution::start_detached;"
+    "::drogon::async_run";
+
+/// Default of option StructuredCallees: spawns into a scope that is joined.
+static constexpr llvm::StringLiteral DefaultStructuredCallees =
+    "::firecrash::request_scope::spawn;::folly::coro::AsyncScope::add;"
+    "::std::execution::spawn;::cppcoro::async_scope::spawn;"
+    "::unifex::spawn_detached;::seastar::with_gate";
+
+DetachingSpawnCheck::DetachingSpawnCheck(StringRef Name,
+                                         clang::tidy::ClangTidyContext *Context)
+    : FirecrashCheck(Name, Context),
+      DetachingCallees(
+          Options.get("DetachingCallees", DefaultDetachingCallees)),
+      StructuredCallees(
+          Options.get("StructuredCallees", DefaultStructuredCallees)),
+      Entries(parseDetachingEntries(DetachingCallees, EntryErrors)) {}
+
+void DetachingSpawnCheck::storeOptions(
+    clang::tidy::ClangTidyOptions::OptionMap &Opts) {
+  Shared.store(Options, Opts);
+  Options.store(Opts, "DetachingCallees", DetachingCallees);
+  Options.store(Opts, "StructuredCallees", StructuredCallees);
+}
+
+void DetachingSpawnCheck::registerMatchers(MatchFinder *Finder) {
+  registerCoroutineMatcher(Finder);
+}
+
+void DetachingSpawnCheck::onStartOfTranslationUnit() {
+  FirecrashCheck::onStartOfTranslationUnit();
+  Spawns.reset();
+  Oracle.reset();
+}
+
+void DetachingSpawnCheck::check(const MatchFinder::MatchResult &Result) {
+  const FunctionDecl *Handler = matchedHandler(Result);
+  if (!Handler)
+    return;
+  ASTContext &Ctx = *Result.Context;
+  if (!Spawns) {
+    for (const std::string &Error : EntryErrors)
+      configurationDiag("malformed entry %0 in option 'DetachingCallees': "
+                        "expected 'name' or 'name(argument type)'")
+          << Error;
+    Oracle = std::make_unique<DetachingCallOracle>(
+        Ctx, Entries, NameList(StructuredCallees));
+    Spawns = std::make_unique<Reach>(Ctx, *Oracle);
+  }
+  for (const CallChain &Chain : Spawns->startsFrom(Handler, Shared.MaxCallDepth))
+    report(Handler, Chain, Ctx);
+}
+
+void DetachingSpawnCheck::report(const FunctionDecl *Handler,
+                                 const CallChain &Chain, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const CallSite &Entry = Chain.Hops.front();
+  const CallSite &Start = Chain.Hops.back();
+  std::optional<DetachingMatch> Match =
+      Oracle->classify(*Start.Call, *Start.Callee);
+  if (!Match)
+    return;
+  llvm::SmallVector<Borrow, 4> Borrows;
+  if (Chain.Hops.size() == 1)
+    Borrows = findWorkBorrows(Ctx, Entry.Call, Handler);
+  if (Shared.RequireBorrowedState && Borrows.empty())
+    return;
+  if (!firstReport(SM, Entry.Loc, Entry.Call))
+    return;
+
+  std::string Api = "'" + Match->CalleeName + "'";
+  if (Chain.Hops.size() == 1)
+    diag(Entry.Loc, "call to %0 detaches work from request handler %1; the "
+                    "handler can complete while this operation is still "
+                    "outstanding")
+        << Api << Handler;
+  else
+    diag(Entry.Loc, "call to %0 detaches work through %1 from request handler "
+                    "%2; the handler can complete while this operation is "
+                    "still outstanding")
+        << Api << describeFunction(Entry.Callee) << Handler;
+
+  if (FindingSink *Sink = threadFindingSink()) {
+    FindingRecord Record = record(SM, Entry.Loc, Handler, &Chain);
+    Record.Callee = Match->CalleeName;
+    Record.DetachedReason = "detaching-call";
+    for (const Borrow &B : Borrows)
+      Record.Borrows.push_back(
+          {borrowKindName(B.Kind).str(), B.Name, B.Explanation});
+    Sink->finding(std::move(Record));
+  }
+
+  hopNotes(Chain, "detaches work with", Api);
+  SourceLocation ApiLoc = Start.Loc;
+  if (Match->Entry->ArgumentType.empty())
+    diag(ApiLoc,
+         "%0 is listed as '%1' in option 'DetachingCallees'; co_await the "
+         "work instead, or spawn it on the request's scope and join it",
+         DiagnosticIDs::Note)
+        << Api << Match->Entry->Written;
+  else
+    diag(Match->TokenArgument ? SM.getExpansionLoc(
+                                    Match->TokenArgument->getBeginLoc())
+                              : ApiLoc,
+         "%0 with an argument of type '%1' is listed as '%2' in option "
+         "'DetachingCallees'; co_await the work instead, or spawn it on the "
+         "request's scope and join it",
+         DiagnosticIDs::Note)
+        << Api << Match->Entry->ArgumentType << Match->Entry->Written;
+  handlerNote(Handler);
+  borrowNotes(SM, Borrows);
+}
+
+} // namespace firecrash
