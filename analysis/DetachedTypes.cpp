@@ -218,6 +218,21 @@ bool DetachedTypeOracle::isAwaitable(QualType T) {
   return false;
 }
 
+std::optional<bool>
+DetachedTypeOracle::startsEagerly(const FunctionDecl *Callee,
+                                  const FunctionDecl **InitialSuspend) {
+  const CXXRecordDecl *Promise = promiseOf(Callee);
+  if (!Promise)
+    return std::nullopt;
+  const auto *Initial = findMember<CXXMethodDecl>(
+      Promise, &Ctx.Idents.get("initial_suspend"));
+  if (!Initial || Initial->getReturnType()->isDependentType())
+    return std::nullopt;
+  if (InitialSuspend)
+    *InitialSuspend = Initial;
+  return awaiterNeverSuspends(Ctx, Initial->getReturnType());
+}
+
 namespace {
 /// Reads what a body of unhandled_exception() does.
 class PolicyReader {

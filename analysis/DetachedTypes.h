@@ -78,6 +78,18 @@ public:
   /// Returns true if an object of type \p T can be co_awaited.
   bool isAwaitable(clang::QualType T);
 
+  /// Returns whether a call to \p Callee starts running at once (its
+  /// promise's initial_suspend() never suspends), or nothing when the promise
+  /// is not visible; \p InitialSuspend receives that member.
+  std::optional<bool>
+  startsEagerly(const clang::FunctionDecl *Callee,
+                const clang::FunctionDecl **InitialSuspend = nullptr);
+
+  /// Returns the promise type T::promise_type names, through bases.
+  const clang::CXXRecordDecl *nestedPromise(clang::QualType T) {
+    return promiseFromTraits(T);
+  }
+
 private:
   std::optional<DetachedInfo> classifyType(const clang::FunctionDecl *Callee,
                                            clang::QualType T);

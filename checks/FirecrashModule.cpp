@@ -3,6 +3,7 @@
 #include "CheckRegistry.h"
 #include "DetachedCoroutineCheck.h"
 #include "DetachingSpawnCheck.h"
+#include "UnawaitedTaskCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
@@ -24,6 +25,10 @@ static const CheckInfo Checks[] = {
      "a request-handler coroutine calls an API that detaches work "
      "(co_spawn with detached, std::thread::detach, start_detached)",
      "docs/checks/detaching-spawn.md", &registerCheck<DetachingSpawnCheck>},
+    {"firecrash-unawaited-task",
+     "a request-handler coroutine creates a task and never awaits it: a "
+     "lazy task never runs, an eager one runs detached",
+     "docs/checks/unawaited-task.md", &registerCheck<UnawaitedTaskCheck>},
 };
 
 llvm::ArrayRef<CheckInfo> allChecks() { return Checks; }

@@ -1,0 +1,313 @@
+//===--- UnawaitedTaskCheck.cpp - firecrash -------------------------------===//
+
+#include "UnawaitedTaskCheck.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace firecrash {
+
+/// Default of option TaskTypes.
+static constexpr llvm::StringLiteral DefaultTaskTypes =
+    "::firecrash::task;::boost::asio::awaitable;::asio::awaitable;"
+    "::folly::coro::Task;::cppcoro::task;::drogon::Task;::QCoro::Task";
+
+/// The annotation that marks a type as a task.
+static constexpr llvm::StringLiteral TaskAnnotation = "firecrash::task";
+
+/// A task created in the handler and never awaited.
+struct UnawaitedTaskCheck::Unawaited {
+  const CallExpr *Call = nullptr;
+  const FunctionDecl *Callee = nullptr;
+  /// The local it is stored in, or null when the result is discarded.
+  const VarDecl *Local = nullptr;
+  /// Discarded through a cast to void.
+  bool CastToVoid = false;
+  /// A whole statement, outside catch handlers: co_await can be inserted.
+  bool Fixable = false;
+};
+
+namespace {
+
+/// Strips what stands between a statement and the call that forms it.
+const Expr *statementCall(const Stmt *S, bool &CastToVoid) {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  for (unsigned Guard = 0; E && Guard < 16; ++Guard) {
+    E = E->IgnoreParens();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E)) {
+      E = Cleanups->getSubExpr();
+      continue;
+    }
+    if (const auto *Cast = dyn_cast<CastExpr>(E)) {
+      if (Cast->getCastKind() == CK_ToVoid)
+        CastToVoid = true;
+      E = Cast->getSubExpr();
+      continue;
+    }
+    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = Bind->getSubExpr();
+      continue;
+    }
+    if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = Temp->getSubExpr();
+      continue;
+    }
+    break;
+  }
+  return E;
+}
+
+/// Walks one handler body: discarded calls, locals initialized from calls,
+/// and every use of those locals.
+class TaskCollector {
+public:
+  void visit(const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+      for (const LambdaCapture &Capture : Lambda->captures())
+        if (Capture.capturesVariable())
+          if (const auto *VD = dyn_cast<VarDecl>(Capture.getCapturedVar()))
+            Consumed.insert(VD);
+      for (const Expr *Init : Lambda->capture_inits())
+        visit(Init);
+      return;
+    }
+    if (const auto *Body = dyn_cast<CoroutineBodyStmt>(S)) {
+      visit(Body->getBody());
+      return;
+    }
+    if (const auto *Catch = dyn_cast<CXXCatchStmt>(S)) {
+      ++CatchDepth;
+      visit(Catch->getHandlerBlock());
+      --CatchDepth;
+      return;
+    }
+    if (const auto *Block = dyn_cast<CompoundStmt>(S)) {
+      for (const Stmt *Child : Block->body()) {
+        bool CastToVoid = false;
+        if (const auto *Call =
+                dyn_cast_or_null<CallExpr>(statementCall(Child, CastToVoid)))
+          Discarded.push_back({Call, CastToVoid, CatchDepth == 0});
+        if (const auto *Decl = dyn_cast<DeclStmt>(Child))
+          if (Decl->isSingleDecl())
+            if (const auto *VD = dyn_cast<VarDecl>(Decl->getSingleDecl()))
+              if (VD->hasLocalStorage() && VD->getInit() &&
+                  !VD->getType()->isReferenceType()) {
+                bool Ignored = false;
+                if (const auto *Call = dyn_cast_or_null<CallExpr>(
+                        statementCall(VD->getInit(), Ignored)))
+                  Stored.push_back({VD, Call});
+              }
+        visit(Child);
+      }
+      return;
+    }
+    if (const auto *Member = dyn_cast<MemberExpr>(S)) {
+      // t.valid(), t.done(): looking at a task does not consume it.
+      if (isa<DeclRefExpr>(Member->getBase()->IgnoreParenImpCasts()))
+        return;
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+      if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
+        Consumed.insert(VD);
+    for (const Stmt *Child : S->children())
+      visit(Child);
+  }
+
+  struct DiscardedCall {
+    const CallExpr *Call;
+    bool CastToVoid;
+    bool Fixable;
+  };
+  std::vector<DiscardedCall> Discarded;
+  std::vector<std::pair<const VarDecl *, const CallExpr *>> Stored;
+  llvm::SmallPtrSet<const VarDecl *, 8> Consumed;
+
+private:
+  unsigned CatchDepth = 0;
+};
+
+} // namespace
+
+UnawaitedTaskCheck::UnawaitedTaskCheck(StringRef Name,
+                                       clang::tidy::ClangTidyContext *Context)
+    : FirecrashCheck(Name, Context),
+      TaskTypes(Options.getLocalOrGlobal("TaskTypes", DefaultTaskTypes)),
+      TaskTypeList(TaskTypes) {}
+
+void UnawaitedTaskCheck::storeOptions(
+    clang::tidy::ClangTidyOptions::OptionMap &Opts) {
+  Shared.store(Options, Opts);
+  Options.store(Opts, "TaskTypes", TaskTypes);
+}
+
+void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
+  registerCoroutineMatcher(Finder);
+}
+
+std::optional<UnawaitedTaskCheck::TaskReason>
+UnawaitedTaskCheck::taskReason(const FunctionDecl *Callee, ASTContext &Ctx,
+                               std::string &Entry) {
+  QualType R = Callee->getReturnType();
+  if (R->isDependentType() || !R->isRecordType())
+    return std::nullopt;
+  // Detached types are firecrash-detached-coroutine's.
+  if (State->Detached.classify(Callee))
+    return std::nullopt;
+  if (typeHasAnnotation(Ctx, R, TaskAnnotation))
+    return TaskReason::Annotated;
+  llvm::SmallVector<std::string, 4> Names;
+  collectTypeNames(Ctx, R, Names);
+  if (std::optional<llvm::StringRef> Listed = TaskTypeList.matchAny(Names)) {
+    Entry = Listed->str();
+    return TaskReason::Listed;
+  }
+  if (State->Detached.nestedPromise(R) && State->Detached.isAwaitable(R))
+    return TaskReason::Inferred;
+  return std::nullopt;
+}
+
+void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
+  const FunctionDecl *Handler = matchedHandler(Result);
+  if (!Handler)
+    return;
+  TaskCollector Collector;
+  Collector.visit(Handler->getBody());
+  ASTContext &Ctx = *Result.Context;
+  std::string Entry;
+  for (const auto &D : Collector.Discarded) {
+    const FunctionDecl *Callee = D.Call->getDirectCallee();
+    if (!Callee || !taskReason(Callee, Ctx, Entry))
+      continue;
+    Unawaited U;
+    U.Call = D.Call;
+    U.Callee = Callee;
+    U.CastToVoid = D.CastToVoid;
+    U.Fixable = D.Fixable && !D.CastToVoid;
+    report(Handler, U, Ctx);
+  }
+  for (const auto &[Local, Call] : Collector.Stored) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee || Collector.Consumed.count(Local) ||
+        !taskReason(Callee, Ctx, Entry))
+      continue;
+    Unawaited U;
+    U.Call = Call;
+    U.Callee = Callee;
+    U.Local = Local;
+    report(Handler, U, Ctx);
+  }
+}
+
+void UnawaitedTaskCheck::report(const FunctionDecl *Handler,
+                                const Unawaited &U, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const FunctionDecl *Initial = nullptr;
+  std::optional<bool> Eager = State->Detached.startsEagerly(U.Callee, &Initial);
+  // A cast to void says "deliberately detached" for an eager task; a lazy
+  // task discarded that way still never runs.
+  if (U.CastToVoid && Eager.value_or(true))
+    return;
+  llvm::SmallVector<Borrow, 4> Borrows;
+  if (Eager.value_or(false))
+    Borrows = findBorrows(Ctx, U.Call, Handler);
+  if (Shared.RequireBorrowedState && Borrows.empty())
+    return;
+  SourceLocation Loc = SM.getExpansionLoc(
+      U.Local ? U.Local->getLocation() : U.Call->getBeginLoc());
+  if (!firstReport(SM, Loc, U.Call))
+    return;
+
+  std::string Callee = "'" + U.Callee->getNameAsString() + "'";
+  llvm::StringRef Hazard =
+      !Eager ? "it may never run, or run detached"
+      : *Eager ? "an eager task runs detached, and the handler can complete "
+                 "while it is still outstanding"
+               : "a lazy task never runs unless it is co_awaited";
+  if (U.Local)
+    diag(Loc, "task returned by %0 is stored in %1 and never awaited in "
+              "request handler %2; %3")
+        << Callee << U.Local << Handler << Hazard;
+  else
+    diag(Loc, "task returned by %0 is discarded in request handler %1; %2")
+        << Callee << Handler << Hazard;
+
+  if (FindingSink *Sink = threadFindingSink()) {
+    FindingRecord Record = record(SM, Loc, Handler, nullptr);
+    Record.Callee = qualifiedName(U.Callee);
+    Record.Chain.push_back(Record.Callee);
+    Record.DetachedType = printType(Ctx, U.Callee->getReturnType());
+    Record.DetachedReason =
+        !Eager ? "unawaited-task" : *Eager ? "unawaited-eager-task"
+                                           : "unawaited-lazy-task";
+    for (const Borrow &B : Borrows)
+      Record.Borrows.push_back(
+          {borrowKindName(B.Kind).str(), B.Name, B.Explanation});
+    Sink->finding(std::move(Record));
+  }
+
+  // Why the type is a task.
+  std::string Entry;
+  std::optional<TaskReason> Why = taskReason(U.Callee, Ctx, Entry);
+  const CXXRecordDecl *Type = U.Callee->getReturnType()->getAsCXXRecordDecl();
+  if (Why && Type) {
+    switch (*Why) {
+    case TaskReason::Annotated:
+      diag(Type->getLocation(), "%0 is a task: it is annotated '%1'",
+           DiagnosticIDs::Note)
+          << Type << TaskAnnotation;
+      break;
+    case TaskReason::Listed:
+      diag(Type->getLocation(),
+           "%0 is a task: it is listed as '%1' in option 'TaskTypes'",
+           DiagnosticIDs::Note)
+          << Type << Entry;
+      break;
+    case TaskReason::Inferred:
+      diag(Type->getLocation(),
+           "%0 is a task: it has a promise type and can be co_awaited",
+           DiagnosticIDs::Note)
+          << Type;
+      break;
+    }
+  }
+  if (Initial)
+    diag(Initial->getLocation(),
+         *Eager ? "the task starts eagerly: initial_suspend() never suspends"
+                : "the task starts lazily: initial_suspend() suspends",
+         DiagnosticIDs::Note);
+  handlerNote(Handler);
+  borrowNotes(SM, Borrows);
+
+  // The way out: await it. The fix-it is offered only where co_await is
+  // sure to compile: a whole statement outside catch handlers, in a handler
+  // of the same coroutine type family as the task.
+  SourceLocation CallLoc = U.Call->getBeginLoc();
+  auto Family = [](QualType T) -> const Decl * {
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    if (!RD)
+      return nullptr;
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+      return Spec->getSpecializedTemplate()->getCanonicalDecl();
+    return RD->getCanonicalDecl();
+  };
+  const Decl *TaskFamily = Family(U.Callee->getReturnType());
+  bool Fixable = U.Fixable && !U.Local && CallLoc.isFileID() && TaskFamily &&
+                 TaskFamily == Family(Handler->getReturnType());
+  auto Suggestion =
+      diag(SM.getExpansionLoc(CallLoc),
+           "co_await the task, or spawn it on the request's scope and join it",
+           DiagnosticIDs::Note);
+  if (Fixable)
+    Suggestion << FixItHint::CreateInsertion(CallLoc, "co_await ");
+}
+
+} // namespace firecrash
