@@ -21,17 +21,32 @@ using clang::tidy::ClangTidyOptions;
 
 /// The default of every option, as --dump-config must show it.
 std::map<std::string, std::string> expectedDefaults() {
-  std::string P = "firecrash-detached-coroutine.";
-  return {
-      {P + "DetachedTypes", DefaultDetachedTypes.str()},
-      {P + "HandlerFunctions", DefaultHandlerFunctions.str()},
-      {P + "HandlerParameterTypes", DefaultHandlerParameterTypes.str()},
-      {P + "HandlerResultTypes", DefaultHandlerResultTypes.str()},
-      {P + "HandlerBaseClasses", DefaultHandlerBaseClasses.str()},
-      {P + "MaxCallDepth", std::to_string(DefaultMaxCallDepth)},
-      {P + "RequireBorrowedState", "false"},
-      {P + "TaskType", "firecrash::task<>"},
-  };
+  std::map<std::string, std::string> Expected;
+  for (const CheckInfo &Check : allChecks()) {
+    std::string P = Check.Name.str() + ".";
+    Expected[P + "DetachedTypes"] = DefaultDetachedTypes.str();
+    Expected[P + "HandlerFunctions"] = DefaultHandlerFunctions.str();
+    Expected[P + "HandlerParameterTypes"] = DefaultHandlerParameterTypes.str();
+    Expected[P + "HandlerResultTypes"] = DefaultHandlerResultTypes.str();
+    Expected[P + "HandlerBaseClasses"] = DefaultHandlerBaseClasses.str();
+    Expected[P + "MaxCallDepth"] = std::to_string(DefaultMaxCallDepth);
+    Expected[P + "RequireBorrowedState"] = "false";
+  }
+  Expected["firecrash-detached-coroutine.TaskType"] = "firecrash::task<>";
+  Expected["firecrash-detaching-spawn.DetachingCallees"] =
+      "::boost::asio::co_spawn(::boost::asio::detached_t);"
+      "::asio::co_spawn(::asio::detached_t);"
+      "::std::thread::detach;::std::jthread::detach;"
+      "::stdexec::start_detached;::std::execution::start_detached;"
+      "::drogon::async_run";
+  Expected["firecrash-detaching-spawn.StructuredCallees"] =
+      "::firecrash::request_scope::spawn;::folly::coro::AsyncScope::add;"
+      "::std::execution::spawn;::cppcoro::async_scope::spawn;"
+      "::unifex::spawn_detached;::seastar::with_gate";
+  Expected["firecrash-unawaited-task.TaskTypes"] =
+      "::firecrash::task;::boost::asio::awaitable;::asio::awaitable;"
+      "::folly::coro::Task;::cppcoro::task;::drogon::Task;::QCoro::Task";
+  return Expected;
 }
 
 CommandResult tidy(std::vector<std::string> Args) {

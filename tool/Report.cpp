@@ -200,10 +200,11 @@ Report buildReport(const std::vector<UnitResult> &Units,
     for (const TUSummary &Summary : Unit.Summaries)
       Summaries.push_back(Summary);
 
-    std::map<std::pair<std::string, unsigned>, std::vector<const FindingRecord *>>
+    std::map<std::tuple<std::string, std::string, unsigned>,
+             std::vector<const FindingRecord *>>
         Records;
     for (const FindingRecord &Record : Unit.Records)
-      Records[{Record.File, Record.Offset}].push_back(&Record);
+      Records[{Record.Check, Record.File, Record.Offset}].push_back(&Record);
 
     for (const ClangTidyError &Error : Unit.Errors) {
       const tooling::DiagnosticMessage &Message = Error.Message;
@@ -233,7 +234,8 @@ Report buildReport(const std::vector<UnitResult> &Units,
           N.Loc = B.map(Note.FilePath, Note.FileOffset, Error.BuildDirectory);
         F.Notes.push_back(std::move(N));
       }
-      auto Record = Records.find({Message.FilePath, Message.FileOffset});
+      auto Record = Records.find(
+          {Error.DiagnosticName, Message.FilePath, Message.FileOffset});
       if (Record != Records.end() && !Record->second.empty()) {
         const FindingRecord &Facts = *Record->second.front();
         Record->second.erase(Record->second.begin());
