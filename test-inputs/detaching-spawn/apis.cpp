@@ -125,3 +125,11 @@ firecrash::task<> background() {
   std::thread(work).detach();
   co_return;
 }
+
+// Negative: the same detaching calls outside request handlers.
+firecrash::task<> startup() {
+  stdexec::start_detached(stdexec::sender{});
+  std::execution::start_detached(std::execution::sender{});
+  drogon::async_run([]() -> firecrash::task<> { co_return; });
+  co_return;
+}
