@@ -113,12 +113,18 @@ static std::string describeLocal(const VarDecl *VD) {
   return "handler local '" + VD->getName().str() + "'";
 }
 
-/// Returns the expression a view is constructed from.
-static const Expr *viewSource(const Expr *E) {
+/// Returns the value \p E carries in, looking through conversions,
+/// temporaries, casts, copies, moves, converting constructors and conversion
+/// operators: the local a view looks into, or the work handed to a spawn.
+static const Expr *innerValue(const Expr *E) {
   for (unsigned Guard = 0; E && Guard < 16; ++Guard) {
     E = stripConversions(E);
     if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E)) {
       E = Temp->getSubExpr();
+      continue;
+    }
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E)) {
+      E = Cast->getSubExpr();
       continue;
     }
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
@@ -222,7 +228,7 @@ llvm::SmallVector<Borrow, 4> findBorrows(const ASTContext &Ctx,
       continue;
     }
     if (isViewType(Ctx, ParamType))
-      if (const VarDecl *VD = designatedLocal(viewSource(Arg), Caller))
+      if (const VarDecl *VD = designatedLocal(innerValue(Arg), Caller))
         Borrows.push_back({BorrowKind::View, Loc, VD->getName().str(),
                            "view parameter '" + ParamName + "' looks into " +
                                describeLocal(VD)});
@@ -294,30 +300,6 @@ llvm::SmallVector<Borrow, 4> findBorrows(const ASTContext &Ctx,
   return Borrows;
 }
 
-/// Strips what stands between an argument and the work it carries.
-static const Expr *workOf(const Expr *E) {
-  for (unsigned Guard = 0; E && Guard < 16; ++Guard) {
-    E = stripConversions(E);
-    if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E)) {
-      E = Temp->getSubExpr();
-      continue;
-    }
-    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E)) {
-      E = Cast->getSubExpr();
-      continue;
-    }
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
-      // A copy or move of the work, or a conversion to a wrapper.
-      if (Construct->getNumArgs() >= 1 && !isa<CXXTemporaryObjectExpr>(E)) {
-        E = Construct->getArg(0);
-        continue;
-      }
-    }
-    return E;
-  }
-  return E;
-}
-
 static void lambdaCaptureBorrows(const LambdaExpr *Lambda,
                                  const FunctionDecl *Caller,
                                  llvm::SmallVectorImpl<Borrow> &Out) {
@@ -347,7 +329,7 @@ static void lambdaCaptureBorrows(const LambdaExpr *Lambda,
 static void workBorrows(const ASTContext &Ctx, const Expr *Arg,
                         const FunctionDecl *Caller,
                         llvm::SmallVectorImpl<Borrow> &Out) {
-  const Expr *Work = workOf(Arg);
+  const Expr *Work = innerValue(Arg);
   if (!Work)
     return;
   if (const auto *Lambda = dyn_cast<LambdaExpr>(Work)) {
