@@ -1,6 +1,7 @@
 //===--- Reach.cpp - Detached starts reachable from a function ------------===//
 
 #include "Reach.h"
+#include "BodyWalk.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -17,58 +18,22 @@ namespace {
 /// Collects the calls of one body. It does not enter lambda bodies (they run
 /// only when called, and a call of the closure is itself a call site) nor
 /// the statements Sema synthesizes around co_await and co_return.
-class CallCollector {
+class CallCollector : public BodyWalk<CallCollector> {
 public:
   CallCollector(ASTContext &Ctx, StartClassifier &Starts,
                 FunctionSummary &Out)
       : Ctx(Ctx), Starts(Starts), Out(Out) {}
 
-  void visit(const Stmt *S) {
-    if (!S)
-      return;
-    if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
-      for (const Expr *Init : Lambda->capture_inits())
-        visit(Init);
-      return;
-    }
-    if (isa<UnaryExprOrTypeTraitExpr>(S))
-      return;
-    if (const auto *TypeId = dyn_cast<CXXTypeidExpr>(S))
-      if (!TypeId->isPotentiallyEvaluated())
-        return;
-    if (const auto *Body = dyn_cast<CoroutineBodyStmt>(S)) {
-      visit(Body->getBody());
-      return;
-    }
-    if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S)) {
-      visit(Suspend->getOperand());
-      return;
-    }
-    if (const auto *Return = dyn_cast<CoreturnStmt>(S)) {
-      visit(Return->getOperand());
-      return;
-    }
-    if (const auto *Block = dyn_cast<CompoundStmt>(S)) {
-      for (const Stmt *Child : Block->body()) {
-        const Stmt *Inner = Child;
-        if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Inner))
-          Inner = Cleanups->getSubExpr();
-        StatementCall = dyn_cast<CallExpr>(Inner);
-        visit(Child);
-      }
-      StatementCall = nullptr;
-      return;
-    }
-    if (const auto *Catch = dyn_cast<CXXCatchStmt>(S)) {
-      ++CatchDepth;
-      visit(Catch->getHandlerBlock());
-      --CatchDepth;
-      return;
-    }
+  void statement(const Stmt *Child) {
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Child))
+      Child = Cleanups->getSubExpr();
+    StatementCall = dyn_cast<CallExpr>(Child);
+  }
+  void endBlock() { StatementCall = nullptr; }
+  bool expression(const Stmt *S) {
     if (const auto *Call = dyn_cast<CallExpr>(S))
       record(Call);
-    for (const Stmt *Child : S->children())
-      visit(Child);
+    return true;
   }
 
 private:
@@ -107,7 +72,6 @@ private:
   FunctionSummary &Out;
   /// The call that forms the statement being visited, if any.
   const CallExpr *StatementCall = nullptr;
-  unsigned CatchDepth = 0;
 };
 } // namespace
 

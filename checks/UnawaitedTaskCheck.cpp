@@ -1,6 +1,7 @@
 //===--- UnawaitedTaskCheck.cpp - firecrash -------------------------------===//
 
 #include "UnawaitedTaskCheck.h"
+#include "BodyWalk.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -66,60 +67,42 @@ const Expr *statementCall(const Stmt *S, bool &CastToVoid) {
 
 /// Walks one handler body: discarded calls, locals initialized from calls,
 /// and every use of those locals.
-class TaskCollector {
+class TaskCollector : public BodyWalk<TaskCollector> {
 public:
-  void visit(const Stmt *S) {
-    if (!S)
+  void lambda(const LambdaExpr *Lambda) {
+    for (const LambdaCapture &Capture : Lambda->captures())
+      if (Capture.capturesVariable())
+        if (const auto *VD = dyn_cast<VarDecl>(Capture.getCapturedVar()))
+          Consumed.insert(VD);
+  }
+
+  void statement(const Stmt *Child) {
+    bool CastToVoid = false;
+    if (const auto *Call =
+            dyn_cast_or_null<CallExpr>(statementCall(Child, CastToVoid)))
+      Discarded.push_back({Call, CastToVoid, CatchDepth == 0});
+    const auto *Decl = dyn_cast<DeclStmt>(Child);
+    if (!Decl || !Decl->isSingleDecl())
       return;
-    if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
-      for (const LambdaCapture &Capture : Lambda->captures())
-        if (Capture.capturesVariable())
-          if (const auto *VD = dyn_cast<VarDecl>(Capture.getCapturedVar()))
-            Consumed.insert(VD);
-      for (const Expr *Init : Lambda->capture_inits())
-        visit(Init);
+    const auto *VD = dyn_cast<VarDecl>(Decl->getSingleDecl());
+    if (!VD || !VD->hasLocalStorage() || !VD->getInit() ||
+        VD->getType()->isReferenceType())
       return;
-    }
-    if (const auto *Body = dyn_cast<CoroutineBodyStmt>(S)) {
-      visit(Body->getBody());
-      return;
-    }
-    if (const auto *Catch = dyn_cast<CXXCatchStmt>(S)) {
-      ++CatchDepth;
-      visit(Catch->getHandlerBlock());
-      --CatchDepth;
-      return;
-    }
-    if (const auto *Block = dyn_cast<CompoundStmt>(S)) {
-      for (const Stmt *Child : Block->body()) {
-        bool CastToVoid = false;
-        if (const auto *Call =
-                dyn_cast_or_null<CallExpr>(statementCall(Child, CastToVoid)))
-          Discarded.push_back({Call, CastToVoid, CatchDepth == 0});
-        if (const auto *Decl = dyn_cast<DeclStmt>(Child))
-          if (Decl->isSingleDecl())
-            if (const auto *VD = dyn_cast<VarDecl>(Decl->getSingleDecl()))
-              if (VD->hasLocalStorage() && VD->getInit() &&
-                  !VD->getType()->isReferenceType()) {
-                bool Ignored = false;
-                if (const auto *Call = dyn_cast_or_null<CallExpr>(
-                        statementCall(VD->getInit(), Ignored)))
-                  Stored.push_back({VD, Call});
-              }
-        visit(Child);
-      }
-      return;
-    }
-    if (const auto *Member = dyn_cast<MemberExpr>(S)) {
-      // t.valid(), t.done(): looking at a task does not consume it.
+    bool Ignored = false;
+    if (const auto *Call =
+            dyn_cast_or_null<CallExpr>(statementCall(VD->getInit(), Ignored)))
+      Stored.push_back({VD, Call});
+  }
+
+  bool expression(const Stmt *S) {
+    // t.valid(), t.done(): looking at a task does not consume it.
+    if (const auto *Member = dyn_cast<MemberExpr>(S))
       if (isa<DeclRefExpr>(Member->getBase()->IgnoreParenImpCasts()))
-        return;
-    }
+        return false;
     if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
       if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
         Consumed.insert(VD);
-    for (const Stmt *Child : S->children())
-      visit(Child);
+    return true;
   }
 
   struct DiscardedCall {
@@ -130,9 +113,6 @@ public:
   std::vector<DiscardedCall> Discarded;
   std::vector<std::pair<const VarDecl *, const CallExpr *>> Stored;
   llvm::SmallPtrSet<const VarDecl *, 8> Consumed;
-
-private:
-  unsigned CatchDepth = 0;
 };
 
 } // namespace
