@@ -257,6 +257,17 @@ std::vector<UnitResult> analyseAll(const tooling::CompilationDatabase &DB,
                                    const RunOptions &Options,
                                    const std::string &Root) {
   std::vector<UnitResult> Results(Files.size());
+  // Start the biggest files first (size is a fair proxy for parse time), so
+  // no worker is left with a large file at the end; results keep the
+  // database order.
+  std::vector<size_t> Order(Files.size());
+  std::vector<uint64_t> Sizes(Files.size(), 0);
+  for (size_t I = 0; I < Files.size(); ++I) {
+    Order[I] = I;
+    sys::fs::file_size(Files[I], Sizes[I]);
+  }
+  std::stable_sort(Order.begin(), Order.end(),
+                   [&](size_t A, size_t B) { return Sizes[A] > Sizes[B]; });
   std::atomic<size_t> Next{0};
   std::atomic<size_t> Done{0};
   std::mutex ProgressLock;
@@ -264,7 +275,8 @@ std::vector<UnitResult> analyseAll(const tooling::CompilationDatabase &DB,
   unsigned Workers = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
   Workers = std::min<unsigned>(Workers, std::max<size_t>(1, Files.size()));
   auto Work = [&] {
-    for (size_t I; (I = Next++) < Files.size();) {
+    for (size_t N; (N = Next++) < Files.size();) {
+      size_t I = Order[N];
       Results[I] = analyse(DB, Files[I], Options);
       size_t Count = ++Done;
       if (Progress) {
