@@ -154,6 +154,37 @@ static bool isViewType(const ASTContext &Ctx, QualType T) {
   return false;
 }
 
+/// Appends the borrows of a lambda's captures: by-reference captures of
+/// \p Caller's locals and raw 'this'. Implicit captures point at
+/// \p ImplicitLoc; \p Runner names what runs ("coroutine", "work").
+template <typename CaptureRange>
+static void captureBorrows(CaptureRange Captures, SourceLocation ImplicitLoc,
+                           llvm::StringRef Runner, const FunctionDecl *Caller,
+                           llvm::SmallVectorImpl<Borrow> &Out) {
+  for (const LambdaCapture &Capture : Captures) {
+    SourceLocation Loc =
+        Capture.isImplicit() ? ImplicitLoc : Capture.getLocation();
+    if (Capture.capturesThis() && Capture.getCaptureKind() == LCK_This) {
+      Out.push_back({BorrowKind::CaptureThis, Loc, "this",
+                     "the lambda captures raw 'this'; nothing keeps the "
+                     "object alive while the " +
+                         Runner.str() + " runs"});
+      continue;
+    }
+    if (!Capture.capturesVariable() || Capture.getCaptureKind() != LCK_ByRef)
+      continue;
+    const auto *VD = dyn_cast<VarDecl>(Capture.getCapturedVar());
+    if (!VD || !VD->hasLocalStorage())
+      continue;
+    const auto *Owner = dyn_cast<FunctionDecl>(VD->getDeclContext());
+    if (!Owner || Owner->getCanonicalDecl() != Caller->getCanonicalDecl())
+      continue;
+    Out.push_back({BorrowKind::CaptureByReference, Loc, VD->getName().str(),
+                   "the lambda captures " + describeLocal(VD) +
+                       " by reference"});
+  }
+}
+
 llvm::SmallVector<Borrow, 4> findBorrows(const ASTContext &Ctx,
                                          const CallExpr *Call,
                                          const FunctionDecl *Caller) {
@@ -253,31 +284,8 @@ llvm::SmallVector<Borrow, 4> findBorrows(const ASTContext &Ctx,
                              VD->getName().str() +
                              "', a local of the handler"});
     }
-    for (const LambdaCapture &Capture : Class->captures()) {
-      if (Capture.capturesThis() && Capture.getCaptureKind() == LCK_This) {
-        Borrows.push_back({BorrowKind::CaptureThis, Capture.getLocation(),
-                           "this",
-                           "the lambda captures raw 'this'; nothing keeps "
-                           "the object alive while the coroutine runs"});
-        continue;
-      }
-      if (!Capture.capturesVariable() ||
-          Capture.getCaptureKind() != LCK_ByRef)
-        continue;
-      const auto *VD = dyn_cast<VarDecl>(Capture.getCapturedVar());
-      if (!VD || !VD->hasLocalStorage())
-        continue;
-      const auto *Owner = dyn_cast<FunctionDecl>(VD->getDeclContext());
-      if (!Owner || Owner->getCanonicalDecl() != Caller->getCanonicalDecl())
-        continue;
-      SourceLocation CaptureLoc = Capture.getLocation();
-      if (Capture.isImplicit())
-        CaptureLoc = ObjectLoc;
-      Borrows.push_back({BorrowKind::CaptureByReference, CaptureLoc,
-                         VD->getName().str(),
-                         "the lambda captures " + describeLocal(VD) +
-                             " by reference"});
-    }
+    captureBorrows(Class->captures(), ObjectLoc, "coroutine", Caller,
+                   Borrows);
     return Borrows;
   }
 
@@ -300,32 +308,6 @@ llvm::SmallVector<Borrow, 4> findBorrows(const ASTContext &Ctx,
   return Borrows;
 }
 
-static void lambdaCaptureBorrows(const LambdaExpr *Lambda,
-                                 const FunctionDecl *Caller,
-                                 llvm::SmallVectorImpl<Borrow> &Out) {
-  for (const LambdaCapture &Capture : Lambda->captures()) {
-    SourceLocation Loc =
-        Capture.isImplicit() ? Lambda->getBeginLoc() : Capture.getLocation();
-    if (Capture.capturesThis() && Capture.getCaptureKind() == LCK_This) {
-      Out.push_back({BorrowKind::CaptureThis, Loc, "this",
-                     "the lambda captures raw 'this'; nothing keeps the "
-                     "object alive while the work runs"});
-      continue;
-    }
-    if (!Capture.capturesVariable() || Capture.getCaptureKind() != LCK_ByRef)
-      continue;
-    const auto *VD = dyn_cast<VarDecl>(Capture.getCapturedVar());
-    if (!VD || !VD->hasLocalStorage())
-      continue;
-    const auto *Owner = dyn_cast<FunctionDecl>(VD->getDeclContext());
-    if (!Owner || Owner->getCanonicalDecl() != Caller->getCanonicalDecl())
-      continue;
-    Out.push_back({BorrowKind::CaptureByReference, Loc, VD->getName().str(),
-                   "the lambda captures " + describeLocal(VD) +
-                       " by reference"});
-  }
-}
-
 static void workBorrows(const ASTContext &Ctx, const Expr *Arg,
                         const FunctionDecl *Caller,
                         llvm::SmallVectorImpl<Borrow> &Out) {
@@ -333,7 +315,8 @@ static void workBorrows(const ASTContext &Ctx, const Expr *Arg,
   if (!Work)
     return;
   if (const auto *Lambda = dyn_cast<LambdaExpr>(Work)) {
-    lambdaCaptureBorrows(Lambda, Caller, Out);
+    captureBorrows(Lambda->captures(), Lambda->getBeginLoc(), "work", Caller,
+                   Out);
     return;
   }
   const auto *Call = dyn_cast<CallExpr>(Work);
