@@ -313,6 +313,16 @@ TEST(Tool, RelativePathsAndArgumentsInTheDatabase) {
   EXPECT_EQ(Report["summary"]["files_failed"], 0);
 }
 
+TEST(Tool, SourceFileMissingOnDisk) {
+  std::string Dir = makeTempDir();
+  writeFile(Dir + "/compile_commands.json",
+            "[{\"directory\": \"" + Dir + "\", \"file\": \"gone.cpp\", "
+            "\"command\": \"c++ -c gone.cpp\"}]");
+  CommandResult Ran = firecrash({"-p", Dir});
+  EXPECT_EQ(Ran.ExitCode, Failed);
+  expectOneLineError(Ran, "gone.cpp: the file does not exist");
+}
+
 TEST(Tool, MissingCompileDatabase) {
   std::string Dir = makeTempDir();
   expectOneLineError(firecrash({"-p", Dir}), "no compile_commands.json");
@@ -362,6 +372,9 @@ TEST(Tool, UnknownOptionAndBadConfiguration) {
   CommandResult Ran = firecrash({"--bogus"});
   EXPECT_EQ(Ran.ExitCode, Usage);
   expectOneLineError(Ran, "--bogus");
+  Ran = firecrash({"--format=xml"});
+  EXPECT_EQ(Ran.ExitCode, Usage);
+  expectOneLineError(Ran, "unknown format 'xml'");
   Project P;
   Ran = firecrash({"-p", P.Build, "--config={Checks: [unterminated"});
   EXPECT_EQ(Ran.ExitCode, Usage);

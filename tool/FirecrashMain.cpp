@@ -67,13 +67,11 @@ cl::opt<unsigned> Jobs("j",
                                 "(default: all cores)"),
                        cl::init(0), cl::cat(Category));
 enum class Format { Text, Json, Sarif };
-cl::opt<Format> OutputFormat(
-    "format", cl::desc("Report format"),
-    cl::values(clEnumValN(Format::Text, "text", "clang-style diagnostics"),
-               clEnumValN(Format::Json, "json",
-                          "JSON (docs/report-format.md)"),
-               clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0")),
-    cl::init(Format::Text), cl::cat(Category));
+cl::opt<std::string> FormatName(
+    "format",
+    cl::desc("Report format: text (clang style), json "
+             "(docs/report-format.md) or sarif (SARIF 2.1.0)"),
+    cl::value_desc("text|json|sarif"), cl::init("text"), cl::cat(Category));
 cl::opt<std::string> OutputFile("o",
                                 cl::desc("Write the report to this file, "
                                          "atomically (default: stdout)"),
@@ -155,6 +153,10 @@ UnitResult analyse(const tooling::CompilationDatabase &DB,
     return Unit;
   }
   Unit.BuildDirectory = Commands.front().Directory;
+  if (!sys::fs::exists(File)) {
+    Unit.Failures.push_back("the file does not exist");
+    return Unit;
+  }
   CollectingSink Sink;
   threadFindingSink() = &Sink;
   auto Errors = runChecks(DB, {File}, Options);
@@ -374,6 +376,17 @@ int main(int argc, const char **argv) {
       Sentence[0] = static_cast<char>(std::tolower(Sentence[0]));
     return fail(ExitUsage, Sentence + " (see firecrash --help)");
   }
+
+  Format OutputFormat;
+  if (FormatName == "text")
+    OutputFormat = Format::Text;
+  else if (FormatName == "json")
+    OutputFormat = Format::Json;
+  else if (FormatName == "sarif")
+    OutputFormat = Format::Sarif;
+  else
+    return fail(ExitUsage, "unknown format '" + FormatName +
+                               "' (expected text, json or sarif)");
 
   if (ListChecks) {
     GlobList Enabled(Checks.empty() ? "firecrash-*" : StringRef(Checks));
