@@ -74,8 +74,21 @@ private:
 
 } // namespace
 
+StartDescriber describeDetachedStarts(ASTContext &Ctx,
+                                      DetachedTypeOracle &Detached) {
+  return [&Ctx, &Detached](const CallSite &Site) -> std::optional<SummaryStart> {
+    std::optional<DetachedInfo> Info = Detached.classify(Site.Callee);
+    if (!Info)
+      return std::nullopt;
+    return SummaryStart{qualifiedName(Site.Callee), printType(Ctx, Info->Type),
+                        detachedReasonName(Info->Reason).str(),
+                        exceptionPolicyName(Info->Policy).str(),
+                        locate(Ctx.getSourceManager(), Site.Loc)};
+  };
+}
+
 TUSummary summarizeTranslationUnit(ASTContext &Ctx, HandlerOracle &Handlers,
-                                   Reach &Calls, DetachedTypeOracle &Detached,
+                                   Reach &Calls, const StartDescriber &Describe,
                                    unsigned MaxCallDepth) {
   const SourceManager &SM = Ctx.getSourceManager();
   TUSummary Summary;
@@ -94,14 +107,8 @@ TUSummary summarizeTranslationUnit(ASTContext &Ctx, HandlerOracle &Handlers,
       }
     for (const CallSite &Site : Calls.summary(FD).Sites) {
       if (Site.StartsDetached) {
-        std::optional<DetachedInfo> Info = Detached.classify(Site.Callee);
-        if (!Info)
-          continue;
-        Function.Starts.push_back({qualifiedName(Site.Callee),
-                                   printType(Ctx, Info->Type),
-                                   detachedReasonName(Info->Reason).str(),
-                                   exceptionPolicyName(Info->Policy).str(),
-                                   locate(SM, Site.Loc)});
+        if (std::optional<SummaryStart> Start = Describe(Site))
+          Function.Starts.push_back(std::move(*Start));
         continue;
       }
       std::string Usr = usrOf(Site.Callee->getCanonicalDecl());

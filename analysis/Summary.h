@@ -10,6 +10,8 @@
 #ifndef FIRECRASH_ANALYSIS_SUMMARY_H
 #define FIRECRASH_ANALYSIS_SUMMARY_H
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +24,7 @@ namespace firecrash {
 class DetachedTypeOracle;
 class HandlerOracle;
 class Reach;
+struct CallSite;
 
 struct SummaryLocation {
   std::string File; // absolute
@@ -58,16 +61,27 @@ struct SummaryFunction {
 };
 
 struct TUSummary {
+  /// The check whose notion of "starts detached work" the summary records;
+  /// summaries merge only with those of the same check.
+  std::string Check;
   std::string MainFile;
   unsigned MaxCallDepth = 5;
   std::vector<SummaryFunction> Functions;
 };
 
-/// Summarizes every function defined outside system headers in \p Ctx.
+/// Describes a call that starts detached work, for a summary.
+using StartDescriber = std::function<std::optional<SummaryStart>(const CallSite &)>;
+
+/// Summarizes every function defined outside system headers in \p Ctx, as
+/// \p Calls (with its check's start classifier) sees them.
 TUSummary summarizeTranslationUnit(clang::ASTContext &Ctx,
                                    HandlerOracle &Handlers, Reach &Calls,
-                                   DetachedTypeOracle &Detached,
+                                   const StartDescriber &Describe,
                                    unsigned MaxCallDepth);
+
+/// Describes starts of detached coroutines.
+StartDescriber describeDetachedStarts(clang::ASTContext &Ctx,
+                                      DetachedTypeOracle &Detached);
 
 /// One hop of a chain that crosses translation units.
 struct CrossHop {
@@ -88,11 +102,10 @@ struct CrossFinding {
   SummaryStart Start;
 };
 
-/// Merges summaries and returns, for every call in a handler to a function
-/// its translation unit does not define, the shortest chain to a detached
-/// start (at most each summary's MaxCallDepth functions long), in a
-/// deterministic order. Linear in the size of the summaries for bounded
-/// depth.
+/// Merges summaries of one check and returns, for every call in a handler
+/// to a function its translation unit does not define, the shortest chain to
+/// a detached start (at most each summary's MaxCallDepth functions long), in
+/// a deterministic order. Linear in the size of the summaries.
 std::vector<CrossFinding> mergeSummaries(const std::vector<TUSummary> &Units);
 
 } // namespace firecrash

@@ -34,9 +34,11 @@ void DetachedCoroutineCheck::onEndOfTranslationUnit() {
   FindingSink *Sink = threadFindingSink();
   if (!Sink || !State)
     return;
-  Sink->summary(summarizeTranslationUnit(State->Ctx, State->Handlers,
-                                         State->Calls, State->Detached,
-                                         Shared.MaxCallDepth));
+  TUSummary Summary = summarizeTranslationUnit(
+      State->Ctx, State->Handlers, State->Calls,
+      describeDetachedStarts(State->Ctx, State->Detached), Shared.MaxCallDepth);
+  Summary.Check = getID().str();
+  Sink->summary(std::move(Summary));
 }
 
 void DetachedCoroutineCheck::check(const MatchFinder::MatchResult &Result) {

@@ -1,6 +1,7 @@
 //===--- DetachingSpawnCheck.cpp - firecrash ------------------------------===//
 
 #include "DetachingSpawnCheck.h"
+#include "Summary.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
@@ -41,7 +42,48 @@ void DetachingSpawnCheck::storeOptions(
 }
 
 void DetachingSpawnCheck::registerMatchers(MatchFinder *Finder) {
-  registerCoroutineMatcher(Finder);
+  registerCoroutineMatcher(Finder, /*WholeUnit=*/threadFindingSink());
+}
+
+void DetachingSpawnCheck::onEndOfTranslationUnit() {
+  FindingSink *Sink = threadFindingSink();
+  if (!Sink || !State)
+    return;
+  ensureOracle(State->Ctx);
+  DetachingCallOracle &Calls = *Oracle;
+  const SourceManager &SM = State->Ctx.getSourceManager();
+  StartDescriber Describe =
+      [&Calls, &SM](const CallSite &Site) -> std::optional<SummaryStart> {
+    std::optional<DetachingMatch> Match =
+        Calls.classify(*Site.Call, *Site.Callee);
+    if (!Match)
+      return std::nullopt;
+    SummaryStart Start;
+    Start.Callee = Match->CalleeName;
+    Start.DetachedReason = "detaching-call";
+    Start.Loc.Line = SM.getSpellingLineNumber(Site.Loc);
+    Start.Loc.Column = SM.getSpellingColumnNumber(Site.Loc);
+    if (OptionalFileEntryRef Entry =
+            SM.getFileEntryRefForID(SM.getFileID(Site.Loc)))
+      Start.Loc.File = Entry->getFileEntry().tryGetRealPathName().str();
+    return Start;
+  };
+  TUSummary Summary = summarizeTranslationUnit(
+      State->Ctx, State->Handlers, *Spawns, Describe, Shared.MaxCallDepth);
+  Summary.Check = getID().str();
+  Sink->summary(std::move(Summary));
+}
+
+void DetachingSpawnCheck::ensureOracle(ASTContext &Ctx) {
+  if (Spawns)
+    return;
+  for (const std::string &Error : EntryErrors)
+    configurationDiag("malformed entry %0 in option 'DetachingCallees': "
+                      "expected 'name' or 'name(argument type)'")
+        << Error;
+  Oracle = std::make_unique<DetachingCallOracle>(Ctx, Entries,
+                                                 NameList(StructuredCallees));
+  Spawns = std::make_unique<Reach>(Ctx, *Oracle);
 }
 
 void DetachingSpawnCheck::onStartOfTranslationUnit() {
@@ -55,15 +97,7 @@ void DetachingSpawnCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Handler)
     return;
   ASTContext &Ctx = *Result.Context;
-  if (!Spawns) {
-    for (const std::string &Error : EntryErrors)
-      configurationDiag("malformed entry %0 in option 'DetachingCallees': "
-                        "expected 'name' or 'name(argument type)'")
-          << Error;
-    Oracle = std::make_unique<DetachingCallOracle>(
-        Ctx, Entries, NameList(StructuredCallees));
-    Spawns = std::make_unique<Reach>(Ctx, *Oracle);
-  }
+  ensureOracle(Ctx);
   for (const CallChain &Chain : Spawns->startsFrom(Handler, Shared.MaxCallDepth))
     report(Handler, Chain, Ctx);
 }

@@ -26,8 +26,10 @@ public:
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
 
 private:
+  void ensureOracle(clang::ASTContext &Ctx);
   void report(const clang::FunctionDecl *Handler, const CallChain &Chain,
               clang::ASTContext &Ctx);
 

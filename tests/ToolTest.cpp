@@ -20,14 +20,15 @@ using Json = nlohmann::json;
 
 enum { Clean = 0, Findings = 1, Usage = 2, Failed = 3 };
 
-/// A fresh copy of the shop project with its compile database.
+/// A fresh copy of a project under test-inputs/projects with its compile
+/// database.
 struct Project {
   std::string Root;
   std::string Build;
 
-  Project() {
+  explicit Project(const std::string &Name = "shop") {
     Root = makeTempDir();
-    fs::copy(sourceDir() + "/test-inputs/projects/shop", Root + "/src",
+    fs::copy(sourceDir() + "/test-inputs/projects/" + Name, Root + "/src",
              fs::copy_options::recursive);
     Build = Root + "/build";
     CommandResult Configured =
@@ -201,6 +202,32 @@ TEST(Tool, SarifReportIsStructured) {
   for (size_t I = 0; I < 3; ++I)
     EXPECT_EQ(Run["results"][I]["partialFingerprints"]["firecrash/v1"],
               Report["findings"][I]["fingerprint"]);
+}
+
+TEST(Tool, CrossFileDetachingSpawn) {
+  Project P("jobs");
+  CommandResult Ran = firecrash({"-p", P.Build, "--format", "json"});
+  ASSERT_EQ(Ran.ExitCode, Findings) << Ran.Stderr;
+  Json Report = parse(Ran.Stdout);
+  ASSERT_EQ(Report["findings"].size(), 1u) << Ran.Stdout;
+  const Json &F = Report["findings"][0];
+  EXPECT_EQ(F["check"], "firecrash-detaching-spawn");
+  EXPECT_EQ(F["cross_translation_unit"], true);
+  EXPECT_TRUE(endsWith(F["file"], "src/handlers.cpp"));
+  EXPECT_EQ(F["line"], 5);
+  EXPECT_EQ(F["message"],
+            "call to 'std::thread::detach' detaches work through "
+            "'reindex_later' in another file from request handler "
+            "'update_product'; the handler can complete while this operation "
+            "is still outstanding");
+  ASSERT_EQ(F["chain"].size(), 2u);
+  EXPECT_TRUE(endsWith(F["chain"][1]["file"], "src/jobs.cpp"));
+  EXPECT_EQ(F["chain"][1]["line"], 6);
+  EXPECT_EQ(F["notes"][0]["message"],
+            "'reindex_later' detaches work with 'std::thread::detach' here");
+  // The other checks do not see it; turning this one off leaves nothing.
+  Ran = firecrash({"-p", P.Build, "--checks=-*,firecrash-detached-coroutine"});
+  EXPECT_EQ(Ran.ExitCode, Clean) << Ran.Stdout;
 }
 
 TEST(Tool, OutputIsDeterministicWhateverTheJobs) {

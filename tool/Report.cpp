@@ -285,8 +285,15 @@ Report buildReport(const std::vector<UnitResult> &Units,
       llvm::StringRef Tail = llvm::StringRef(Name).rsplit("::").second;
       return Tail.empty() ? Name : Tail.str();
     };
-    for (const CrossFinding &Cross : mergeSummaries(Summaries)) {
-      const char *Check = "firecrash-detached-coroutine";
+    std::map<std::string, std::vector<TUSummary>> PerCheck;
+    for (TUSummary &Summary : Summaries)
+      PerCheck[Summary.Check].push_back(std::move(Summary));
+    std::vector<std::pair<std::string, CrossFinding>> Merged;
+    for (const auto &[Check, CheckSummaries] : PerCheck)
+      for (CrossFinding &Cross : mergeSummaries(CheckSummaries))
+        Merged.emplace_back(Check, std::move(Cross));
+    for (const auto &[Check, Cross] : Merged) {
+      bool Spawn = Check == "firecrash-detaching-spawn";
       if (suppressedByNolint(Cross.Entry.Loc.File, Cross.Entry.Loc.Line, Check))
         continue;
       ReportFinding F;
@@ -300,13 +307,22 @@ Report buildReport(const std::vector<UnitResult> &Units,
       F.Callee = Cross.Start.Callee;
       F.DetachedType = Cross.Start.DetachedType;
       F.ExceptionPolicy = Cross.Start.ExceptionPolicy;
-      F.Message = "coroutine '" + Short(Cross.Start.Callee) +
-                  "' returns detached type '" + Cross.Start.DetachedType +
-                  "' and is started from request handler '" +
-                  Short(Cross.Handler) + "' through '" +
-                  Short(Cross.Entry.CalleeName) +
-                  "' in another file; the handler can complete while this "
-                  "operation is still outstanding";
+      if (Spawn)
+        F.Message = "call to '" + Cross.Start.Callee +
+                    "' detaches work through '" +
+                    Short(Cross.Entry.CalleeName) +
+                    "' in another file from request handler '" +
+                    Short(Cross.Handler) +
+                    "'; the handler can complete while this operation is "
+                    "still outstanding";
+      else
+        F.Message = "coroutine '" + Short(Cross.Start.Callee) +
+                    "' returns detached type '" + Cross.Start.DetachedType +
+                    "' and is started from request handler '" +
+                    Short(Cross.Handler) + "' through '" +
+                    Short(Cross.Entry.CalleeName) +
+                    "' in another file; the handler can complete while this "
+                    "operation is still outstanding";
       if (!Seen.insert({F.Loc.File, F.Loc.Line, F.Loc.Column, F.Check,
                         F.Message})
                .second)
@@ -317,9 +333,11 @@ Report buildReport(const std::vector<UnitResult> &Units,
         ReportLocation Loc =
             B.display(Hop.Loc.File, Hop.Loc.Line, Hop.Loc.Column);
         bool Last = I + 1 == Cross.Hops.size();
-        F.Notes.push_back({Loc, "'" + Short(Hop.Caller) + "' " +
-                                    (Last ? "starts coroutine '" : "calls '") +
-                                    Short(Hop.Callee) + "' here"});
+        std::string Verb = !Last  ? "calls '" + Short(Hop.Callee)
+                           : Spawn ? "detaches work with '" + Hop.Callee
+                                   : "starts coroutine '" + Short(Hop.Callee);
+        F.Notes.push_back({Loc, "'" + Short(Hop.Caller) + "' " + Verb +
+                                    "' here"});
         F.Chain.push_back({Hop.Caller, Hop.Callee, Loc});
       }
       F.Notes.push_back(
