@@ -19,27 +19,6 @@ namespace firecrash {
 
 namespace {
 
-SummaryLocation locate(const SourceManager &SM, SourceLocation Loc) {
-  SummaryLocation Result;
-  Loc = SM.getFileLoc(Loc);
-  if (Loc.isInvalid())
-    return Result;
-  FileID File = SM.getFileID(Loc);
-  if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File)) {
-    llvm::StringRef Real = Entry->getFileEntry().tryGetRealPathName();
-    if (!Real.empty()) {
-      Result.File = Real.str();
-    } else {
-      llvm::SmallString<256> Path(Entry->getName());
-      llvm::sys::fs::make_absolute(Path);
-      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-      Result.File = Path.str().str();
-    }
-  }
-  Result.Line = SM.getSpellingLineNumber(Loc);
-  Result.Column = SM.getSpellingColumnNumber(Loc);
-  return Result;
-}
 
 std::string usrOf(const Decl *D) {
   llvm::SmallString<128> Buffer;
@@ -74,6 +53,28 @@ private:
 
 } // namespace
 
+SummaryLocation summaryLocation(const SourceManager &SM, SourceLocation Loc) {
+  SummaryLocation Result;
+  Loc = SM.getFileLoc(Loc);
+  if (Loc.isInvalid())
+    return Result;
+  FileID File = SM.getFileID(Loc);
+  if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File)) {
+    llvm::StringRef Real = Entry->getFileEntry().tryGetRealPathName();
+    if (!Real.empty()) {
+      Result.File = Real.str();
+    } else {
+      llvm::SmallString<256> Path(Entry->getName());
+      llvm::sys::fs::make_absolute(Path);
+      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+      Result.File = Path.str().str();
+    }
+  }
+  Result.Line = SM.getSpellingLineNumber(Loc);
+  Result.Column = SM.getSpellingColumnNumber(Loc);
+  return Result;
+}
+
 StartDescriber describeDetachedStarts(ASTContext &Ctx,
                                       DetachedTypeOracle &Detached) {
   return [&Ctx, &Detached](const CallSite &Site) -> std::optional<SummaryStart> {
@@ -83,7 +84,7 @@ StartDescriber describeDetachedStarts(ASTContext &Ctx,
     return SummaryStart{qualifiedName(Site.Callee), printType(Ctx, Info->Type),
                         detachedReasonName(Info->Reason).str(),
                         exceptionPolicyName(Info->Policy).str(),
-                        locate(Ctx.getSourceManager(), Site.Loc)};
+                        summaryLocation(Ctx.getSourceManager(), Site.Loc)};
   };
 }
 
@@ -115,7 +116,7 @@ TUSummary summarizeTranslationUnit(ASTContext &Ctx, HandlerOracle &Handlers,
       if (Usr.empty())
         continue;
       Function.Calls.push_back({std::move(Usr), qualifiedName(Site.Callee),
-                                locate(SM, Site.Loc), !Site.External});
+                                summaryLocation(SM, Site.Loc), !Site.External});
     }
     if (!Function.IsHandler && Function.Starts.empty() && Function.Calls.empty())
       continue;
@@ -123,7 +124,7 @@ TUSummary summarizeTranslationUnit(ASTContext &Ctx, HandlerOracle &Handlers,
     if (Function.Usr.empty())
       continue;
     Function.Name = qualifiedName(FD);
-    Function.Loc = locate(SM, FD->getLocation());
+    Function.Loc = summaryLocation(SM, FD->getLocation());
     Summary.Functions.push_back(std::move(Function));
   }
   return Summary;

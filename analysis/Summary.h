@@ -17,6 +17,8 @@
 
 namespace clang {
 class ASTContext;
+class SourceLocation;
+class SourceManager;
 } // namespace clang
 
 namespace firecrash {
@@ -68,6 +70,10 @@ struct TUSummary {
   unsigned MaxCallDepth = 5;
   std::vector<SummaryFunction> Functions;
 };
+
+/// Returns the absolute file, line and column of \p Loc (its file location).
+SummaryLocation summaryLocation(const clang::SourceManager &SM,
+                                clang::SourceLocation Loc);
 
 /// Describes a call that starts detached work, for a summary.
 using StartDescriber = std::function<std::optional<SummaryStart>(const CallSite &)>;

@@ -150,14 +150,11 @@ void DetachedCoroutineCheck::report(const FunctionDecl *Handler,
         << describeFunction(Entry.Callee);
 
   if (FindingSink *Sink = threadFindingSink()) {
-    FindingRecord Record = record(SM, Entry.Loc, Handler, &Chain);
+    FindingRecord Record = record(SM, Entry.Loc, Handler, &Chain, Borrows);
     Record.Callee = qualifiedName(Start.Callee);
     Record.DetachedType = TypeName;
     Record.ExceptionPolicy = exceptionPolicyName(Info->Policy).str();
     Record.DetachedReason = detachedReasonName(Info->Reason).str();
-    for (const Borrow &B : Borrows)
-      Record.Borrows.push_back(
-          {borrowKindName(B.Kind).str(), B.Name, B.Explanation});
     Sink->finding(std::move(Record));
   }
 

@@ -61,11 +61,7 @@ void DetachingSpawnCheck::onEndOfTranslationUnit() {
     SummaryStart Start;
     Start.Callee = Match->CalleeName;
     Start.DetachedReason = "detaching-call";
-    Start.Loc.Line = SM.getSpellingLineNumber(Site.Loc);
-    Start.Loc.Column = SM.getSpellingColumnNumber(Site.Loc);
-    if (OptionalFileEntryRef Entry =
-            SM.getFileEntryRefForID(SM.getFileID(Site.Loc)))
-      Start.Loc.File = Entry->getFileEntry().tryGetRealPathName().str();
+    Start.Loc = summaryLocation(SM, Site.Loc);
     return Start;
   };
   TUSummary Summary = summarizeTranslationUnit(
@@ -132,12 +128,9 @@ void DetachingSpawnCheck::report(const FunctionDecl *Handler,
         << Api << describeFunction(Entry.Callee) << Handler;
 
   if (FindingSink *Sink = threadFindingSink()) {
-    FindingRecord Record = record(SM, Entry.Loc, Handler, &Chain);
+    FindingRecord Record = record(SM, Entry.Loc, Handler, &Chain, Borrows);
     Record.Callee = Match->CalleeName;
     Record.DetachedReason = "detaching-call";
-    for (const Borrow &B : Borrows)
-      Record.Borrows.push_back(
-          {borrowKindName(B.Kind).str(), B.Name, B.Explanation});
     Sink->finding(std::move(Record));
   }
 

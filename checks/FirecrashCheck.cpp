@@ -142,7 +142,8 @@ void FirecrashCheck::borrowNotes(const SourceManager &SM,
 FindingRecord FirecrashCheck::record(const SourceManager &SM,
                                      SourceLocation Loc,
                                      const FunctionDecl *Handler,
-                                     const CallChain *Chain) {
+                                     const CallChain *Chain,
+                                     ArrayRef<Borrow> Borrows) {
   FindingRecord Record;
   Record.Check = getID().str();
   Record.File = SM.getFilename(Loc).str();
@@ -153,6 +154,9 @@ FindingRecord FirecrashCheck::record(const SourceManager &SM,
   if (Chain)
     for (const CallSite &Hop : Chain->Hops)
       Record.Chain.push_back(qualifiedName(Hop.Callee));
+  for (const Borrow &B : Borrows)
+    Record.Borrows.push_back(
+        {borrowKindName(B.Kind).str(), B.Name, B.Explanation});
   return Record;
 }
 

@@ -71,7 +71,8 @@ protected:
   FindingRecord record(const clang::SourceManager &SM,
                        clang::SourceLocation Loc,
                        const clang::FunctionDecl *Handler,
-                       const CallChain *Chain);
+                       const CallChain *Chain,
+                       llvm::ArrayRef<Borrow> Borrows);
 
   const SharedOptions Shared;
   const HandlerOptions Handlers;

@@ -33,6 +33,9 @@ struct UnawaitedTaskCheck::Unawaited {
   bool CastToVoid = false;
   /// A whole statement, outside catch handlers: co_await can be inserted.
   bool Fixable = false;
+  /// Why the result is a task, and the TaskTypes entry when listed.
+  TaskReason Reason = TaskReason::Inferred;
+  std::string Entry;
 };
 
 namespace {
@@ -162,12 +165,13 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   TaskCollector Collector;
   Collector.visit(Handler->getBody());
   ASTContext &Ctx = *Result.Context;
-  std::string Entry;
   for (const auto &D : Collector.Discarded) {
     const FunctionDecl *Callee = D.Call->getDirectCallee();
-    if (!Callee || !taskReason(Callee, Ctx, Entry))
-      continue;
     Unawaited U;
+    std::optional<TaskReason> Reason;
+    if (!Callee || !(Reason = taskReason(Callee, Ctx, U.Entry)))
+      continue;
+    U.Reason = *Reason;
     U.Call = D.Call;
     U.Callee = Callee;
     U.CastToVoid = D.CastToVoid;
@@ -176,10 +180,12 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   }
   for (const auto &[Local, Call] : Collector.Stored) {
     const FunctionDecl *Callee = Call->getDirectCallee();
-    if (!Callee || Collector.Consumed.count(Local) ||
-        !taskReason(Callee, Ctx, Entry))
-      continue;
     Unawaited U;
+    std::optional<TaskReason> Reason;
+    if (!Callee || Collector.Consumed.count(Local) ||
+        !(Reason = taskReason(Callee, Ctx, U.Entry)))
+      continue;
+    U.Reason = *Reason;
     U.Call = Call;
     U.Callee = Callee;
     U.Local = Local;
@@ -221,25 +227,20 @@ void UnawaitedTaskCheck::report(const FunctionDecl *Handler,
         << Callee << Handler << Hazard;
 
   if (FindingSink *Sink = threadFindingSink()) {
-    FindingRecord Record = record(SM, Loc, Handler, nullptr);
+    FindingRecord Record = record(SM, Loc, Handler, nullptr, Borrows);
     Record.Callee = qualifiedName(U.Callee);
     Record.Chain.push_back(Record.Callee);
     Record.DetachedType = printType(Ctx, U.Callee->getReturnType());
     Record.DetachedReason =
         !Eager ? "unawaited-task" : *Eager ? "unawaited-eager-task"
                                            : "unawaited-lazy-task";
-    for (const Borrow &B : Borrows)
-      Record.Borrows.push_back(
-          {borrowKindName(B.Kind).str(), B.Name, B.Explanation});
     Sink->finding(std::move(Record));
   }
 
   // Why the type is a task.
-  std::string Entry;
-  std::optional<TaskReason> Why = taskReason(U.Callee, Ctx, Entry);
   const CXXRecordDecl *Type = U.Callee->getReturnType()->getAsCXXRecordDecl();
-  if (Why && Type) {
-    switch (*Why) {
+  if (Type) {
+    switch (U.Reason) {
     case TaskReason::Annotated:
       diag(Type->getLocation(), "%0 is a task: it is annotated '%1'",
            DiagnosticIDs::Note)
@@ -249,7 +250,7 @@ void UnawaitedTaskCheck::report(const FunctionDecl *Handler,
       diag(Type->getLocation(),
            "%0 is a task: it is listed as '%1' in option 'TaskTypes'",
            DiagnosticIDs::Note)
-          << Type << Entry;
+          << Type << U.Entry;
       break;
     case TaskReason::Inferred:
       diag(Type->getLocation(),
