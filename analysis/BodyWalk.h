@@ -16,8 +16,10 @@
 
 namespace firecrash {
 
-/// CRTP base; \p Derived may define lambda(), statement(), endBlock() and
-/// expression() (return false to skip an expression's children).
+/// CRTP base; \p Derived may define lambda(), statement(), endBlock(),
+/// awaited() (the written operand of co_await or co_yield, before it is
+/// visited) and expression() (return false to skip an expression's
+/// children).
 template <typename Derived> class BodyWalk {
 public:
   void visit(const clang::Stmt *S) {
@@ -40,6 +42,7 @@ public:
       return;
     }
     if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S)) {
+      derived().awaited(Suspend->getOperand());
       visit(Suspend->getOperand());
       return;
     }
@@ -71,6 +74,7 @@ protected:
   void lambda(const clang::LambdaExpr *) {}
   void statement(const clang::Stmt *) {}
   void endBlock() {}
+  void awaited(const clang::Expr *) {}
   bool expression(const clang::Stmt *) { return true; }
 
   /// How many catch handlers enclose the statement being visited.

@@ -1,6 +1,7 @@
 //===--- Borrows.cpp - What a detached start borrows ----------------------===//
 
 #include "Borrows.h"
+#include "Handlers.h"
 #include "TypeNames.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -106,11 +107,16 @@ static const VarDecl *designatedLocal(const Expr *E,
   return VD;
 }
 
-/// Describes a handler local or parameter for a note.
-static std::string describeLocal(const VarDecl *VD) {
+/// Describes a local or parameter of the caller for a note.
+static std::string describeLocal(const VarDecl *VD, FrameRole Role) {
+  std::string Prefix = Role == FrameRole::Handler ? "handler " : "";
   if (isa<ParmVarDecl>(VD))
-    return "handler parameter '" + VD->getName().str() + "'";
-  return "handler local '" + VD->getName().str() + "'";
+    return Prefix + "parameter '" + VD->getName().str() + "'";
+  return Prefix + "local '" + VD->getName().str() + "'";
+}
+
+bool isFrameOwned(const VarDecl *VD) {
+  return VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType();
 }
 
 /// Returns the value \p E carries in, looking through conversions,
@@ -160,7 +166,7 @@ static bool isViewType(const ASTContext &Ctx, QualType T) {
 template <typename CaptureRange>
 static void captureBorrows(CaptureRange Captures, SourceLocation ImplicitLoc,
                            llvm::StringRef Runner, const FunctionDecl *Caller,
-                           llvm::SmallVectorImpl<Borrow> &Out) {
+                           FrameRole Role, llvm::SmallVectorImpl<Borrow> &Out) {
   for (const LambdaCapture &Capture : Captures) {
     SourceLocation Loc =
         Capture.isImplicit() ? ImplicitLoc : Capture.getLocation();
@@ -180,14 +186,16 @@ static void captureBorrows(CaptureRange Captures, SourceLocation ImplicitLoc,
     if (!Owner || Owner->getCanonicalDecl() != Caller->getCanonicalDecl())
       continue;
     Out.push_back({BorrowKind::CaptureByReference, Loc, VD->getName().str(),
-                   "the lambda captures " + describeLocal(VD) +
-                       " by reference"});
+                   "the lambda captures " + describeLocal(VD, Role) +
+                       " by reference",
+                   VD});
   }
 }
 
 llvm::SmallVector<Borrow, 4> findBorrows(const ASTContext &Ctx,
                                          const CallExpr *Call,
-                                         const FunctionDecl *Caller) {
+                                         const FunctionDecl *Caller,
+                                         FrameRole Role) {
   llvm::SmallVector<Borrow, 4> Borrows;
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (!Callee || !Caller)
@@ -233,7 +241,8 @@ llvm::SmallVector<Borrow, 4> findBorrows(const ASTContext &Ctx,
       if (const VarDecl *VD = designatedLocal(Arg, Caller))
         Borrows.push_back({BorrowKind::Reference, Loc, VD->getName().str(),
                            "reference parameter '" + ParamName +
-                               "' refers to " + describeLocal(VD)});
+                               "' refers to " + describeLocal(VD, Role),
+                           VD});
       continue;
     }
     if (ParamType->isPointerType()) {
@@ -255,14 +264,16 @@ llvm::SmallVector<Borrow, 4> findBorrows(const ASTContext &Ctx,
       if (VD)
         Borrows.push_back({BorrowKind::Pointer, Loc, VD->getName().str(),
                            "pointer parameter '" + ParamName +
-                               "' points to " + describeLocal(VD)});
+                               "' points to " + describeLocal(VD, Role),
+                           VD});
       continue;
     }
     if (isViewType(Ctx, ParamType))
       if (const VarDecl *VD = designatedLocal(innerValue(Arg), Caller))
         Borrows.push_back({BorrowKind::View, Loc, VD->getName().str(),
                            "view parameter '" + ParamName + "' looks into " +
-                               describeLocal(VD)});
+                               describeLocal(VD, Role),
+                           VD});
   }
 
   if (!Object)
@@ -271,6 +282,9 @@ llvm::SmallVector<Borrow, 4> findBorrows(const ASTContext &Ctx,
   const CXXRecordDecl *Class = Method->getParent();
   if (Class->isLambda()) {
     SourceLocation ObjectLoc = Object->getBeginLoc();
+    // Without captures the closure holds nothing the coroutine reads.
+    if (Class->capture_size() == 0)
+      return Borrows;
     if (isTemporary(Object) || isa<LambdaExpr>(stripConversions(Object))) {
       Borrows.push_back(
           {BorrowKind::DyingClosure, ObjectLoc, "",
@@ -281,10 +295,13 @@ llvm::SmallVector<Borrow, 4> findBorrows(const ASTContext &Ctx,
       Borrows.push_back({BorrowKind::LocalClosure, ObjectLoc,
                          VD->getName().str(),
                          "the coroutine reads its captures from closure '" +
-                             VD->getName().str() +
-                             "', a local of the handler"});
+                             VD->getName().str() + "', a local of " +
+                             (Role == FrameRole::Handler
+                                  ? std::string("the handler")
+                                  : displayName(Caller)),
+                         VD});
     }
-    captureBorrows(Class->captures(), ObjectLoc, "coroutine", Caller,
+    captureBorrows(Class->captures(), ObjectLoc, "coroutine", Caller, Role,
                    Borrows);
     return Borrows;
   }
@@ -303,20 +320,21 @@ llvm::SmallVector<Borrow, 4> findBorrows(const ASTContext &Ctx,
       Borrows.push_back({BorrowKind::ObjectLocal, Object->getBeginLoc(),
                          VD->getName().str(),
                          "the member coroutine is called on " +
-                             describeLocal(VD)});
+                             describeLocal(VD, Role),
+                         VD});
   }
   return Borrows;
 }
 
 static void workBorrows(const ASTContext &Ctx, const Expr *Arg,
-                        const FunctionDecl *Caller,
+                        const FunctionDecl *Caller, FrameRole Role,
                         llvm::SmallVectorImpl<Borrow> &Out) {
   const Expr *Work = innerValue(Arg);
   if (!Work)
     return;
   if (const auto *Lambda = dyn_cast<LambdaExpr>(Work)) {
     captureBorrows(Lambda->captures(), Lambda->getBeginLoc(), "work", Caller,
-                   Out);
+                   Role, Out);
     return;
   }
   const auto *Call = dyn_cast<CallExpr>(Work);
@@ -330,7 +348,8 @@ static void workBorrows(const ASTContext &Ctx, const Expr *Arg,
         Out.push_back({BorrowKind::Reference, Arg->getBeginLoc(),
                        VD->getName().str(),
                        "'" + Name + "' wraps a reference to " +
-                           describeLocal(VD)});
+                           describeLocal(VD, Role),
+                       VD});
     return;
   }
   // Only a coroutine keeps what its parameters refer to; an ordinary call
@@ -343,13 +362,14 @@ static void workBorrows(const ASTContext &Ctx, const Expr *Arg,
       IsCoroutine |= isa<TypeDecl>(ND);
   if (!IsCoroutine)
     return;
-  for (Borrow &B : findBorrows(Ctx, Call, Caller))
+  for (Borrow &B : findBorrows(Ctx, Call, Caller, Role))
     Out.push_back(std::move(B));
 }
 
 llvm::SmallVector<Borrow, 4> findWorkBorrows(const ASTContext &Ctx,
                                              const CallExpr *Call,
-                                             const FunctionDecl *Caller) {
+                                             const FunctionDecl *Caller,
+                                             FrameRole Role) {
   llvm::SmallVector<Borrow, 4> Borrows;
   if (!Call || !Caller)
     return Borrows;
@@ -360,12 +380,12 @@ llvm::SmallVector<Borrow, 4> findWorkBorrows(const ASTContext &Ctx,
       if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
               VD->getInit() ? stripConversions(VD->getInit()) : nullptr))
         for (const Expr *Arg : Construct->arguments())
-          workBorrows(Ctx, Arg, Caller, Borrows);
+          workBorrows(Ctx, Arg, Caller, Role, Borrows);
     return Borrows;
   }
   unsigned First = isa<CXXOperatorCallExpr>(Call) ? 1 : 0;
   for (unsigned I = First; I < Call->getNumArgs(); ++I)
-    workBorrows(Ctx, Call->getArg(I), Caller, Borrows);
+    workBorrows(Ctx, Call->getArg(I), Caller, Role, Borrows);
   return Borrows;
 }
 

@@ -51,13 +51,20 @@ struct Borrow {
   std::string Name;
   /// A complete, lower-case explanation for a note.
   std::string Explanation;
+  /// The borrowed variable of the caller, when a variable is borrowed.
+  const clang::VarDecl *Var = nullptr;
 };
+
+/// How a borrow describes the caller's variables: "handler local 'x'" for a
+/// request handler, "local 'x'" for any other function.
+enum class FrameRole { Handler, Function };
 
 /// Returns what \p Call, written in \p Caller, lends to the coroutine it
 /// starts.
-llvm::SmallVector<Borrow, 4> findBorrows(const clang::ASTContext &Ctx,
-                                         const clang::CallExpr *Call,
-                                         const clang::FunctionDecl *Caller);
+llvm::SmallVector<Borrow, 4>
+findBorrows(const clang::ASTContext &Ctx, const clang::CallExpr *Call,
+            const clang::FunctionDecl *Caller,
+            FrameRole Role = FrameRole::Handler);
 
 /// Returns what the work handed to a detaching call \p Call (written in
 /// \p Caller) borrows: the arguments of a coroutine call passed to it,
@@ -65,7 +72,12 @@ llvm::SmallVector<Borrow, 4> findBorrows(const clang::ASTContext &Ctx,
 /// such as thread.detach(), the arguments the object was constructed with.
 llvm::SmallVector<Borrow, 4>
 findWorkBorrows(const clang::ASTContext &Ctx, const clang::CallExpr *Call,
-                const clang::FunctionDecl *Caller);
+                const clang::FunctionDecl *Caller,
+                FrameRole Role = FrameRole::Handler);
+
+/// True if \p VD lives in its function's own frame and dies with it: a local
+/// or a by-value parameter, not a reference and not static.
+bool isFrameOwned(const clang::VarDecl *VD);
 
 } // namespace firecrash
 

@@ -3,6 +3,7 @@
 #include "Handlers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/StmtCXX.h"
 
 using namespace clang;
 
@@ -16,12 +17,42 @@ llvm::StringRef handlerReasonName(HandlerReason Reason) {
     return "name";
   case HandlerReason::Parameter:
     return "parameter";
+  case HandlerReason::Connection:
+    return "connection";
   case HandlerReason::Result:
     return "result";
   case HandlerReason::BaseClass:
     return "base-class";
   }
   llvm_unreachable("unknown handler reason");
+}
+
+std::string displayName(const FunctionDecl *FD) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+  if (!Method || !Method->getParent()->isLambda()) {
+    // As clang names a declaration in a diagnostic: with template arguments.
+    std::string Name;
+    llvm::raw_string_ostream OS(Name);
+    FD->getNameForDiagnostic(OS, FD->getASTContext().getPrintingPolicy(),
+                             /*Qualified=*/false);
+    return "'" + OS.str() + "'";
+  }
+  const CXXRecordDecl *Closure = Method->getParent();
+  // The function (or variable) the lambda is written in.
+  const Decl *Context = Closure->getLambdaContextDecl();
+  if (!Context)
+    Context = dyn_cast<Decl>(Closure->getDeclContext());
+  for (unsigned Guard = 0; Context && Guard < 8; ++Guard) {
+    if (const auto *Outer = dyn_cast<FunctionDecl>(Context))
+      return "the lambda in " + displayName(Outer);
+    if (const auto *Named = dyn_cast<NamedDecl>(Context))
+      if (!isa<TranslationUnitDecl>(Context) && !isa<NamespaceDecl>(Context) &&
+          Named->getDeclName().isIdentifier())
+        return "the lambda in '" + Named->getNameAsString() + "'";
+    const DeclContext *DC = Context->getDeclContext();
+    Context = DC ? dyn_cast<Decl>(DC) : nullptr;
+  }
+  return "the lambda";
 }
 
 HandlerOracle::HandlerOracle(const ASTContext &Ctx,
@@ -92,6 +123,27 @@ HandlerOracle::classify(const FunctionDecl *FD) const {
         Info.Param = Param;
         Info.Entry = Entry->str();
         Info.TypeName = printType(Ctx, Param->getType());
+        return Info;
+      }
+    }
+  }
+
+  // A coroutine that takes an accepted connection by value serves it.
+  if (!Options.ConnectionTypes.empty() &&
+      isa_and_nonnull<CoroutineBodyStmt>(FD->getBody())) {
+    for (const ParmVarDecl *Param : FD->parameters()) {
+      QualType T = Param->getType();
+      if (T->isReferenceType() || T->isPointerType())
+        continue;
+      llvm::SmallVector<std::string, 4> Names;
+      collectTypeNames(Ctx, T, Names);
+      if (std::optional<llvm::StringRef> Entry =
+              Options.ConnectionTypes.matchAny(Names)) {
+        Info.Reason = HandlerReason::Connection;
+        Info.Loc = Param->getLocation();
+        Info.Param = Param;
+        Info.Entry = Entry->str();
+        Info.TypeName = printType(Ctx, T);
         return Info;
       }
     }

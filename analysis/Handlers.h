@@ -26,12 +26,21 @@ struct HandlerOptions {
   /// Regular expressions matched against the qualified name.
   std::vector<std::string> Functions;
   NameList ParameterTypes;
+  /// Connection types: a coroutine taking one by value serves a connection.
+  NameList ConnectionTypes;
   NameList ResultTypes;
   NameList BaseClasses;
 };
 
 /// Why a coroutine counts as a request handler.
-enum class HandlerReason { Annotated, NameMatches, Parameter, Result, BaseClass };
+enum class HandlerReason {
+  Annotated,
+  NameMatches,
+  Parameter,
+  Connection,
+  Result,
+  BaseClass
+};
 
 /// Returns a stable lower-case name for \p Reason ("annotated", ...).
 llvm::StringRef handlerReasonName(HandlerReason Reason);
@@ -42,18 +51,22 @@ struct HandlerInfo {
   clang::SourceLocation Loc;
   /// The matching option entry or regular expression.
   std::string Entry;
-  /// The parameter, for HandlerReason::Parameter.
+  /// The parameter, for HandlerReason::Parameter and Connection.
   const clang::ParmVarDecl *Param = nullptr;
   /// The matched type or base class as written.
   std::string TypeName;
 };
 
-/// Classifies coroutines as request handlers.
+/// Names a function for a diagnostic, quoted: "'f'", or for a lambda's call
+/// operator where it is written: "the lambda in 'install'".
+std::string displayName(const clang::FunctionDecl *FD);
+
+/// Classifies functions (coroutines or not) as request handlers.
 class HandlerOracle {
 public:
   HandlerOracle(const clang::ASTContext &Ctx, const HandlerOptions &Options);
 
-  /// Returns why \p FD is a request handler; \p FD must be a coroutine.
+  /// Returns why \p FD is a request handler.
   std::optional<HandlerInfo> classify(const clang::FunctionDecl *FD) const;
 
   /// Returns the regular expressions that failed to compile, with errors.

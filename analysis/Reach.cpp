@@ -14,6 +14,30 @@ namespace firecrash {
 
 StartClassifier::~StartClassifier() = default;
 
+bool DetachedCoroutineStarts::startsDetached(const CallExpr &,
+                                             const FunctionDecl &Callee) {
+  const FunctionDecl *Def = nullptr;
+  if (Callee.hasBody(Def) && Def && !coroutineBody(Def))
+    return false; // A wrapper; its body is summarized like any function's.
+  return Oracle.classify(&Callee).has_value();
+}
+
+/// Strips what stands between an awaited operand and the call producing it.
+static const CallExpr *awaitedCall(const Expr *E) {
+  for (unsigned Guard = 0; E && Guard < 16; ++Guard) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+      E = Cleanups->getSubExpr();
+    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = Temp->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = Bind->getSubExpr();
+    else
+      break;
+  }
+  return dyn_cast_or_null<CallExpr>(E);
+}
+
 namespace {
 /// Collects the calls of one body. It does not enter lambda bodies (they run
 /// only when called, and a call of the closure is itself a call site) nor
@@ -35,6 +59,10 @@ public:
       record(Call);
     return true;
   }
+  void awaited(const Expr *Operand) {
+    if (const CallExpr *Call = awaitedCall(Operand))
+      Awaited.insert(Call);
+  }
 
 private:
   void record(const CallExpr *Call) {
@@ -48,7 +76,9 @@ private:
     Site.Loc = SM.getExpansionLoc(Call->getBeginLoc());
     Site.Discarded = Call == StatementCall;
     Site.InCatch = CatchDepth > 0;
-    if (Starts.startsDetached(*Call, *Callee)) {
+    Site.Awaited = Awaited.count(Call);
+    // Work whose result is co_awaited is waited for, whatever its type.
+    if (!Site.Awaited && Starts.startsDetached(*Call, *Callee)) {
       Site.StartsDetached = true;
       Out.Sites.push_back(Site);
       return;
@@ -72,6 +102,8 @@ private:
   FunctionSummary &Out;
   /// The call that forms the statement being visited, if any.
   const CallExpr *StatementCall = nullptr;
+  /// Calls whose result is the operand of co_await or co_yield.
+  llvm::SmallPtrSet<const CallExpr *, 8> Awaited;
 };
 } // namespace
 

@@ -29,6 +29,8 @@ struct CallSite {
   bool StartsDetached = false;
   /// True if the call is a whole statement of a block and its value unused.
   bool Discarded = false;
+  /// True if the call's result is the operand of co_await or co_yield.
+  bool Awaited = false;
   /// True if the call is inside a catch handler (where co_await is illegal).
   bool InCatch = false;
   /// True if the callee is only declared here (defined in another
@@ -58,15 +60,15 @@ public:
                               const clang::FunctionDecl &Callee) = 0;
 };
 
-/// Calls of coroutines whose return type is detached.
+/// Calls of coroutines whose return type is detached. A function that
+/// returns a detached type but is defined here as an ordinary function is a
+/// wrapper: the coroutine it starts is found in its body instead.
 class DetachedCoroutineStarts : public StartClassifier {
 public:
   explicit DetachedCoroutineStarts(DetachedTypeOracle &Oracle)
       : Oracle(Oracle) {}
   bool startsDetached(const clang::CallExpr &,
-                      const clang::FunctionDecl &Callee) override {
-    return Oracle.classify(&Callee).has_value();
-  }
+                      const clang::FunctionDecl &Callee) override;
 
 private:
   DetachedTypeOracle &Oracle;

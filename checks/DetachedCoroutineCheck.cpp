@@ -27,7 +27,7 @@ void DetachedCoroutineCheck::storeOptions(
 void DetachedCoroutineCheck::registerMatchers(MatchFinder *Finder) {
   // A host that wants the translation unit's summary needs the context even
   // when no coroutine is defined here.
-  registerCoroutineMatcher(Finder, /*WholeUnit=*/threadFindingSink());
+  registerFunctionMatcher(Finder, /*WholeUnit=*/threadFindingSink());
 }
 
 void DetachedCoroutineCheck::onEndOfTranslationUnit() {
@@ -141,12 +141,12 @@ void DetachedCoroutineCheck::report(const FunctionDecl *Handler,
     diag(Entry.Loc, "%0 returns detached type '%1' and is started from request "
                     "handler %2; the handler can complete while this operation "
                     "is still outstanding")
-        << describeCoroutine(Start.Callee) << TypeName << Handler;
+        << describeCoroutine(Start.Callee) << TypeName << displayName(Handler);
   else
     diag(Entry.Loc, "%0 returns detached type '%1' and is started from request "
                     "handler %2 through %3; the handler can complete while "
                     "this operation is still outstanding")
-        << describeCoroutine(Start.Callee) << TypeName << Handler
+        << describeCoroutine(Start.Callee) << TypeName << displayName(Handler)
         << describeFunction(Entry.Callee);
 
   if (FindingSink *Sink = threadFindingSink()) {
@@ -228,6 +228,17 @@ void DetachedCoroutineCheck::report(const FunctionDecl *Handler,
 
   // The way out, with a fix-it where the rewrite is complete and safe.
   const FunctionDecl *Callee = Start.Callee;
+  if (!isCoroutine(Handler)) {
+    // A synchronous handler cannot co_await: it must become a coroutine
+    // itself, or hand the work to a scope it joins.
+    diag(Callee->getLocation(),
+         "return a task such as '%0' from %1 and make %2 a coroutine that "
+         "co_awaits it, or spawn it on a 'firecrash::request_scope' and join "
+         "the scope before %2 returns",
+         DiagnosticIDs::Note)
+        << TaskType << describeFunction(Callee) << displayName(Handler);
+    return;
+  }
   bool Fixable = canFix(Chain, Ctx);
   auto Suggestion =
       diag(Callee->getLocation(),

@@ -27,7 +27,7 @@ static constexpr llvm::StringLiteral DefaultStructuredCallees =
 
 DetachingSpawnCheck::DetachingSpawnCheck(StringRef Name,
                                          clang::tidy::ClangTidyContext *Context)
-    : FirecrashCheck(Name, Context),
+    : FirecrashCheck(Name, Context, /*DefaultRequireBorrowedState=*/true),
       DetachingCallees(
           Options.get("DetachingCallees", DefaultDetachingCallees)),
       StructuredCallees(
@@ -42,7 +42,7 @@ void DetachingSpawnCheck::storeOptions(
 }
 
 void DetachingSpawnCheck::registerMatchers(MatchFinder *Finder) {
-  registerCoroutineMatcher(Finder, /*WholeUnit=*/threadFindingSink());
+  registerFunctionMatcher(Finder, /*WholeUnit=*/threadFindingSink());
 }
 
 void DetachingSpawnCheck::onEndOfTranslationUnit() {
@@ -120,12 +120,12 @@ void DetachingSpawnCheck::report(const FunctionDecl *Handler,
     diag(Entry.Loc, "call to %0 detaches work from request handler %1; the "
                     "handler can complete while this operation is still "
                     "outstanding")
-        << Api << Handler;
+        << Api << displayName(Handler);
   else
     diag(Entry.Loc, "call to %0 detaches work through %1 from request handler "
                     "%2; the handler can complete while this operation is "
                     "still outstanding")
-        << Api << describeFunction(Entry.Callee) << Handler;
+        << Api << describeFunction(Entry.Callee) << displayName(Handler);
 
   if (FindingSink *Sink = threadFindingSink()) {
     FindingRecord Record = record(SM, Entry.Loc, Handler, &Chain, Borrows);

@@ -3,6 +3,7 @@
 #include "FirecrashCheck.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -21,28 +22,48 @@ std::string describeCoroutine(const FunctionDecl *Callee) {
 std::string describeFunction(const FunctionDecl *FD) {
   if (const auto *Method = dyn_cast<CXXMethodDecl>(FD))
     if (Method->getParent()->isLambda())
-      return "the lambda";
+      return displayName(FD);
   return "'" + FD->getNameAsString() + "'";
 }
 
+bool isCoroutine(const FunctionDecl *FD) {
+  const FunctionDecl *Def = nullptr;
+  return FD && FD->hasBody(Def) && Def &&
+         isa_and_nonnull<CoroutineBodyStmt>(Def->getBody());
+}
+
 FirecrashCheck::FirecrashCheck(StringRef Name,
-                               clang::tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), Shared(Options),
-      Handlers(Shared.handlerOptions()) {}
+                               clang::tidy::ClangTidyContext *Context,
+                               bool DefaultRequireBorrowedState)
+    : ClangTidyCheck(Name, Context),
+      Shared(Options, DefaultRequireBorrowedState),
+      Handlers(Shared.handlerOptions()), TidyContext(Context) {}
+
+bool FirecrashCheck::isEnabled(StringRef Name) const {
+  return TidyContext->isCheckEnabled(Name);
+}
 
 FirecrashCheck::~FirecrashCheck() = default;
 
 void FirecrashCheck::onStartOfTranslationUnit() { State.reset(); }
 
-void FirecrashCheck::registerCoroutineMatcher(MatchFinder *Finder,
-                                              bool WholeUnit) {
+void FirecrashCheck::registerFunctionMatcher(MatchFinder *Finder,
+                                             bool WholeUnit) {
   if (WholeUnit)
     Finder->addMatcher(translationUnitDecl().bind("unit"), this);
-  Finder->addMatcher(
-      functionDecl(isDefinition(), hasBody(coroutineBodyStmt()),
-                   unless(isExpansionInSystemHeader()))
-          .bind("coroutine"),
-      this);
+  Finder->addMatcher(functionDecl(isDefinition(), unless(isImplicit()),
+                                  unless(isExpansionInSystemHeader()))
+                         .bind("function"),
+                     this);
+}
+
+const FunctionDecl *
+FirecrashCheck::matchedFunction(const MatchFinder::MatchResult &Result) {
+  state(*Result.Context);
+  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  if (!FD || FD->isDependentContext() || !FD->getBody())
+    return nullptr; // Template patterns are analysed through instantiations.
+  return FD;
 }
 
 AnalysisState &FirecrashCheck::state(ASTContext &Ctx) {
@@ -60,11 +81,8 @@ AnalysisState &FirecrashCheck::state(ASTContext &Ctx) {
 
 const FunctionDecl *
 FirecrashCheck::matchedHandler(const MatchFinder::MatchResult &Result) {
-  AnalysisState &S = state(*Result.Context);
-  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
-  if (!Coroutine || Coroutine->isDependentContext())
-    return nullptr; // Template patterns are analysed through instantiations.
-  return S.Handlers.classify(Coroutine) ? Coroutine : nullptr;
+  const FunctionDecl *FD = matchedFunction(Result);
+  return FD && State->Handlers.classify(FD) ? FD : nullptr;
 }
 
 bool FirecrashCheck::firstReport(const SourceManager &SM, SourceLocation Loc,
@@ -97,35 +115,42 @@ void FirecrashCheck::handlerNote(const FunctionDecl *Handler) {
   case HandlerReason::Annotated:
     diag(Why->Loc, "%0 is a request handler: it is annotated '%1'",
          DiagnosticIDs::Note)
-        << Handler << HandlerAnnotation;
+        << displayName(Handler) << HandlerAnnotation;
     break;
   case HandlerReason::NameMatches:
     diag(Why->Loc,
          "%0 is a request handler: its name matches '%1' in option "
          "'HandlerFunctions'",
          DiagnosticIDs::Note)
-        << Handler << Why->Entry;
+        << displayName(Handler) << Why->Entry;
     break;
   case HandlerReason::Parameter:
     diag(Why->Loc,
          "%0 is a request handler: parameter %1 has type '%2', listed as "
          "'%3' in option 'HandlerParameterTypes'",
          DiagnosticIDs::Note)
-        << Handler << Why->Param << Why->TypeName << Why->Entry;
+        << displayName(Handler) << Why->Param << Why->TypeName << Why->Entry;
+    break;
+  case HandlerReason::Connection:
+    diag(Why->Loc,
+         "%0 is a request handler: it serves a connection, taking %1 of type "
+         "'%2' by value, listed as '%3' in option 'HandlerConnectionTypes'",
+         DiagnosticIDs::Note)
+        << displayName(Handler) << Why->Param << Why->TypeName << Why->Entry;
     break;
   case HandlerReason::Result:
     diag(Why->Loc,
          "%0 is a request handler: it produces '%1', listed as '%2' in "
          "option 'HandlerResultTypes'",
          DiagnosticIDs::Note)
-        << Handler << Why->TypeName << Why->Entry;
+        << displayName(Handler) << Why->TypeName << Why->Entry;
     break;
   case HandlerReason::BaseClass:
     diag(Why->Loc,
          "%0 is a request handler: its class derives from '%1', listed as "
          "'%2' in option 'HandlerBaseClasses'",
          DiagnosticIDs::Note)
-        << Handler << Why->TypeName << Why->Entry;
+        << displayName(Handler) << Why->TypeName << Why->Entry;
     break;
   }
 }

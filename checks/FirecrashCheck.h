@@ -23,8 +23,11 @@ namespace firecrash {
 /// coroutine").
 std::string describeCoroutine(const clang::FunctionDecl *Callee);
 
-/// Describes a function on a call chain ("'f'", "the lambda").
+/// Describes a function on a call chain ("'f'", "the lambda in 'g'").
 std::string describeFunction(const clang::FunctionDecl *FD);
+
+/// True if \p FD's definition is a coroutine.
+bool isCoroutine(const clang::FunctionDecl *FD);
 
 class FirecrashCheck : public clang::tidy::ClangTidyCheck {
 public:
@@ -35,19 +38,29 @@ public:
   void onStartOfTranslationUnit() override;
 
 protected:
-  FirecrashCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  FirecrashCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context,
+                 bool DefaultRequireBorrowedState = false);
   ~FirecrashCheck() override;
 
-  /// Matches every coroutine definition outside system headers as
-  /// "coroutine"; with \p WholeUnit also the translation unit as "unit".
-  void registerCoroutineMatcher(clang::ast_matchers::MatchFinder *Finder,
-                                bool WholeUnit = false);
+  /// Matches every function definition (coroutine or not, lambdas included)
+  /// outside system headers as "function"; with \p WholeUnit also the
+  /// translation unit as "unit".
+  void registerFunctionMatcher(clang::ast_matchers::MatchFinder *Finder,
+                               bool WholeUnit = false);
+
+  /// Returns the matched function, or null for a template pattern (those
+  /// are analysed through their instantiations).
+  const clang::FunctionDecl *
+  matchedFunction(const clang::ast_matchers::MatchFinder::MatchResult &Result);
+
+  /// True if the check \p Name runs in this session.
+  bool isEnabled(llvm::StringRef Name) const;
 
   /// The analysis state of \p Ctx, created on first use.
   AnalysisState &state(clang::ASTContext &Ctx);
 
-  /// Returns the matched handler coroutine, or null when the match is not a
-  /// request-handler coroutine (or a template pattern).
+  /// Returns the matched function when it is a request handler (coroutine
+  /// or not), else null.
   const clang::FunctionDecl *
   matchedHandler(const clang::ast_matchers::MatchFinder::MatchResult &Result);
 
@@ -79,6 +92,7 @@ protected:
   std::unique_ptr<AnalysisState> State;
 
 private:
+  clang::tidy::ClangTidyContext *TidyContext;
   bool ReportedRegexErrors = false;
 };
 

@@ -5,13 +5,16 @@
 namespace firecrash {
 
 SharedOptions::SharedOptions(
-    clang::tidy::ClangTidyCheck::OptionsView &Options)
+    clang::tidy::ClangTidyCheck::OptionsView &Options,
+    bool DefaultRequireBorrowedState)
     : DetachedTypes(
           Options.getLocalOrGlobal("DetachedTypes", DefaultDetachedTypes)),
       HandlerFunctions(Options.getLocalOrGlobal("HandlerFunctions",
                                                 DefaultHandlerFunctions)),
       HandlerParameterTypes(Options.getLocalOrGlobal(
           "HandlerParameterTypes", DefaultHandlerParameterTypes)),
+      HandlerConnectionTypes(Options.getLocalOrGlobal(
+          "HandlerConnectionTypes", DefaultHandlerConnectionTypes)),
       HandlerResultTypes(Options.getLocalOrGlobal("HandlerResultTypes",
                                                   DefaultHandlerResultTypes)),
       HandlerBaseClasses(Options.getLocalOrGlobal("HandlerBaseClasses",
@@ -19,13 +22,15 @@ SharedOptions::SharedOptions(
       MaxCallDepth(
           Options.getLocalOrGlobal("MaxCallDepth", DefaultMaxCallDepth)),
       RequireBorrowedState(
-          Options.getLocalOrGlobal("RequireBorrowedState", false)) {}
+          Options.getLocalOrGlobal("RequireBorrowedState",
+                                                DefaultRequireBorrowedState)) {}
 
 void SharedOptions::store(clang::tidy::ClangTidyCheck::OptionsView &Options,
                           clang::tidy::ClangTidyOptions::OptionMap &Map) const {
   Options.store(Map, "DetachedTypes", DetachedTypes);
   Options.store(Map, "HandlerFunctions", HandlerFunctions);
   Options.store(Map, "HandlerParameterTypes", HandlerParameterTypes);
+  Options.store(Map, "HandlerConnectionTypes", HandlerConnectionTypes);
   Options.store(Map, "HandlerResultTypes", HandlerResultTypes);
   Options.store(Map, "HandlerBaseClasses", HandlerBaseClasses);
   Options.store(Map, "MaxCallDepth", MaxCallDepth);
@@ -36,6 +41,7 @@ HandlerOptions SharedOptions::handlerOptions() const {
   HandlerOptions Result;
   Result.Functions = splitList(HandlerFunctions);
   Result.ParameterTypes = NameList(HandlerParameterTypes);
+  Result.ConnectionTypes = NameList(HandlerConnectionTypes);
   Result.ResultTypes = NameList(HandlerResultTypes);
   Result.BaseClasses = NameList(HandlerBaseClasses);
   return Result;

@@ -22,6 +22,12 @@ inline constexpr llvm::StringLiteral DefaultHandlerFunctions = "";
 inline constexpr llvm::StringLiteral DefaultHandlerParameterTypes =
     "::drogon::HttpRequest;::boost::beast::http::request;"
     "::firecrash::request_scope";
+/// Connections accepted from a listener: Boost.Asio, standalone Asio, Beast.
+inline constexpr llvm::StringLiteral DefaultHandlerConnectionTypes =
+    "::boost::asio::basic_stream_socket;::asio::basic_stream_socket;"
+    "::boost::asio::ssl::stream;::asio::ssl::stream;"
+    "::boost::beast::basic_stream;::boost::beast::ssl_stream;"
+    "::boost::beast::websocket::stream";
 inline constexpr llvm::StringLiteral DefaultHandlerResultTypes =
     "::drogon::HttpResponse;::boost::beast::http::response";
 inline constexpr llvm::StringLiteral DefaultHandlerBaseClasses =
@@ -34,14 +40,17 @@ struct SharedOptions {
   std::string DetachedTypes;
   std::string HandlerFunctions;
   std::string HandlerParameterTypes;
+  std::string HandlerConnectionTypes;
   std::string HandlerResultTypes;
   std::string HandlerBaseClasses;
   unsigned MaxCallDepth = DefaultMaxCallDepth;
   /// Report only starts that borrow state from the handler's frame.
   bool RequireBorrowedState = false;
 
-  /// Reads every shared option, local first, then global.
-  explicit SharedOptions(clang::tidy::ClangTidyCheck::OptionsView &Options);
+  /// Reads every shared option, local first, then global; a check chooses
+  /// its own default of RequireBorrowedState.
+  SharedOptions(clang::tidy::ClangTidyCheck::OptionsView &Options,
+                bool DefaultRequireBorrowedState);
 
   /// Stores every shared option under the check's name.
   void store(clang::tidy::ClangTidyCheck::OptionsView &Options,

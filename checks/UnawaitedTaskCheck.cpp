@@ -1,7 +1,7 @@
 //===--- UnawaitedTaskCheck.cpp - firecrash -------------------------------===//
 
 #include "UnawaitedTaskCheck.h"
-#include "BodyWalk.h"
+#include "Tasks.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -38,88 +38,6 @@ struct UnawaitedTaskCheck::Unawaited {
   std::string Entry;
 };
 
-namespace {
-
-/// Strips what stands between a statement and the call that forms it.
-const Expr *statementCall(const Stmt *S, bool &CastToVoid) {
-  const auto *E = dyn_cast_or_null<Expr>(S);
-  for (unsigned Guard = 0; E && Guard < 16; ++Guard) {
-    E = E->IgnoreParens();
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E)) {
-      E = Cleanups->getSubExpr();
-      continue;
-    }
-    if (const auto *Cast = dyn_cast<CastExpr>(E)) {
-      if (Cast->getCastKind() == CK_ToVoid)
-        CastToVoid = true;
-      E = Cast->getSubExpr();
-      continue;
-    }
-    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E)) {
-      E = Bind->getSubExpr();
-      continue;
-    }
-    if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E)) {
-      E = Temp->getSubExpr();
-      continue;
-    }
-    break;
-  }
-  return E;
-}
-
-/// Walks one handler body: discarded calls, locals initialized from calls,
-/// and every use of those locals.
-class TaskCollector : public BodyWalk<TaskCollector> {
-public:
-  void lambda(const LambdaExpr *Lambda) {
-    for (const LambdaCapture &Capture : Lambda->captures())
-      if (Capture.capturesVariable())
-        if (const auto *VD = dyn_cast<VarDecl>(Capture.getCapturedVar()))
-          Consumed.insert(VD);
-  }
-
-  void statement(const Stmt *Child) {
-    bool CastToVoid = false;
-    if (const auto *Call =
-            dyn_cast_or_null<CallExpr>(statementCall(Child, CastToVoid)))
-      Discarded.push_back({Call, CastToVoid, CatchDepth == 0});
-    const auto *Decl = dyn_cast<DeclStmt>(Child);
-    if (!Decl || !Decl->isSingleDecl())
-      return;
-    const auto *VD = dyn_cast<VarDecl>(Decl->getSingleDecl());
-    if (!VD || !VD->hasLocalStorage() || !VD->getInit() ||
-        VD->getType()->isReferenceType())
-      return;
-    bool Ignored = false;
-    if (const auto *Call =
-            dyn_cast_or_null<CallExpr>(statementCall(VD->getInit(), Ignored)))
-      Stored.push_back({VD, Call});
-  }
-
-  bool expression(const Stmt *S) {
-    // t.valid(), t.done(): looking at a task does not consume it.
-    if (const auto *Member = dyn_cast<MemberExpr>(S))
-      if (isa<DeclRefExpr>(Member->getBase()->IgnoreParenImpCasts()))
-        return false;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-      if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
-        Consumed.insert(VD);
-    return true;
-  }
-
-  struct DiscardedCall {
-    const CallExpr *Call;
-    bool CastToVoid;
-    bool Fixable;
-  };
-  std::vector<DiscardedCall> Discarded;
-  std::vector<std::pair<const VarDecl *, const CallExpr *>> Stored;
-  llvm::SmallPtrSet<const VarDecl *, 8> Consumed;
-};
-
-} // namespace
-
 UnawaitedTaskCheck::UnawaitedTaskCheck(StringRef Name,
                                        clang::tidy::ClangTidyContext *Context)
     : FirecrashCheck(Name, Context),
@@ -133,7 +51,7 @@ void UnawaitedTaskCheck::storeOptions(
 }
 
 void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
-  registerCoroutineMatcher(Finder);
+  registerFunctionMatcher(Finder);
 }
 
 std::optional<UnawaitedTaskCheck::TaskReason>
@@ -162,10 +80,8 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   const FunctionDecl *Handler = matchedHandler(Result);
   if (!Handler)
     return;
-  TaskCollector Collector;
-  Collector.visit(Handler->getBody());
   ASTContext &Ctx = *Result.Context;
-  for (const auto &D : Collector.Discarded) {
+  for (const DroppedResult &D : findDroppedResults(Handler->getBody())) {
     const FunctionDecl *Callee = D.Call->getDirectCallee();
     Unawaited U;
     std::optional<TaskReason> Reason;
@@ -174,21 +90,9 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
     U.Reason = *Reason;
     U.Call = D.Call;
     U.Callee = Callee;
+    U.Local = D.Local;
     U.CastToVoid = D.CastToVoid;
-    U.Fixable = D.Fixable && !D.CastToVoid;
-    report(Handler, U, Ctx);
-  }
-  for (const auto &[Local, Call] : Collector.Stored) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    Unawaited U;
-    std::optional<TaskReason> Reason;
-    if (!Callee || Collector.Consumed.count(Local) ||
-        !(Reason = taskReason(Callee, Ctx, U.Entry)))
-      continue;
-    U.Reason = *Reason;
-    U.Call = Call;
-    U.Callee = Callee;
-    U.Local = Local;
+    U.Fixable = !D.Local && !D.InCatch && !D.CastToVoid;
     report(Handler, U, Ctx);
   }
 }
@@ -205,7 +109,9 @@ void UnawaitedTaskCheck::report(const FunctionDecl *Handler,
   llvm::SmallVector<Borrow, 4> Borrows;
   if (Eager.value_or(false))
     Borrows = findBorrows(Ctx, U.Call, Handler);
-  if (Shared.RequireBorrowedState && Borrows.empty())
+  // A lazy task that is never awaited never runs: a bug whatever it borrows.
+  bool Lazy = Eager.has_value() && !*Eager;
+  if (Shared.RequireBorrowedState && Borrows.empty() && !Lazy)
     return;
   SourceLocation Loc = SM.getExpansionLoc(
       U.Local ? U.Local->getLocation() : U.Call->getBeginLoc());
@@ -221,10 +127,10 @@ void UnawaitedTaskCheck::report(const FunctionDecl *Handler,
   if (U.Local)
     diag(Loc, "task returned by %0 is stored in %1 and never awaited in "
               "request handler %2; %3")
-        << Callee << U.Local << Handler << Hazard;
+        << Callee << U.Local << displayName(Handler) << Hazard;
   else
     diag(Loc, "task returned by %0 is discarded in request handler %1; %2")
-        << Callee << Handler << Hazard;
+        << Callee << displayName(Handler) << Hazard;
 
   if (FindingSink *Sink = threadFindingSink()) {
     FindingRecord Record = record(SM, Loc, Handler, nullptr, Borrows);
@@ -282,7 +188,16 @@ void UnawaitedTaskCheck::report(const FunctionDecl *Handler,
   };
   const Decl *TaskFamily = Family(U.Callee->getReturnType());
   bool Fixable = U.Fixable && !U.Local && CallLoc.isFileID() && TaskFamily &&
+                 isCoroutine(Handler) &&
                  TaskFamily == Family(Handler->getReturnType());
+  if (!isCoroutine(Handler)) {
+    diag(SM.getExpansionLoc(CallLoc),
+         "make %0 a coroutine that co_awaits the task, or spawn it on the "
+         "request's scope and join it",
+         DiagnosticIDs::Note)
+        << displayName(Handler);
+    return;
+  }
   auto Suggestion =
       diag(SM.getExpansionLoc(CallLoc),
            "co_await the task, or spawn it on the request's scope and join it",

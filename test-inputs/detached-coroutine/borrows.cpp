@@ -79,7 +79,7 @@ HANDLER lib::task<> captures(lib::request req) {
   // CHECK-NOTES: :[[@LINE-7]]:21: note: 'captures' is a request handler: it is annotated 'firecrash::request_handler'
   // CHECK-NOTES: :[[@LINE-5]]:3: note: the detached operation borrows from the handler: the coroutine reads its captures from closure 'job', a local of the handler
   // CHECK-NOTES: :[[@LINE-7]]:16: note: the detached operation borrows from the handler: the lambda captures handler local 'hits' by reference
-  // CHECK-NOTES: :[[@LINE-8]]:14: note: return a task such as 'firecrash::task<>' from the lambda and co_await it, so the handler waits for the operation and sees its exceptions
+  // CHECK-NOTES: :[[@LINE-8]]:14: note: return a task such as 'firecrash::task<>' from the lambda in 'captures' and co_await it, so the handler waits for the operation and sees its exceptions
   co_return;
 }
 
@@ -107,7 +107,7 @@ struct Session {
     // CHECK-NOTES: :[[@LINE-19]]:23: note: 'on_request' is a request handler: it is annotated 'firecrash::request_handler'
     // CHECK-NOTES: :[[@LINE-5]]:5: note: the detached operation borrows from the handler: the lambda's closure is a temporary destroyed at the end of this statement; after its first suspension the coroutine reads captures that no longer exist
     // CHECK-NOTES: :[[@LINE-6]]:6: note: the detached operation borrows from the handler: the lambda captures raw 'this'; nothing keeps the object alive while the coroutine runs
-    // CHECK-NOTES: :[[@LINE-7]]:5: note: return a task such as 'firecrash::task<>' from the lambda and co_await it, so the handler waits for the operation and sees its exceptions
+    // CHECK-NOTES: :[[@LINE-7]]:5: note: return a task such as 'firecrash::task<>' from the lambda in 'on_request' and co_await it, so the handler waits for the operation and sees its exceptions
     co_return;
   }
 };

@@ -1,7 +1,7 @@
-// RUN: %check_clang_tidy %s firecrash-detaching-spawn %t -- \
-// RUN:   -config="{CheckOptions: {HandlerFunctions: '^handle_'}}"
+// RUN: %check_clang_tidy -check-suffix=ALL %s firecrash-detaching-spawn %t -- \
+// RUN:   -config="{CheckOptions: {HandlerFunctions: '^handle_', RequireBorrowedState: false}}"
 // RUN: %check_clang_tidy -check-suffix=BORROWED %s firecrash-detaching-spawn %t -- \
-// RUN:   -config="{CheckOptions: {HandlerFunctions: '^handle_', RequireBorrowedState: true}}"
+// RUN:   -config="{CheckOptions: {HandlerFunctions: '^handle_'}}"
 
 // Against the real Boost.Asio: the accept loop's detached sessions are
 // legitimate; a request handler's detached timer is not, worst when it holds
@@ -52,10 +52,10 @@ awaitable<void> shared_timeout(asio::steady_timer::duration after,
 awaitable<void> handle_request(tcp::socket &socket) {
   asio::cancellation_signal signal;
   co_spawn(socket.get_executor(), timeout(5s, signal), detached);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: call to 'boost::asio::co_spawn' detaches work from request handler 'handle_request'; the handler can complete while this operation is still outstanding [firecrash-detaching-spawn]
-  // CHECK-NOTES: :[[@LINE-2]]:56: note: 'boost::asio::co_spawn' with an argument of type 'boost::asio::detached_t' is listed as '::boost::asio::co_spawn(::boost::asio::detached_t)' in option 'DetachingCallees'; co_await the work instead, or spawn it on the request's scope and join it
-  // CHECK-NOTES: :[[@LINE-5]]:17: note: 'handle_request' is a request handler: its name matches '^handle_' in option 'HandlerFunctions'
-  // CHECK-NOTES: :[[@LINE-4]]:47: note: the detached operation borrows from the handler: reference parameter 'signal' refers to handler local 'signal'
+  // CHECK-NOTES-ALL: :[[@LINE-1]]:3: warning: call to 'boost::asio::co_spawn' detaches work from request handler 'handle_request'; the handler can complete while this operation is still outstanding [firecrash-detaching-spawn]
+  // CHECK-NOTES-ALL: :[[@LINE-2]]:56: note: 'boost::asio::co_spawn' with an argument of type 'boost::asio::detached_t' is listed as '::boost::asio::co_spawn(::boost::asio::detached_t)' in option 'DetachingCallees'; co_await the work instead, or spawn it on the request's scope and join it
+  // CHECK-NOTES-ALL: :[[@LINE-5]]:17: note: 'handle_request' is a request handler: its name matches '^handle_' in option 'HandlerFunctions'
+  // CHECK-NOTES-ALL: :[[@LINE-4]]:47: note: the detached operation borrows from the handler: reference parameter 'signal' refers to handler local 'signal'
   // CHECK-NOTES-BORROWED: :[[@LINE-5]]:3: warning: call to 'boost::asio::co_spawn' detaches work from request handler 'handle_request'; the handler can complete while this operation is still outstanding [firecrash-detaching-spawn]
   // CHECK-NOTES-BORROWED: :[[@LINE-6]]:56: note: 'boost::asio::co_spawn' with an argument of type 'boost::asio::detached_t' is listed as '::boost::asio::co_spawn(::boost::asio::detached_t)' in option 'DetachingCallees'; co_await the work instead, or spawn it on the request's scope and join it
   // CHECK-NOTES-BORROWED: :[[@LINE-9]]:17: note: 'handle_request' is a request handler: its name matches '^handle_' in option 'HandlerFunctions'
@@ -65,13 +65,14 @@ awaitable<void> handle_request(tcp::socket &socket) {
       asio::buffer(data), asio::bind_cancellation_slot(signal.slot(), use_awaitable));
 }
 
-// Still detached, but owning: reported unless RequireBorrowedState is true.
+// Still detached, but owning: reported only when RequireBorrowedState is
+// false (by default it is true for this check).
 awaitable<void> handle_request_shared(tcp::socket &socket) {
   auto signal = std::make_shared<asio::cancellation_signal>();
   co_spawn(socket.get_executor(), shared_timeout(5s, signal), detached);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: call to 'boost::asio::co_spawn' detaches work from request handler 'handle_request_shared'; the handler can complete while this operation is still outstanding [firecrash-detaching-spawn]
-  // CHECK-NOTES: :[[@LINE-2]]:63: note: 'boost::asio::co_spawn' with an argument of type 'boost::asio::detached_t' is listed as '::boost::asio::co_spawn(::boost::asio::detached_t)' in option 'DetachingCallees'; co_await the work instead, or spawn it on the request's scope and join it
-  // CHECK-NOTES: :[[@LINE-5]]:17: note: 'handle_request_shared' is a request handler: its name matches '^handle_' in option 'HandlerFunctions'
+  // CHECK-NOTES-ALL: :[[@LINE-1]]:3: warning: call to 'boost::asio::co_spawn' detaches work from request handler 'handle_request_shared'; the handler can complete while this operation is still outstanding [firecrash-detaching-spawn]
+  // CHECK-NOTES-ALL: :[[@LINE-2]]:63: note: 'boost::asio::co_spawn' with an argument of type 'boost::asio::detached_t' is listed as '::boost::asio::co_spawn(::boost::asio::detached_t)' in option 'DetachingCallees'; co_await the work instead, or spawn it on the request's scope and join it
+  // CHECK-NOTES-ALL: :[[@LINE-5]]:17: note: 'handle_request_shared' is a request handler: its name matches '^handle_' in option 'HandlerFunctions'
   char data[64];
   co_await socket.async_read_some(
       asio::buffer(data), asio::bind_cancellation_slot(signal->slot(), use_awaitable));

@@ -1,5 +1,5 @@
 // RUN: %check_clang_tidy %s firecrash-detaching-spawn %t -- \
-// RUN:   -config="{CheckOptions: {HandlerFunctions: '^handle_'}}" -- \
+// RUN:   -config="{CheckOptions: {HandlerFunctions: '^handle_', RequireBorrowedState: false}}" -- \
 // RUN:   -DASIO_HAS_CO_AWAIT -DASIO_HAS_STD_COROUTINE
 
 // Against the real standalone Asio (Debian's libasio-dev): co_spawn detaches

@@ -2,7 +2,8 @@
 // RUN:   -config="{CheckOptions: {RequireBorrowedState: true}}" -- -I%firecrash_include
 
 // With RequireBorrowedState, only dropped eager tasks that borrow handler
-// state are reported; a dropped lazy task borrows nothing (it never runs).
+// state are reported; a dropped lazy task is reported whatever it borrows,
+// since it never runs at all.
 #include <firecrash/runtime.hpp>
 #include <coroutine>
 
@@ -34,9 +35,20 @@ FIRECRASH_REQUEST_HANDLER firecrash::task<> borrows(int id) {
   co_return;
 }
 
-// Negative under this option: owning or lazy.
+// Negative under this option: an eager task that owns its state.
 FIRECRASH_REQUEST_HANDLER firecrash::task<> owns(int id) {
   log_by_value(id);
+  co_return;
+}
+
+// A lazy task that is never awaited never runs: the option does not hide it.
+FIRECRASH_REQUEST_HANDLER firecrash::task<> lazy(int id) {
   save(id);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: task returned by 'save' is discarded in request handler 'lazy'; a lazy task never runs unless it is co_awaited [firecrash-unawaited-task]
+  // CHECK-NOTES: {{.*}}task.hpp:{{[0-9]+}}:{{[0-9]+}}: note: 'task<>' is a task: it is annotated 'firecrash::task'
+  // CHECK-NOTES: {{.*}}task.hpp:{{[0-9]+}}:{{[0-9]+}}: note: the task starts lazily: initial_suspend() suspends
+  // CHECK-NOTES: :[[@LINE-5]]:45: note: 'lazy' is a request handler: it is annotated 'firecrash::request_handler'
+  // CHECK-NOTES: :[[@LINE-5]]:3: note: co_await the task, or spawn it on the request's scope and join it
+  // CHECK-FIXES: {{^}}  co_await save(id);{{$}}
   co_return;
 }
