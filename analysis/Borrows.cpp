@@ -107,6 +107,10 @@ static const VarDecl *designatedLocal(const Expr *E,
   return VD;
 }
 
+const VarDecl *designatedVariable(const Expr *E, const FunctionDecl *Caller) {
+  return designatedLocal(E, Caller);
+}
+
 /// Describes a local or parameter of the caller for a note.
 static std::string describeLocal(const VarDecl *VD, FrameRole Role) {
   std::string Prefix = Role == FrameRole::Handler ? "handler " : "";

@@ -75,6 +75,12 @@ findWorkBorrows(const clang::ASTContext &Ctx, const clang::CallExpr *Call,
                 const clang::FunctionDecl *Caller,
                 FrameRole Role = FrameRole::Handler);
 
+/// Returns the local or parameter of \p Caller that \p E designates, looking
+/// through member accesses on it ("req.body" designates "req") but not
+/// through pointers.
+const clang::VarDecl *designatedVariable(const clang::Expr *E,
+                                         const clang::FunctionDecl *Caller);
+
 /// True if \p VD lives in its function's own frame and dies with it: a local
 /// or a by-value parameter, not a reference and not static.
 bool isFrameOwned(const clang::VarDecl *VD);

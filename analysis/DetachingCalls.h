@@ -18,6 +18,20 @@
 
 namespace firecrash {
 
+/// Default of option DetachingCallees.
+inline constexpr llvm::StringLiteral DefaultDetachingCallees =
+    "::boost::asio::co_spawn(::boost::asio::detached_t);"
+    "::asio::co_spawn(::asio::detached_t);"
+    "::std::thread::detach;::std::jthread::detach;"
+    "::stdexec::start_detached;::std::execution::start_detached;"
+    "::drogon::async_run";
+
+/// Default of option StructuredCallees: spawns into a scope that is joined.
+inline constexpr llvm::StringLiteral DefaultStructuredCallees =
+    "::firecrash::request_scope::spawn;::folly::coro::AsyncScope::add;"
+    "::std::execution::spawn;::cppcoro::async_scope::spawn;"
+    "::unifex::spawn_detached;::seastar::with_gate";
+
 /// One entry of option DetachingCallees: a qualified function (or function
 /// object) name, and optionally the type one of the arguments must have for
 /// the call to detach.

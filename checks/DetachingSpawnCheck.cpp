@@ -11,20 +11,6 @@ using namespace clang::ast_matchers;
 
 namespace firecrash {
 
-/// Default of option DetachingCallees.
-static constexpr llvm::StringLiteral DefaultDetachingCallees =
-    "::boost::asio::co_spawn(::boost::asio::detached_t);"
-    "::asio::co_spawn(::asio::detached_t);"
-    "::std::thread::detach;::std::jthread::detach;"
-    "::stdexec::start_detached;::std::execution::start_detached;"
-    "::drogon::async_run";
-
-/// Default of option StructuredCallees: spawns into a scope that is joined.
-static constexpr llvm::StringLiteral DefaultStructuredCallees =
-    "::firecrash::request_scope::spawn;::folly::coro::AsyncScope::add;"
-    "::std::execution::spawn;::cppcoro::async_scope::spawn;"
-    "::unifex::spawn_detached;::seastar::with_gate";
-
 DetachingSpawnCheck::DetachingSpawnCheck(StringRef Name,
                                          clang::tidy::ClangTidyContext *Context)
     : FirecrashCheck(Name, Context, /*DefaultRequireBorrowedState=*/true),
@@ -135,22 +121,7 @@ void DetachingSpawnCheck::report(const FunctionDecl *Handler,
   }
 
   hopNotes(Chain, "detaches work with", Api);
-  SourceLocation ApiLoc = Start.Loc;
-  if (Match->Entry->ArgumentType.empty())
-    diag(ApiLoc,
-         "%0 is listed as '%1' in option 'DetachingCallees'; co_await the "
-         "work instead, or spawn it on the request's scope and join it",
-         DiagnosticIDs::Note)
-        << Api << Match->Entry->Written;
-  else
-    diag(Match->TokenArgument ? SM.getExpansionLoc(
-                                    Match->TokenArgument->getBeginLoc())
-                              : ApiLoc,
-         "%0 with an argument of type '%1' is listed as '%2' in option "
-         "'DetachingCallees'; co_await the work instead, or spawn it on the "
-         "request's scope and join it",
-         DiagnosticIDs::Note)
-        << Api << Match->Entry->ArgumentType << Match->Entry->Written;
+  detachingEntryNote(SM, *Match, Start.Loc);
   handlerNote(Handler);
   borrowNotes(SM, Borrows);
 }

@@ -155,6 +155,94 @@ void FirecrashCheck::handlerNote(const FunctionDecl *Handler) {
   }
 }
 
+void FirecrashCheck::detachedTypeNotes(const DetachedInfo &Info,
+                                       const FunctionDecl *Callee) {
+  // Why the type is detached.
+  SourceLocation ReasonLoc = Info.ReasonDecl->getLocation();
+  switch (Info.Reason) {
+  case DetachedReason::VoidCoroutine:
+    diag(ReasonLoc,
+         "%0 is a coroutine returning 'void': it starts at once and nobody "
+         "can co_await it",
+         DiagnosticIDs::Note)
+        << describeFunction(Callee);
+    break;
+  case DetachedReason::NeverSuspends:
+    diag(ReasonLoc,
+         "%0 is detached: its promise starts eagerly and destroys itself (%1) "
+         "and it cannot be co_awaited",
+         DiagnosticIDs::Note)
+        << Info.ReasonDecl << Info.Detail;
+    break;
+  case DetachedReason::Listed:
+    diag(ReasonLoc,
+         "%0 is detached: it is listed as '%1' in option 'DetachedTypes'",
+         DiagnosticIDs::Note)
+        << Info.ReasonDecl << Info.Detail;
+    break;
+  case DetachedReason::Annotated:
+    diag(ReasonLoc, "%0 is detached: it is annotated '%1'", DiagnosticIDs::Note)
+        << Info.ReasonDecl << DetachedAnnotation;
+    break;
+  }
+
+  // What happens to an exception that escapes it.
+  SourceLocation PolicyLoc = Info.UnhandledException
+                                 ? Info.UnhandledException->getLocation()
+                                 : ReasonLoc;
+  switch (Info.Policy) {
+  case ExceptionPolicy::Terminates:
+    diag(PolicyLoc,
+         "an exception escaping the coroutine ends the process: "
+         "unhandled_exception() calls '%0'",
+         DiagnosticIDs::Note)
+        << Info.Terminator;
+    break;
+  case ExceptionPolicy::Swallows:
+    diag(PolicyLoc,
+         "an exception escaping the coroutine is swallowed: "
+         "unhandled_exception() neither rethrows nor terminates, so nobody "
+         "sees the error",
+         DiagnosticIDs::Note);
+    break;
+  case ExceptionPolicy::Rethrows:
+    diag(PolicyLoc,
+         "an exception escaping the coroutine is rethrown by "
+         "unhandled_exception() into whichever thread resumes it, where "
+         "nothing catches it",
+         DiagnosticIDs::Note);
+    break;
+  case ExceptionPolicy::Unknown:
+    diag(PolicyLoc,
+         "what happens to an exception escaping the coroutine is unknown: no "
+         "definition of unhandled_exception() is visible",
+         DiagnosticIDs::Note);
+    break;
+  }
+
+}
+
+void FirecrashCheck::detachingEntryNote(const SourceManager &SM,
+                                        const DetachingMatch &Match,
+                                        SourceLocation ApiLoc) {
+  std::string Api = "'" + Match.CalleeName + "'";
+  if (Match.Entry->ArgumentType.empty())
+    diag(ApiLoc,
+         "%0 is listed as '%1' in option 'DetachingCallees'; co_await the "
+         "work instead, or spawn it on the request's scope and join it",
+         DiagnosticIDs::Note)
+        << Api << Match.Entry->Written;
+  else
+    diag(Match.TokenArgument
+             ? SM.getExpansionLoc(Match.TokenArgument->getBeginLoc())
+             : ApiLoc,
+         "%0 with an argument of type '%1' is listed as '%2' in option "
+         "'DetachingCallees'; co_await the work instead, or spawn it on the "
+         "request's scope and join it",
+         DiagnosticIDs::Note)
+        << Api << Match.Entry->ArgumentType << Match.Entry->Written;
+}
+
 void FirecrashCheck::borrowNotes(const SourceManager &SM,
                                  ArrayRef<Borrow> Borrows) {
   for (const Borrow &B : Borrows)

@@ -11,6 +11,7 @@
 
 #include "AnalysisState.h"
 #include "Borrows.h"
+#include "DetachingCalls.h"
 #include "FindingSink.h"
 #include "SharedOptions.h"
 #include "clang-tidy/ClangTidyCheck.h"
@@ -75,6 +76,16 @@ protected:
 
   /// The note saying why \p Handler is a request handler.
   void handlerNote(const clang::FunctionDecl *Handler);
+
+  /// Notes on why a callee's type is detached and what becomes of an
+  /// exception escaping it.
+  void detachedTypeNotes(const DetachedInfo &Info,
+                         const clang::FunctionDecl *Callee);
+
+  /// The note naming the DetachingCallees entry a call matched.
+  void detachingEntryNote(const clang::SourceManager &SM,
+                          const DetachingMatch &Match,
+                          clang::SourceLocation ApiLoc);
 
   /// A note per borrowed piece of handler state.
   void borrowNotes(const clang::SourceManager &SM,

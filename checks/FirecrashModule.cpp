@@ -1,6 +1,7 @@
 //===--- FirecrashModule.cpp - the firecrash clang-tidy module ------------===//
 
 #include "CheckRegistry.h"
+#include "DetachedBorrowCheck.h"
 #include "DetachedCoroutineCheck.h"
 #include "DetachingSpawnCheck.h"
 #include "UnawaitedTaskCheck.h"
@@ -16,6 +17,10 @@ static void registerCheck(clang::tidy::ClangTidyCheckFactories &Factories,
 }
 
 static const CheckInfo Checks[] = {
+    {"firecrash-detached-borrow",
+     "detached work, started in any function, borrows a local, a by-value "
+     "parameter or a temporary of a frame that does not wait for it",
+     "docs/checks/detached-borrow.md", &registerCheck<DetachedBorrowCheck>},
     {"firecrash-detached-coroutine",
      "a request-handler coroutine starts a detached coroutine that can "
      "outlive the request",

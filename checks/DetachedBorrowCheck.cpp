@@ -1,0 +1,571 @@
+//===--- DetachedBorrowCheck.cpp - firecrash ------------------------------===//
+
+#include "DetachedBorrowCheck.h"
+#include "BodyWalk.h"
+#include "Tasks.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace firecrash {
+
+/// Default of option OwningTypes: handles that keep what they point to
+/// alive, so lending one lends no frame state.
+static constexpr llvm::StringLiteral DefaultOwningTypes =
+    "::std::shared_ptr;::std::weak_ptr;::boost::shared_ptr;::boost::weak_ptr;"
+    "::boost::intrusive_ptr;::winrt::com_ptr;::QSharedPointer;::QPointer";
+
+/// Default of option WaitingCallees: calls after which the work has ended.
+static constexpr llvm::StringLiteral DefaultWaitingCallees =
+    "::boost::asio::io_context::run;::asio::io_context::run;"
+    "::boost::asio::thread_pool::join;::asio::thread_pool::join;"
+    "::boost::asio::thread_pool::wait;::asio::thread_pool::wait;"
+    "::std::thread::join;::std::jthread::join;"
+    "::firecrash::request_scope::join;::firecrash::sync_wait;"
+    "::stdexec::sync_wait;::std::this_thread::sync_wait";
+
+/// A call in a function body that starts detached work.
+struct DetachedBorrowCheck::Start {
+  StartKind Kind = StartKind::DetachedCoroutine;
+  CallSite Site;
+};
+
+/// A reference parameter of a function that detached work it starts
+/// (directly or through helpers) keeps.
+struct DetachedBorrowCheck::Escape {
+  unsigned ParamIndex = 0;
+  /// From the call in the function to the start.
+  CallChain Chain;
+  Start Last;
+};
+
+/// Detached coroutines and detaching calls.
+class DetachedBorrowCheck::Starts : public StartClassifier {
+public:
+  Starts(DetachedTypeOracle &Detached, DetachingCallOracle &Detaching)
+      : Coroutines(Detached), Detaching(Detaching) {}
+  bool startsDetached(const CallExpr &Call,
+                      const FunctionDecl &Callee) override {
+    return Detaching.startsDetached(Call, Callee) ||
+           Coroutines.startsDetached(Call, Callee);
+  }
+
+private:
+  DetachedCoroutineStarts Coroutines;
+  DetachingCallOracle &Detaching;
+};
+
+DetachedBorrowCheck::DetachedBorrowCheck(
+    StringRef Name, clang::tidy::ClangTidyContext *Context)
+    : FirecrashCheck(Name, Context),
+      DetachingCallees(
+          Options.getLocalOrGlobal("DetachingCallees", DefaultDetachingCallees)),
+      StructuredCallees(Options.getLocalOrGlobal("StructuredCallees",
+                                                 DefaultStructuredCallees)),
+      OwningTypes(Options.get("OwningTypes", DefaultOwningTypes)),
+      WaitingCallees(Options.get("WaitingCallees", DefaultWaitingCallees)),
+      Entries(parseDetachingEntries(DetachingCallees, EntryErrors)),
+      OwningTypeList(OwningTypes), WaitingCalleeList(WaitingCallees) {}
+
+DetachedBorrowCheck::~DetachedBorrowCheck() = default;
+
+void DetachedBorrowCheck::storeOptions(
+    clang::tidy::ClangTidyOptions::OptionMap &Opts) {
+  Shared.store(Options, Opts);
+  Options.store(Opts, "DetachingCallees", DetachingCallees);
+  Options.store(Opts, "StructuredCallees", StructuredCallees);
+  Options.store(Opts, "OwningTypes", OwningTypes);
+  Options.store(Opts, "WaitingCallees", WaitingCallees);
+}
+
+void DetachedBorrowCheck::registerMatchers(MatchFinder *Finder) {
+  registerFunctionMatcher(Finder);
+}
+
+void DetachedBorrowCheck::onStartOfTranslationUnit() {
+  FirecrashCheck::onStartOfTranslationUnit();
+  Calls.reset();
+  Classifier.reset();
+  Detaching.reset();
+  StartCache.clear();
+  EscapeCache.clear();
+}
+
+void DetachedBorrowCheck::ensureAnalysis(ASTContext &Ctx) {
+  if (Calls)
+    return;
+  for (const std::string &Error : EntryErrors)
+    configurationDiag("malformed entry %0 in option 'DetachingCallees': "
+                      "expected 'name' or 'name(argument type)'")
+        << Error;
+  EntryErrors.clear();
+  Detaching = std::make_unique<DetachingCallOracle>(Ctx, Entries,
+                                                    NameList(StructuredCallees));
+  Classifier = std::make_unique<Starts>(State->Detached, *Detaching);
+  Calls = std::make_unique<Reach>(Ctx, *Classifier);
+}
+
+const std::vector<DetachedBorrowCheck::Start> &
+DetachedBorrowCheck::startsIn(const FunctionDecl *FD) {
+  auto [It, Inserted] = StartCache.try_emplace(FD->getCanonicalDecl());
+  if (!Inserted)
+    return It->second;
+  std::vector<Start> Found;
+  for (const CallSite &Site : Calls->summary(FD).Sites) {
+    if (!Site.StartsDetached)
+      continue;
+    Start S;
+    S.Site = Site;
+    S.Kind = Detaching->classify(*Site.Call, *Site.Callee)
+                 ? StartKind::DetachingCall
+                 : StartKind::DetachedCoroutine;
+    Found.push_back(S);
+  }
+  // Eager tasks nobody awaits run detached too.
+  const FunctionDecl *Def = nullptr;
+  if (FD->hasBody(Def) && Def && !Def->isDependentContext()) {
+    const SourceManager &SM = State->Ctx.getSourceManager();
+    for (const DroppedResult &D : findDroppedResults(Def->getBody())) {
+      const FunctionDecl *Callee = D.Call->getDirectCallee();
+      if (!Callee || Classifier->startsDetached(*D.Call, *Callee) ||
+          State->Detached.classify(Callee))
+        continue;
+      QualType R = Callee->getReturnType();
+      if (R->isDependentType() || !R->isRecordType() ||
+          !State->Detached.nestedPromise(R) || !State->Detached.isAwaitable(R))
+        continue;
+      if (!State->Detached.startsEagerly(Callee).value_or(false))
+        continue;
+      Start S;
+      S.Kind = StartKind::EagerTask;
+      S.Site.Call = D.Call;
+      S.Site.Callee = Callee;
+      S.Site.Loc = SM.getExpansionLoc(D.Call->getBeginLoc());
+      S.Site.StartsDetached = true;
+      Found.push_back(S);
+    }
+  }
+  std::vector<Start> &Slot = StartCache[FD->getCanonicalDecl()];
+  Slot = std::move(Found);
+  return Slot;
+}
+
+llvm::SmallVector<Borrow, 4>
+DetachedBorrowCheck::borrowsOf(const Start &S, const FunctionDecl *Caller,
+                               FrameRole Role) {
+  if (S.Kind == StartKind::DetachingCall)
+    return findWorkBorrows(State->Ctx, S.Site.Call, Caller, Role);
+  return findBorrows(State->Ctx, S.Site.Call, Caller, Role);
+}
+
+/// Returns the argument of \p Call bound to parameter \p Index of \p Callee.
+static const Expr *argumentFor(const CallExpr *Call, const FunctionDecl *Callee,
+                               unsigned Index) {
+  unsigned Offset = 0;
+  if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) &&
+      cast<CXXMethodDecl>(Callee)->isInstance())
+    Offset = 1;
+  if (Index + Offset >= Call->getNumArgs())
+    return nullptr;
+  const Expr *Arg = Call->getArg(Index + Offset);
+  return isa<CXXDefaultArgExpr>(Arg) ? nullptr : Arg;
+}
+
+const std::vector<DetachedBorrowCheck::Escape> &
+DetachedBorrowCheck::escapesOf(const FunctionDecl *FD, unsigned Depth) {
+  auto Key = std::make_pair(FD->getCanonicalDecl(), Depth);
+  auto It = EscapeCache.find(Key);
+  if (It != EscapeCache.end())
+    return It->second;
+  // Cycles: a function reached again while it is being summarized escapes
+  // nothing through that path.
+  EscapeCache.try_emplace(Key);
+  const FunctionDecl *Def = nullptr;
+  std::vector<Escape> Found;
+  llvm::SmallVector<bool, 8> Seen;
+  auto Add = [&](unsigned Index, CallChain Chain, const Start &Last) {
+    if (Seen.size() <= Index)
+      Seen.resize(Index + 1, false);
+    if (Seen[Index])
+      return;
+    Seen[Index] = true;
+    Found.push_back({Index, std::move(Chain), Last});
+  };
+  auto ForwardedParam = [&](const VarDecl *VD) -> std::optional<unsigned> {
+    const auto *Param = dyn_cast_or_null<ParmVarDecl>(VD);
+    if (!Param || !Param->getType()->isReferenceType() ||
+        Param->getDeclContext() != Def)
+      return std::nullopt;
+    return Param->getFunctionScopeIndex();
+  };
+  if (Depth > 0 && FD->hasBody(Def) && Def && !Def->isDependentContext()) {
+    for (const Start &S : startsIn(Def))
+      for (const Borrow &B : borrowsOf(S, Def, FrameRole::Function))
+        if (std::optional<unsigned> Index = ForwardedParam(B.Var)) {
+          CallChain Chain;
+          Chain.Hops.push_back(S.Site);
+          Add(*Index, std::move(Chain), S);
+        }
+    if (Depth > 1) {
+      for (const CallSite &Site : Calls->summary(Def).Sites) {
+        if (Site.StartsDetached || Site.External)
+          continue;
+        std::vector<Escape> Inner = escapesOf(Site.Callee, Depth - 1);
+        for (const Escape &E : Inner) {
+          const Expr *Arg = argumentFor(Site.Call, Site.Callee, E.ParamIndex);
+          if (!Arg)
+            continue;
+          if (std::optional<unsigned> Index =
+                  ForwardedParam(designatedVariable(Arg, Def))) {
+            CallChain Chain;
+            Chain.Hops.push_back(Site);
+            Chain.Hops.append(E.Chain.Hops.begin(), E.Chain.Hops.end());
+            Add(*Index, std::move(Chain), E.Last);
+          }
+        }
+      }
+    }
+  }
+  std::vector<Escape> &Slot = EscapeCache[Key];
+  Slot = std::move(Found);
+  return Slot;
+}
+
+bool DetachedBorrowCheck::ownedBy(const Borrow &B, const FunctionDecl *Frame,
+                                  bool IsHandler) {
+  if (B.Kind == BorrowKind::RawThis || B.Kind == BorrowKind::CaptureThis)
+    return IsHandler; // The object belongs to whoever called the frame.
+  if (!B.Var)
+    return true; // A temporary or closure of the frame's own statement.
+  llvm::SmallVector<std::string, 4> Names;
+  collectTypeNames(State->Ctx, B.Var->getType().getNonReferenceType(), Names);
+  if (OwningTypeList.matchAny(Names))
+    return false;
+  if (isFrameOwned(B.Var))
+    return true;
+  // A handler's reference parameters are the request's state.
+  return IsHandler && isa<ParmVarDecl>(B.Var);
+}
+
+namespace {
+/// Finds where a variable of a function goes out of scope.
+class ScopeFinder {
+public:
+  explicit ScopeFinder(const VarDecl *VD) : VD(VD) {}
+
+  /// Returns the statement whose end destroys the variable, if found.
+  const Stmt *find(const Stmt *S, const Stmt *Scope) {
+    if (!S || isa<LambdaExpr>(S))
+      return nullptr;
+    if (const auto *Decls = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : Decls->decls())
+        if (D == VD)
+          return Scope;
+    if (isa<CompoundStmt, ForStmt, CXXForRangeStmt, IfStmt, WhileStmt,
+            SwitchStmt, CXXCatchStmt>(S))
+      Scope = S;
+    for (const Stmt *Child : S->children())
+      if (const Stmt *Found = find(Child, Scope))
+        return Found;
+    return nullptr;
+  }
+
+private:
+  const VarDecl *VD;
+};
+
+/// Collects the calls of a body to listed waiting functions.
+class WaitCollector : public BodyWalk<WaitCollector> {
+public:
+  WaitCollector(const NameList &Waiting, llvm::SmallVectorImpl<SourceLocation> &Out)
+      : Waiting(Waiting), Out(Out) {}
+  bool expression(const Stmt *S) {
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *Callee = Call->getDirectCallee())
+        if (Waiting.match(qualifiedName(Callee)))
+          Out.push_back(Call->getBeginLoc());
+    return true;
+  }
+
+private:
+  const NameList &Waiting;
+  llvm::SmallVectorImpl<SourceLocation> &Out;
+};
+} // namespace
+
+/// Returns where \p VD, a local or parameter of \p Frame, is destroyed.
+static SourceLocation deathOf(const FunctionDecl *Frame, const VarDecl *VD) {
+  const Stmt *Body = Frame->getBody();
+  if (const auto *Coroutine = dyn_cast_or_null<CoroutineBodyStmt>(Body))
+    Body = Coroutine->getBody();
+  if (!Body)
+    return SourceLocation();
+  if (isa<ParmVarDecl>(VD))
+    return Body->getEndLoc();
+  const Stmt *Scope = ScopeFinder(VD).find(Body, Body);
+  return (Scope ? Scope : Body)->getEndLoc();
+}
+
+bool DetachedBorrowCheck::waitedFor(const FunctionDecl *Frame,
+                                    const Expr *Call, const Borrow &B) {
+  if (!B.Var || WaitingCalleeList.empty())
+    return false;
+  SourceLocation Death = deathOf(Frame, B.Var);
+  if (Death.isInvalid())
+    return false;
+  llvm::SmallVector<SourceLocation, 4> Waits;
+  WaitCollector(WaitingCalleeList, Waits).visit(Frame->getBody());
+  const SourceManager &SM = State->Ctx.getSourceManager();
+  SourceLocation From = SM.getExpansionLoc(Call->getEndLoc());
+  Death = SM.getExpansionLoc(Death);
+  for (SourceLocation Wait : Waits) {
+    Wait = SM.getExpansionLoc(Wait);
+    if (SM.isBeforeInTranslationUnit(From, Wait) &&
+        SM.isBeforeInTranslationUnit(Wait, Death))
+      return true;
+  }
+  return false;
+}
+
+bool DetachedBorrowCheck::reportedElsewhere(bool IsHandler,
+                                            StartKind Kind) const {
+  if (!IsHandler)
+    return false;
+  switch (Kind) {
+  case StartKind::DetachedCoroutine:
+    return isEnabled("firecrash-detached-coroutine");
+  case StartKind::DetachingCall:
+    return isEnabled("firecrash-detaching-spawn");
+  case StartKind::EagerTask:
+    return isEnabled("firecrash-unawaited-task");
+  }
+  llvm_unreachable("unknown start kind");
+}
+
+void DetachedBorrowCheck::check(const MatchFinder::MatchResult &Result) {
+  const FunctionDecl *Frame = matchedFunction(Result);
+  if (!Frame)
+    return;
+  ensureAnalysis(*Result.Context);
+  bool IsHandler = State->Handlers.classify(Frame).has_value();
+  FrameRole Role = IsHandler ? FrameRole::Handler : FrameRole::Function;
+
+  for (const Start &S : startsIn(Frame)) {
+    if (reportedElsewhere(IsHandler, S.Kind))
+      continue;
+    llvm::SmallVector<Borrow, 4> Borrows;
+    for (Borrow &B : borrowsOf(S, Frame, Role))
+      if (ownedBy(B, Frame, IsHandler) && !waitedFor(Frame, S.Site.Call, B))
+        Borrows.push_back(std::move(B));
+    if (Borrows.empty())
+      continue;
+    CallChain Chain;
+    Chain.Hops.push_back(S.Site);
+    report(Frame, IsHandler, Chain, S, Borrows);
+  }
+
+  if (Shared.MaxCallDepth == 0)
+    return;
+  for (const CallSite &Site : Calls->summary(Frame).Sites) {
+    if (Site.StartsDetached || Site.External)
+      continue;
+    llvm::SmallVector<Borrow, 4> Borrows;
+    const Escape *First = nullptr;
+    std::vector<Escape> Escapes = escapesOf(Site.Callee, Shared.MaxCallDepth);
+    for (const Escape &E : Escapes) {
+      if (reportedElsewhere(IsHandler, E.Last.Kind))
+        continue;
+      const Expr *Arg = argumentFor(Site.Call, Site.Callee, E.ParamIndex);
+      const VarDecl *VD = Arg ? designatedVariable(Arg, Frame) : nullptr;
+      if (!VD)
+        continue;
+      const ParmVarDecl *Param = Site.Callee->getParamDecl(E.ParamIndex);
+      Borrow B{BorrowKind::Reference, Arg->getBeginLoc(), VD->getName().str(),
+               "reference parameter '" + Param->getName().str() + "' of " +
+                   describeFunction(Site.Callee) + " refers to " +
+                   (isa<ParmVarDecl>(VD) ? "parameter '" : "local '") +
+                   VD->getName().str() + "', and the detached operation "
+                   "keeps it",
+               VD};
+      if (!ownedBy(B, Frame, IsHandler) || waitedFor(Frame, Site.Call, B))
+        continue;
+      if (!First)
+        First = &E;
+      Borrows.push_back(std::move(B));
+    }
+    if (!First)
+      continue;
+    CallChain Chain;
+    Chain.Hops.push_back(Site);
+    Chain.Hops.append(First->Chain.Hops.begin(), First->Chain.Hops.end());
+    report(Frame, IsHandler, Chain, First->Last, Borrows);
+  }
+}
+
+/// Names what a start runs: "coroutine 'f'", "work passed to 'co_spawn'".
+static std::string describeWork(DetachedBorrowCheck::StartKind Kind,
+                                const CallSite &Site,
+                                const std::string &SpawnName) {
+  switch (Kind) {
+  case DetachedBorrowCheck::StartKind::DetachedCoroutine:
+    return describeCoroutine(Site.Callee);
+  case DetachedBorrowCheck::StartKind::DetachingCall:
+    return "work passed to '" + SpawnName + "'";
+  case DetachedBorrowCheck::StartKind::EagerTask:
+    return "eager task returned by '" + Site.Callee->getNameAsString() + "'";
+  }
+  llvm_unreachable("unknown start kind");
+}
+
+/// Names the borrowed object: "local 'x'", "a temporary".
+static std::string describeBorrowed(const Borrow &B) {
+  if (B.Kind == BorrowKind::RawThis || B.Kind == BorrowKind::CaptureThis)
+    return "'this'";
+  if (B.Kind == BorrowKind::DyingClosure)
+    return "the lambda's closure, a temporary";
+  if (!B.Var)
+    return "a temporary";
+  return (isa<ParmVarDecl>(B.Var) ? "parameter '" : "local '") +
+         B.Var->getName().str() + "'";
+}
+
+void DetachedBorrowCheck::report(const FunctionDecl *Frame, bool IsHandler,
+                                 const CallChain &Chain, const Start &Last,
+                                 ArrayRef<Borrow> Borrows) {
+  ASTContext &Ctx = State->Ctx;
+  const SourceManager &SM = Ctx.getSourceManager();
+  const CallSite &Entry = Chain.Hops.front();
+  if (!firstReport(SM, Entry.Loc, Entry.Call))
+    return;
+  std::optional<DetachingMatch> Match;
+  std::optional<DetachedInfo> Info;
+  if (Last.Kind == StartKind::DetachingCall)
+    Match = Detaching->classify(*Last.Site.Call, *Last.Site.Callee);
+  else if (Last.Kind == StartKind::DetachedCoroutine)
+    Info = State->Detached.classify(Last.Site.Callee);
+  std::string Work =
+      describeWork(Last.Kind, Last.Site, Match ? Match->CalleeName : "");
+  const Borrow &Main = Borrows.front();
+  std::string Borrowed = describeBorrowed(Main);
+
+  if (Chain.Hops.size() == 1)
+    diag(Entry.Loc, "detached %0 borrows %1 of %2, which can be destroyed "
+                    "while the operation still runs")
+        << Work << Borrowed << displayName(Frame);
+  else
+    diag(Entry.Loc, "detached %0, started through %1, borrows %2 of %3, "
+                    "which can be destroyed while the operation still runs")
+        << Work << describeFunction(Entry.Callee) << Borrowed
+        << displayName(Frame);
+
+  if (FindingSink *Sink = threadFindingSink()) {
+    FindingRecord Record = record(SM, Entry.Loc, Frame, &Chain, Borrows);
+    if (Match) {
+      Record.Callee = Match->CalleeName;
+      Record.DetachedReason = "detaching-call";
+    } else {
+      Record.Callee = qualifiedName(Last.Site.Callee);
+      Record.DetachedReason =
+          Info ? detachedReasonName(Info->Reason).str() : "eager-task";
+    }
+    if (Info) {
+      Record.DetachedType = printType(Ctx, Info->Type);
+      Record.ExceptionPolicy = exceptionPolicyName(Info->Policy).str();
+    }
+    Sink->finding(std::move(Record));
+  }
+
+  // The evidence: what is borrowed, where it dies, why nothing waits.
+  hopNotes(Chain, Match ? "detaches work with" : "starts",
+           Match ? "'" + Match->CalleeName + "'"
+                 : describeWork(Last.Kind, Last.Site, ""));
+  for (const Borrow &B : Borrows)
+    diag(SM.getExpansionLoc(B.Loc), "the detached operation borrows from %0: %1",
+         DiagnosticIDs::Note)
+        << displayName(Frame) << B.Explanation;
+  llvm::SmallPtrSet<const VarDecl *, 4> Noted;
+  bool NotedTemporary = false;
+  for (const Borrow &B : Borrows) {
+    if (B.Kind == BorrowKind::RawThis || B.Kind == BorrowKind::CaptureThis)
+      continue;
+    if (!B.Var) {
+      if (!NotedTemporary)
+        diag(SM.getExpansionLoc(Entry.Call->getEndLoc()),
+             "the temporary is destroyed at the end of the full-expression, "
+             "while the detached operation may still use it",
+             DiagnosticIDs::Note);
+      NotedTemporary = true;
+      continue;
+    }
+    if (!Noted.insert(B.Var).second)
+      continue;
+    SourceLocation Death = deathOf(Frame, B.Var);
+    if (Death.isInvalid())
+      continue;
+    if (isa<ParmVarDecl>(B.Var) && B.Var->getType()->isReferenceType())
+      diag(SM.getExpansionLoc(Death),
+           "parameter %0 refers to the request's state, which can end as soon "
+           "as %1 %2, and nothing waits for the detached operation",
+           DiagnosticIDs::Note)
+          << B.Var << displayName(Frame)
+          << (isCoroutine(Frame) ? "finishes" : "returns");
+    else if (isa<ParmVarDecl>(B.Var))
+      diag(SM.getExpansionLoc(Death),
+           "parameter %0 is destroyed when %1 %2, and nothing waits for the "
+           "detached operation",
+           DiagnosticIDs::Note)
+          << B.Var << displayName(Frame)
+          << (isCoroutine(Frame) ? "finishes" : "returns");
+    else
+      diag(SM.getExpansionLoc(Death),
+           "%0 is destroyed here, at the end of its scope, while the detached "
+           "operation may still use it",
+           DiagnosticIDs::Note)
+          << B.Var;
+  }
+
+  // Why the work is detached, and what happens to its exceptions.
+  if (Match) {
+    detachingEntryNote(SM, *Match, Last.Site.Loc);
+  } else if (Info) {
+    detachedTypeNotes(*Info, Last.Site.Callee);
+  } else {
+    const FunctionDecl *Initial = nullptr;
+    State->Detached.startsEagerly(Last.Site.Callee, &Initial);
+    if (Initial)
+      diag(Initial->getLocation(),
+           "the task starts eagerly (initial_suspend() never suspends) and "
+           "nothing awaits it, so it runs detached",
+           DiagnosticIDs::Note);
+  }
+  if (IsHandler)
+    handlerNote(Frame);
+
+  // The way out depends on what is borrowed.
+  if (Main.Kind == BorrowKind::DyingClosure ||
+      Main.Kind == BorrowKind::LocalClosure)
+    diag(Entry.Loc,
+         "pass what the lambda captures as parameters taken by value, which "
+         "live in the coroutine's frame, or keep the closure alive until the "
+         "coroutine finishes",
+         DiagnosticIDs::Note);
+  else if (!Main.Var)
+    diag(Entry.Loc,
+         "take the value by value in the detached operation, or keep it "
+         "alive until the operation finishes",
+         DiagnosticIDs::Note);
+  else
+    diag(Entry.Loc,
+         "pass %0 to the operation by value (move it, or share it through a "
+         "'std::shared_ptr'), or wait for the operation before it is "
+         "destroyed (co_await it, or join it)",
+         DiagnosticIDs::Note)
+        << Borrowed;
+}
+
+} // namespace firecrash

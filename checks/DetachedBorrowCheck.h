@@ -1,0 +1,76 @@
+//===--- DetachedBorrowCheck.h - firecrash --------------------*- C++ -*-===//
+//
+// Part of firecrash.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FIRECRASH_CHECKS_DETACHEDBORROWCHECK_H
+#define FIRECRASH_CHECKS_DETACHEDBORROWCHECK_H
+
+#include "DetachingCalls.h"
+#include "FirecrashCheck.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace firecrash {
+
+/// Finds detached work, started in any function, that borrows state owned by
+/// the starting frame (a local, a by-value parameter, a temporary, a closure)
+/// which the frame does not wait for: the work can use it after it dies.
+///
+/// For the user-facing documentation see docs/checks/detached-borrow.md.
+class DetachedBorrowCheck : public FirecrashCheck {
+public:
+  DetachedBorrowCheck(llvm::StringRef Name,
+                      clang::tidy::ClangTidyContext *Context);
+  ~DetachedBorrowCheck() override;
+
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+
+  /// How a start detaches work.
+  enum class StartKind { DetachedCoroutine, DetachingCall, EagerTask };
+
+private:
+  struct Start;
+  struct Escape;
+  class Starts;
+
+  void ensureAnalysis(clang::ASTContext &Ctx);
+  const std::vector<Start> &startsIn(const clang::FunctionDecl *FD);
+  const std::vector<Escape> &escapesOf(const clang::FunctionDecl *FD,
+                                       unsigned Depth);
+  llvm::SmallVector<Borrow, 4> borrowsOf(const Start &S,
+                                         const clang::FunctionDecl *Caller,
+                                         FrameRole Role);
+  bool ownedBy(const Borrow &B, const clang::FunctionDecl *Frame,
+               bool IsHandler);
+  bool waitedFor(const clang::FunctionDecl *Frame, const clang::Expr *Call,
+                 const Borrow &B);
+  bool reportedElsewhere(bool IsHandler, StartKind Kind) const;
+  void report(const clang::FunctionDecl *Frame, bool IsHandler,
+              const CallChain &Chain, const Start &Last,
+              llvm::ArrayRef<Borrow> Borrows);
+
+  const std::string DetachingCallees;
+  const std::string StructuredCallees;
+  const std::string OwningTypes;
+  const std::string WaitingCallees;
+  std::vector<DetachingEntry> Entries;
+  std::vector<std::string> EntryErrors;
+  NameList OwningTypeList;
+  NameList WaitingCalleeList;
+
+  std::unique_ptr<DetachingCallOracle> Detaching;
+  std::unique_ptr<Starts> Classifier;
+  std::unique_ptr<Reach> Calls;
+  llvm::DenseMap<const clang::FunctionDecl *, std::vector<Start>> StartCache;
+  llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>,
+                 std::vector<Escape>>
+      EscapeCache;
+};
+
+} // namespace firecrash
+
+#endif // FIRECRASH_CHECKS_DETACHEDBORROWCHECK_H
