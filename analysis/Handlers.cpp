@@ -4,6 +4,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
@@ -52,7 +53,17 @@ std::string displayName(const FunctionDecl *FD) {
     const DeclContext *DC = Context->getDeclContext();
     Context = DC ? dyn_cast<Decl>(DC) : nullptr;
   }
-  return "the lambda";
+  // A lambda at namespace scope: where it is written.
+  const SourceManager &SM = FD->getASTContext().getSourceManager();
+  SourceLocation Loc = SM.getExpansionLoc(Closure->getLocation());
+  return "the lambda at line " + std::to_string(SM.getExpansionLineNumber(Loc));
+}
+
+std::string describeHandler(const FunctionDecl *FD) {
+  std::string Name = displayName(FD);
+  if (llvm::StringRef(Name).starts_with("the lambda"))
+    return "the request-handler" + Name.substr(3);
+  return "request handler " + Name;
 }
 
 HandlerOracle::HandlerOracle(const ASTContext &Ctx,

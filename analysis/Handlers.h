@@ -61,6 +61,10 @@ struct HandlerInfo {
 /// operator where it is written: "the lambda in 'install'".
 std::string displayName(const clang::FunctionDecl *FD);
 
+/// Names a request handler for a diagnostic: "request handler 'f'", or
+/// "the request-handler lambda in 'install'".
+std::string describeHandler(const clang::FunctionDecl *FD);
+
 /// Classifies functions (coroutines or not) as request handlers.
 class HandlerOracle {
 public:

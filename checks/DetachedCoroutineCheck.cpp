@@ -138,16 +138,17 @@ void DetachedCoroutineCheck::report(const FunctionDecl *Handler,
   std::string TypeName = printType(Ctx, Info->Type);
 
   if (Chain.Hops.size() == 1)
-    diag(Entry.Loc, "%0 returns detached type '%1' and is started from request "
-                    "handler %2; the handler can complete while this operation "
-                    "is still outstanding")
-        << describeCoroutine(Start.Callee) << TypeName << displayName(Handler);
+    diag(Entry.Loc, "%0 returns detached type '%1' and is started from %2; "
+                    "the handler can complete while this operation is still "
+                    "outstanding")
+        << describeCoroutine(Start.Callee) << TypeName
+        << describeHandler(Handler);
   else
-    diag(Entry.Loc, "%0 returns detached type '%1' and is started from request "
-                    "handler %2 through %3; the handler can complete while "
-                    "this operation is still outstanding")
-        << describeCoroutine(Start.Callee) << TypeName << displayName(Handler)
-        << describeFunction(Entry.Callee);
+    diag(Entry.Loc, "%0 returns detached type '%1' and is started from %2 "
+                    "through %3; the handler can complete while this "
+                    "operation is still outstanding")
+        << describeCoroutine(Start.Callee) << TypeName
+        << describeHandler(Handler) << describeFunction(Entry.Callee);
 
   if (FindingSink *Sink = threadFindingSink()) {
     FindingRecord Record = record(SM, Entry.Loc, Handler, &Chain, Borrows);

@@ -15,9 +15,11 @@ DetachingSpawnCheck::DetachingSpawnCheck(StringRef Name,
                                          clang::tidy::ClangTidyContext *Context)
     : FirecrashCheck(Name, Context, /*DefaultRequireBorrowedState=*/true),
       DetachingCallees(
-          Options.get("DetachingCallees", DefaultDetachingCallees)),
+          Options.getLocalOrGlobal("DetachingCallees",
+                                   DefaultDetachingCallees)),
       StructuredCallees(
-          Options.get("StructuredCallees", DefaultStructuredCallees)),
+          Options.getLocalOrGlobal("StructuredCallees",
+                                   DefaultStructuredCallees)),
       Entries(parseDetachingEntries(DetachingCallees, EntryErrors)) {}
 
 void DetachingSpawnCheck::storeOptions(
@@ -103,15 +105,14 @@ void DetachingSpawnCheck::report(const FunctionDecl *Handler,
 
   std::string Api = "'" + Match->CalleeName + "'";
   if (Chain.Hops.size() == 1)
-    diag(Entry.Loc, "call to %0 detaches work from request handler %1; the "
+    diag(Entry.Loc, "call to %0 detaches work from %1; the handler can "
+                    "complete while this operation is still outstanding")
+        << Api << describeHandler(Handler);
+  else
+    diag(Entry.Loc, "call to %0 detaches work through %1 from %2; the "
                     "handler can complete while this operation is still "
                     "outstanding")
-        << Api << displayName(Handler);
-  else
-    diag(Entry.Loc, "call to %0 detaches work through %1 from request handler "
-                    "%2; the handler can complete while this operation is "
-                    "still outstanding")
-        << Api << describeFunction(Entry.Callee) << displayName(Handler);
+        << Api << describeFunction(Entry.Callee) << describeHandler(Handler);
 
   if (FindingSink *Sink = threadFindingSink()) {
     FindingRecord Record = record(SM, Entry.Loc, Handler, &Chain, Borrows);

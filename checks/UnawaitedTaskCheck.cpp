@@ -125,12 +125,12 @@ void UnawaitedTaskCheck::report(const FunctionDecl *Handler,
                  "while it is still outstanding"
                : "a lazy task never runs unless it is co_awaited";
   if (U.Local)
-    diag(Loc, "task returned by %0 is stored in %1 and never awaited in "
-              "request handler %2; %3")
-        << Callee << U.Local << displayName(Handler) << Hazard;
+    diag(Loc, "task returned by %0 is stored in %1 and never awaited in %2; "
+              "%3")
+        << Callee << U.Local << describeHandler(Handler) << Hazard;
   else
-    diag(Loc, "task returned by %0 is discarded in request handler %1; %2")
-        << Callee << displayName(Handler) << Hazard;
+    diag(Loc, "task returned by %0 is discarded in %1; %2")
+        << Callee << describeHandler(Handler) << Hazard;
 
   if (FindingSink *Sink = threadFindingSink()) {
     FindingRecord Record = record(SM, Loc, Handler, nullptr, Borrows);

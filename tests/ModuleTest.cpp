@@ -7,6 +7,7 @@
 
 #include "CheckRegistry.h"
 #include "Runner.h"
+#include "DetachingCalls.h"
 #include "SharedOptions.h"
 #include "Support.h"
 #include "clang-tidy/ClangTidy.h"
@@ -27,11 +28,30 @@ std::map<std::string, std::string> expectedDefaults() {
     Expected[P + "DetachedTypes"] = DefaultDetachedTypes.str();
     Expected[P + "HandlerFunctions"] = DefaultHandlerFunctions.str();
     Expected[P + "HandlerParameterTypes"] = DefaultHandlerParameterTypes.str();
+    Expected[P + "HandlerConnectionTypes"] =
+        DefaultHandlerConnectionTypes.str();
     Expected[P + "HandlerResultTypes"] = DefaultHandlerResultTypes.str();
     Expected[P + "HandlerBaseClasses"] = DefaultHandlerBaseClasses.str();
     Expected[P + "MaxCallDepth"] = std::to_string(DefaultMaxCallDepth);
     Expected[P + "RequireBorrowedState"] = "false";
   }
+  // Work that owns its state is the idiom of detaching APIs.
+  Expected["firecrash-detaching-spawn.RequireBorrowedState"] = "true";
+  Expected["firecrash-detached-borrow.DetachingCallees"] =
+      DefaultDetachingCallees.str();
+  Expected["firecrash-detached-borrow.StructuredCallees"] =
+      DefaultStructuredCallees.str();
+  Expected["firecrash-detached-borrow.OwningTypes"] =
+      "::std::shared_ptr;::std::weak_ptr;::boost::shared_ptr;"
+      "::boost::weak_ptr;::boost::intrusive_ptr;::winrt::com_ptr;"
+      "::QSharedPointer;::QPointer";
+  Expected["firecrash-detached-borrow.WaitingCallees"] =
+      "::boost::asio::io_context::run;::asio::io_context::run;"
+      "::boost::asio::thread_pool::join;::asio::thread_pool::join;"
+      "::boost::asio::thread_pool::wait;::asio::thread_pool::wait;"
+      "::std::thread::join;::std::jthread::join;"
+      "::firecrash::request_scope::join;::firecrash::sync_wait;"
+      "::stdexec::sync_wait;::std::this_thread::sync_wait";
   Expected["firecrash-detached-coroutine.TaskType"] = "firecrash::task<>";
   Expected["firecrash-detaching-spawn.DetachingCallees"] =
       "::boost::asio::co_spawn(::boost::asio::detached_t);"
