@@ -101,11 +101,10 @@ TUSummary summarizeTranslationUnit(ASTContext &Ctx, HandlerOracle &Handlers,
   Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
   for (const FunctionDecl *FD : Collector.Functions) {
     SummaryFunction Function;
-    if (coroutineBody(FD))
-      if (std::optional<HandlerInfo> Why = Handlers.classify(FD)) {
-        Function.IsHandler = true;
-        Function.HandlerReason = handlerReasonName(Why->Reason).str();
-      }
+    if (std::optional<HandlerInfo> Why = Handlers.classify(FD)) {
+      Function.IsHandler = true;
+      Function.HandlerReason = handlerReasonName(Why->Reason).str();
+    }
     for (const CallSite &Site : Calls.summary(FD).Sites) {
       if (Site.StartsDetached) {
         if (std::optional<SummaryStart> Start = Describe(Site))
