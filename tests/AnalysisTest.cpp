@@ -122,6 +122,49 @@ TEST(Handlers, SmartPointerParameterMakesAHandler) {
   EXPECT_FALSE(Oracle.classify(function(*AST, "g")));
 }
 
+TEST(Handlers, ConnectionByValueMakesACoroutineAHandler) {
+  auto AST = parse(R"cpp(
+namespace net { template <typename P> struct basic_stream_socket {}; }
+using socket = net::basic_stream_socket<int>;
+lazy session(socket s) { co_return; }
+lazy helper(socket &s) { co_return; }
+void plain(socket s) {}
+)cpp");
+  HandlerOptions Options;
+  Options.ConnectionTypes = NameList("::net::basic_stream_socket");
+  HandlerOracle Oracle(AST->getASTContext(), Options);
+  auto Info = Oracle.classify(function(*AST, "session"));
+  ASSERT_TRUE(Info);
+  EXPECT_EQ(Info->Reason, HandlerReason::Connection);
+  EXPECT_FALSE(Oracle.classify(function(*AST, "helper")));
+  EXPECT_FALSE(Oracle.classify(function(*AST, "plain")));
+}
+
+TEST(Handlers, SynchronousFunctionsAndLambdasAreClassified) {
+  auto AST = parse(R"cpp(
+namespace web { struct req {}; }
+void sync_handler(const web::req &r) {}
+void install() { auto route = [](web::req r) {}; route({}); }
+)cpp");
+  HandlerOptions Options;
+  Options.ParameterTypes = NameList("::web::req");
+  HandlerOracle Oracle(AST->getASTContext(), Options);
+  EXPECT_TRUE(Oracle.classify(function(*AST, "sync_handler")));
+  const FunctionDecl *Lambda = nullptr;
+  for (const auto &Found :
+       match(cxxMethodDecl(hasName("operator()"), isExpansionInMainFile(),
+                           ofClass(cxxRecordDecl(isLambda())))
+                 .bind("f"),
+             AST->getASTContext()))
+    Lambda = Found.getNodeAs<FunctionDecl>("f");
+  ASSERT_TRUE(Lambda);
+  EXPECT_TRUE(Oracle.classify(Lambda));
+  EXPECT_EQ(displayName(Lambda), "the lambda in 'install'");
+  EXPECT_EQ(describeHandler(Lambda), "the request-handler lambda in 'install'");
+  EXPECT_EQ(describeHandler(function(*AST, "sync_handler")),
+            "request handler 'sync_handler'");
+}
+
 TEST(Handlers, InvalidRegexIsReportedNotUsed) {
   auto AST = parse("lazy h() { co_return; }");
   HandlerOptions Options;
@@ -147,6 +190,30 @@ lazy h() { a(3); co_return; }
   ASSERT_EQ(Chains[0].Hops.size(), 3u); // h->a, a->b, b->start
   EXPECT_EQ(Chains[0].Hops.back().Callee->getName(), "start");
   EXPECT_TRUE(R.startsFrom(function(*AST, "h"), 1).empty());
+}
+
+TEST(Reach, WrappersAndAwaitedCallsAreNotStarts) {
+  auto AST = parse(R"cpp(
+eager start();
+eager wrapper() { return start(); }
+struct awaitable_eager : eager {
+  bool await_ready() { return true; }
+  void await_suspend(std::coroutine_handle<>) {}
+  void await_resume() {}
+};
+awaitable_eager listed();
+lazy h() { wrapper(); co_await listed(); listed(); co_return; }
+)cpp");
+  DetachedTypeOracle Oracle(AST->getASTContext(),
+                            NameList("::awaitable_eager"));
+  DetachedCoroutineStarts Starts(Oracle);
+  Reach R(AST->getASTContext(), Starts);
+  auto Chains = R.startsFrom(function(*AST, "h"), 5);
+  ASSERT_EQ(Chains.size(), 2u);
+  ASSERT_EQ(Chains[0].Hops.size(), 2u); // h->wrapper, wrapper->start
+  EXPECT_EQ(Chains[0].Hops.back().Callee->getName(), "start");
+  ASSERT_EQ(Chains[1].Hops.size(), 1u); // the discarded listed(), not the
+  EXPECT_FALSE(Chains[1].Hops[0].Awaited); // awaited one
 }
 
 TEST(Borrows, ReferenceToLocalAndOwningValue) {
