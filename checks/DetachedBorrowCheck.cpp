@@ -83,10 +83,6 @@ void DetachedBorrowCheck::storeOptions(
   Options.store(Opts, "WaitingCallees", WaitingCallees);
 }
 
-void DetachedBorrowCheck::registerMatchers(MatchFinder *Finder) {
-  registerFunctionMatcher(Finder);
-}
-
 void DetachedBorrowCheck::onStartOfTranslationUnit() {
   FirecrashCheck::onStartOfTranslationUnit();
   Calls.reset();
@@ -347,11 +343,8 @@ bool DetachedBorrowCheck::reportedElsewhere(bool IsHandler,
   llvm_unreachable("unknown start kind");
 }
 
-void DetachedBorrowCheck::check(const MatchFinder::MatchResult &Result) {
-  const FunctionDecl *Frame = matchedFunction(Result);
-  if (!Frame)
-    return;
-  ensureAnalysis(*Result.Context);
+void DetachedBorrowCheck::checkFunction(const FunctionDecl *Frame) {
+  ensureAnalysis(State->Ctx);
   bool IsHandler = State->Handlers.classify(Frame).has_value();
   FrameRole Role = IsHandler ? FrameRole::Handler : FrameRole::Function;
 

@@ -25,14 +25,13 @@ public:
   ~DetachedBorrowCheck() override;
 
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
 
   /// How a start detaches work.
   enum class StartKind { DetachedCoroutine, DetachingCall, EagerTask };
 
 private:
+  void checkFunction(const clang::FunctionDecl *Frame) override;
   struct Start;
   struct Escape;
   class Starts;

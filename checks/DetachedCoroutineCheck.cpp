@@ -24,12 +24,6 @@ void DetachedCoroutineCheck::storeOptions(
   Options.store(Opts, "TaskType", TaskType);
 }
 
-void DetachedCoroutineCheck::registerMatchers(MatchFinder *Finder) {
-  // A host that wants the translation unit's summary needs the context even
-  // when no coroutine is defined here.
-  registerFunctionMatcher(Finder, /*WholeUnit=*/threadFindingSink());
-}
-
 void DetachedCoroutineCheck::onEndOfTranslationUnit() {
   FindingSink *Sink = threadFindingSink();
   if (!Sink || !State)
@@ -41,13 +35,11 @@ void DetachedCoroutineCheck::onEndOfTranslationUnit() {
   Sink->summary(std::move(Summary));
 }
 
-void DetachedCoroutineCheck::check(const MatchFinder::MatchResult &Result) {
-  const FunctionDecl *Handler = matchedHandler(Result);
-  if (!Handler)
+void DetachedCoroutineCheck::checkFunction(const FunctionDecl *FD) {
+  if (!isHandler(FD))
     return;
-  for (const CallChain &Chain :
-       State->Calls.startsFrom(Handler, Shared.MaxCallDepth))
-    report(Handler, Chain, *Result.Context);
+  for (const CallChain &Chain : State->Calls.startsFrom(FD, Shared.MaxCallDepth))
+    report(FD, Chain, State->Ctx);
 }
 
 /// Returns true if the qualified name of \p TypeName (before any template

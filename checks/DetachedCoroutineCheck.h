@@ -22,11 +22,10 @@ public:
                          clang::tidy::ClangTidyContext *Context);
 
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
 private:
+  void checkFunction(const clang::FunctionDecl *FD) override;
   void report(const clang::FunctionDecl *Handler, const CallChain &Chain,
               clang::ASTContext &Ctx);
   bool canFix(const CallChain &Chain, clang::ASTContext &Ctx);

@@ -29,10 +29,6 @@ void DetachingSpawnCheck::storeOptions(
   Options.store(Opts, "StructuredCallees", StructuredCallees);
 }
 
-void DetachingSpawnCheck::registerMatchers(MatchFinder *Finder) {
-  registerFunctionMatcher(Finder, /*WholeUnit=*/threadFindingSink());
-}
-
 void DetachingSpawnCheck::onEndOfTranslationUnit() {
   FindingSink *Sink = threadFindingSink();
   if (!Sink || !State)
@@ -76,14 +72,12 @@ void DetachingSpawnCheck::onStartOfTranslationUnit() {
   Oracle.reset();
 }
 
-void DetachingSpawnCheck::check(const MatchFinder::MatchResult &Result) {
-  const FunctionDecl *Handler = matchedHandler(Result);
-  if (!Handler)
+void DetachingSpawnCheck::checkFunction(const FunctionDecl *FD) {
+  if (!isHandler(FD))
     return;
-  ASTContext &Ctx = *Result.Context;
-  ensureOracle(Ctx);
-  for (const CallChain &Chain : Spawns->startsFrom(Handler, Shared.MaxCallDepth))
-    report(Handler, Chain, Ctx);
+  ensureOracle(State->Ctx);
+  for (const CallChain &Chain : Spawns->startsFrom(FD, Shared.MaxCallDepth))
+    report(FD, Chain, State->Ctx);
 }
 
 void DetachingSpawnCheck::report(const FunctionDecl *Handler,

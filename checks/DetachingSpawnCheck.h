@@ -23,12 +23,11 @@ public:
                       clang::tidy::ClangTidyContext *Context);
 
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
 
 private:
+  void checkFunction(const clang::FunctionDecl *FD) override;
   void ensureOracle(clang::ASTContext &Ctx);
   void report(const clang::FunctionDecl *Handler, const CallChain &Chain,
               clang::ASTContext &Ctx);

@@ -1,6 +1,7 @@
 //===--- FirecrashCheck.cpp - What every firecrash check shares -----------===//
 
 #include "FirecrashCheck.h"
+#include "UserFunctions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -47,23 +48,14 @@ FirecrashCheck::~FirecrashCheck() = default;
 
 void FirecrashCheck::onStartOfTranslationUnit() { State.reset(); }
 
-void FirecrashCheck::registerFunctionMatcher(MatchFinder *Finder,
-                                             bool WholeUnit) {
-  if (WholeUnit)
-    Finder->addMatcher(translationUnitDecl().bind("unit"), this);
-  Finder->addMatcher(functionDecl(isDefinition(), unless(isImplicit()),
-                                  unless(isExpansionInSystemHeader()))
-                         .bind("function"),
-                     this);
+void FirecrashCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(translationUnitDecl().bind("unit"), this);
 }
 
-const FunctionDecl *
-FirecrashCheck::matchedFunction(const MatchFinder::MatchResult &Result) {
+void FirecrashCheck::check(const MatchFinder::MatchResult &Result) {
   state(*Result.Context);
-  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  if (!FD || FD->isDependentContext() || !FD->getBody())
-    return nullptr; // Template patterns are analysed through instantiations.
-  return FD;
+  for (const FunctionDecl *FD : userFunctionDefinitions(*Result.Context))
+    checkFunction(FD);
 }
 
 AnalysisState &FirecrashCheck::state(ASTContext &Ctx) {
@@ -79,10 +71,8 @@ AnalysisState &FirecrashCheck::state(ASTContext &Ctx) {
   return *State;
 }
 
-const FunctionDecl *
-FirecrashCheck::matchedHandler(const MatchFinder::MatchResult &Result) {
-  const FunctionDecl *FD = matchedFunction(Result);
-  return FD && State->Handlers.classify(FD) ? FD : nullptr;
+bool FirecrashCheck::isHandler(const FunctionDecl *FD) {
+  return State->Handlers.classify(FD).has_value();
 }
 
 bool FirecrashCheck::firstReport(const SourceManager &SM, SourceLocation Loc,

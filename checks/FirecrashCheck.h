@@ -37,22 +37,19 @@ public:
     return LangOpts.CPlusPlus20;
   }
   void onStartOfTranslationUnit() override;
+  /// Matches the translation unit once; check() then walks the functions
+  /// defined outside system headers.
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) final;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) final;
 
 protected:
+  /// Analyses one function defined outside system headers (coroutine or
+  /// not, a lambda's call operator, a template instantiation).
+  virtual void checkFunction(const clang::FunctionDecl *FD) = 0;
+
   FirecrashCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context,
                  bool DefaultRequireBorrowedState = false);
   ~FirecrashCheck() override;
-
-  /// Matches every function definition (coroutine or not, lambdas included)
-  /// outside system headers as "function"; with \p WholeUnit also the
-  /// translation unit as "unit".
-  void registerFunctionMatcher(clang::ast_matchers::MatchFinder *Finder,
-                               bool WholeUnit = false);
-
-  /// Returns the matched function, or null for a template pattern (those
-  /// are analysed through their instantiations).
-  const clang::FunctionDecl *
-  matchedFunction(const clang::ast_matchers::MatchFinder::MatchResult &Result);
 
   /// True if the check \p Name runs in this session.
   bool isEnabled(llvm::StringRef Name) const;
@@ -60,10 +57,8 @@ protected:
   /// The analysis state of \p Ctx, created on first use.
   AnalysisState &state(clang::ASTContext &Ctx);
 
-  /// Returns the matched function when it is a request handler (coroutine
-  /// or not), else null.
-  const clang::FunctionDecl *
-  matchedHandler(const clang::ast_matchers::MatchFinder::MatchResult &Result);
+  /// True if \p FD is a request handler (coroutine or not).
+  bool isHandler(const clang::FunctionDecl *FD);
 
   /// True the first time a call location is seen in this translation unit,
   /// so template instantiations give one diagnostic per written call.

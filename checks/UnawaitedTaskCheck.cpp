@@ -50,10 +50,6 @@ void UnawaitedTaskCheck::storeOptions(
   Options.store(Opts, "TaskTypes", TaskTypes);
 }
 
-void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
-  registerFunctionMatcher(Finder);
-}
-
 std::optional<UnawaitedTaskCheck::TaskReason>
 UnawaitedTaskCheck::taskReason(const FunctionDecl *Callee, ASTContext &Ctx,
                                std::string &Entry) {
@@ -76,11 +72,10 @@ UnawaitedTaskCheck::taskReason(const FunctionDecl *Callee, ASTContext &Ctx,
   return std::nullopt;
 }
 
-void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
-  const FunctionDecl *Handler = matchedHandler(Result);
-  if (!Handler)
+void UnawaitedTaskCheck::checkFunction(const FunctionDecl *Handler) {
+  if (!isHandler(Handler))
     return;
-  ASTContext &Ctx = *Result.Context;
+  ASTContext &Ctx = State->Ctx;
   for (const DroppedResult &D : findDroppedResults(Handler->getBody())) {
     const FunctionDecl *Callee = D.Call->getDirectCallee();
     Unawaited U;

@@ -22,13 +22,12 @@ public:
                      clang::tidy::ClangTidyContext *Context);
 
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
   /// Why a type counts as a task.
   enum class TaskReason { Annotated, Listed, Inferred };
 
 private:
+  void checkFunction(const clang::FunctionDecl *FD) override;
   struct Unawaited;
   std::optional<TaskReason> taskReason(const clang::FunctionDecl *Callee,
                                        clang::ASTContext &Ctx,
