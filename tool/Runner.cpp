@@ -93,6 +93,8 @@ makeOptionsProvider(const RunOptions &Options) {
     Overrides.Checks = Options.Checks;
   if (Options.HeaderFilter)
     Overrides.HeaderFilterRegex = *Options.HeaderFilter;
+  if (Options.WarningsAsErrors)
+    Overrides.WarningsAsErrors = *Options.WarningsAsErrors;
   if (Options.Config.empty())
     return std::make_unique<FileOptionsProvider>(std::move(Global),
                                                  std::move(Defaults),

@@ -29,6 +29,8 @@ struct RunOptions {
   std::string Config;
   /// Like clang-tidy's --header-filter; empty to keep the configuration's.
   std::optional<std::string> HeaderFilter;
+  /// Like clang-tidy's --warnings-as-errors: overrides the configuration's.
+  std::optional<std::string> WarningsAsErrors;
   /// Consider fix-its attached to notes (clang-tidy's --fix-notes).
   bool FixNotes = true;
   /// Measure the time each check takes.

@@ -1,0 +1,239 @@
+//===--- FirecrashPlugin.cpp - firecrash as a Clang compiler plugin -------===//
+//
+// Part of firecrash. The third front door: `clang++-19 -fplugin=...` runs the
+// same check objects clang-tidy runs, through a ClangTidyContext, after code
+// generation in the compile the build already does. Options, .clang-tidy
+// files, NOLINT, notes and fix-its behave as in clang-tidy; findings are
+// re-emitted through the compiler's own diagnostics, so they render as
+// clang's (carets, notes, fix-it hints) and, for checks listed in
+// warnings-as-errors, fail the compile.
+//
+// Arguments (-fplugin-arg-firecrash-<name>=<value>):
+//   checks=<glob>               like clang-tidy --checks
+//   config=<yaml>               like clang-tidy --config
+//   header-filter=<regex>       like clang-tidy --header-filter
+//   warnings-as-errors=<glob>   like clang-tidy --warnings-as-errors
+//   export-fixes=<file>         like clang-tidy --export-fixes (fixes on
+//                               notes included)
+//
+//===----------------------------------------------------------------------===//
+
+#include "Runner.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendPluginRegistry.h"
+#include "clang/Frontend/MultiplexConsumer.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+using namespace clang::tidy;
+
+namespace firecrash {
+namespace {
+
+/// What the plugin arguments ask for.
+struct PluginOptions {
+  RunOptions Run;
+  std::string ExportFixes;
+};
+
+/// Owns everything one compile needs (the action object is destroyed right
+/// after it creates this consumer) and hands the findings to the compiler
+/// once the translation unit has been analysed.
+class PluginConsumer : public MultiplexConsumer {
+public:
+  PluginConsumer(CompilerInstance &Compiler, PluginOptions Options,
+                 std::unique_ptr<ClangTidyContext> Context,
+                 std::unique_ptr<ClangTidyDiagnosticConsumer> Collector,
+                 std::unique_ptr<DiagnosticsEngine> Engine,
+                 std::unique_ptr<ASTConsumer> Tidy)
+      : MultiplexConsumer(consumers(std::move(Tidy))), Compiler(Compiler),
+        Options(std::move(Options)), Context(std::move(Context)),
+        Collector(std::move(Collector)), Engine(std::move(Engine)) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    MultiplexConsumer::HandleTranslationUnit(Ctx);
+    std::vector<ClangTidyError> Errors = Collector->take();
+    for (const ClangTidyError &Error : Errors)
+      emit(Error);
+    if (!Options.ExportFixes.empty())
+      exportFixes(Errors);
+  }
+
+private:
+  static std::vector<std::unique_ptr<ASTConsumer>>
+  consumers(std::unique_ptr<ASTConsumer> Only) {
+    std::vector<std::unique_ptr<ASTConsumer>> Result;
+    Result.push_back(std::move(Only));
+    return Result;
+  }
+
+  /// Returns the compiler's location for a file offset from a finding.
+  SourceLocation location(llvm::StringRef File, unsigned Offset,
+                          llvm::StringRef BuildDirectory) {
+    if (File.empty())
+      return SourceLocation();
+    llvm::SmallString<256> Path(File);
+    if (!llvm::sys::path::is_absolute(Path) && !BuildDirectory.empty())
+      llvm::sys::fs::make_absolute(BuildDirectory, Path);
+    SourceManager &SM = Compiler.getSourceManager();
+    auto Entry = SM.getFileManager().getOptionalFileRef(Path);
+    if (!Entry)
+      return SourceLocation();
+    FileID ID = SM.translateFile(*Entry);
+    if (ID.isInvalid())
+      return SourceLocation();
+    return SM.getLocForStartOfFile(ID).getLocWithOffset(Offset);
+  }
+
+  /// Attaches the message's fix-its and highlighted ranges.
+  void decorate(DiagnosticBuilder &Builder,
+                const tooling::DiagnosticMessage &Message,
+                llvm::StringRef BuildDirectory) {
+    for (const tooling::FileByteRange &Range : Message.Ranges) {
+      SourceLocation Begin =
+          location(Range.FilePath, Range.FileOffset, BuildDirectory);
+      if (Begin.isValid())
+        Builder << CharSourceRange::getCharRange(
+            Begin, Begin.getLocWithOffset(Range.Length));
+    }
+    for (const auto &[File, Replacements] : Message.Fix) {
+      for (const tooling::Replacement &R : Replacements) {
+        SourceLocation Begin =
+            location(R.getFilePath(), R.getOffset(), BuildDirectory);
+        if (Begin.isInvalid())
+          continue;
+        Builder << FixItHint::CreateReplacement(
+            CharSourceRange::getCharRange(
+                Begin, Begin.getLocWithOffset(R.getLength())),
+            R.getReplacementText());
+      }
+    }
+  }
+
+  void emit(const ClangTidyError &Error) {
+    DiagnosticsEngine &Diags = Compiler.getDiagnostics();
+    bool IsError =
+        Error.DiagLevel == ClangTidyError::Error || Error.IsWarningAsError;
+    DiagnosticsEngine::Level Level =
+        IsError ? DiagnosticsEngine::Error
+        : Error.DiagLevel == ClangTidyError::Remark ? DiagnosticsEngine::Remark
+                                                     : DiagnosticsEngine::Warning;
+    std::string Text = Error.Message.Message + " [" + Error.DiagnosticName +
+                       (Error.IsWarningAsError ? ",-warnings-as-errors]" : "]");
+    {
+      DiagnosticBuilder Builder = Diags.Report(
+          location(Error.Message.FilePath, Error.Message.FileOffset,
+                   Error.BuildDirectory),
+          Diags.getCustomDiagID(Level, "%0"));
+      Builder << Text;
+      decorate(Builder, Error.Message, Error.BuildDirectory);
+    }
+    for (const tooling::DiagnosticMessage &Note : Error.Notes) {
+      DiagnosticBuilder Builder = Diags.Report(
+          location(Note.FilePath, Note.FileOffset, Error.BuildDirectory),
+          Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0"));
+      Builder << Note.Message;
+      decorate(Builder, Note, Error.BuildDirectory);
+    }
+  }
+
+  void exportFixes(const std::vector<ClangTidyError> &Errors) {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Options.ExportFixes, EC, llvm::sys::fs::OF_None);
+    if (EC) {
+      DiagnosticsEngine &Diags = Compiler.getDiagnostics();
+      Diags.Report(Diags.getCustomDiagID(
+          DiagnosticsEngine::Error,
+          "firecrash plugin: cannot write fixes to '%0': %1"))
+          << Options.ExportFixes << EC.message();
+      return;
+    }
+    SourceManager &SM = Compiler.getSourceManager();
+    llvm::StringRef MainFile;
+    if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
+      MainFile = Main->getName();
+    exportReplacements(MainFile, Errors, OS);
+  }
+
+  CompilerInstance &Compiler;
+  PluginOptions Options;
+  // Destroyed in reverse order: the engine refers to the collector, which
+  // refers to the context.
+  std::unique_ptr<ClangTidyContext> Context;
+  std::unique_ptr<ClangTidyDiagnosticConsumer> Collector;
+  std::unique_ptr<DiagnosticsEngine> Engine;
+};
+
+class FirecrashPluginAction : public PluginASTAction {
+public:
+  ActionType getActionType() override { return AddAfterMainAction; }
+
+  bool ParseArgs(const CompilerInstance &Compiler,
+                 const std::vector<std::string> &Args) override {
+    DiagnosticsEngine &Diags = Compiler.getDiagnostics();
+    for (llvm::StringRef Arg : Args) {
+      auto [Name, Value] = Arg.split('=');
+      if (Name == "checks")
+        Options.Run.Checks = Value.str();
+      else if (Name == "config")
+        Options.Run.Config = Value.str();
+      else if (Name == "header-filter")
+        Options.Run.HeaderFilter = Value.str();
+      else if (Name == "warnings-as-errors")
+        Options.Run.WarningsAsErrors = Value.str();
+      else if (Name == "export-fixes")
+        Options.ExportFixes = Value.str();
+      else {
+        Diags.Report(Diags.getCustomDiagID(
+            DiagnosticsEngine::Error,
+            "firecrash plugin: unknown argument '%0'; expected checks=, "
+            "config=, header-filter=, warnings-as-errors= or export-fixes="))
+            << Arg;
+        return false;
+      }
+    }
+    return true;
+  }
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
+                                                 llvm::StringRef File) override {
+    auto Provider = makeOptionsProvider(Options.Run);
+    if (!Provider) {
+      DiagnosticsEngine &Diags = Compiler.getDiagnostics();
+      Diags.Report(Diags.getCustomDiagID(DiagnosticsEngine::Error,
+                                         "firecrash plugin: %0"))
+          << llvm::toString(Provider.takeError());
+      return std::make_unique<ASTConsumer>();
+    }
+    auto Context = std::make_unique<ClangTidyContext>(std::move(*Provider));
+    auto Collector = std::make_unique<ClangTidyDiagnosticConsumer>(
+        *Context, /*ExternalDiagEngine=*/nullptr,
+        /*RemoveIncompatibleErrors=*/true, /*GetFixesFromNotes=*/true);
+    auto Engine = std::make_unique<DiagnosticsEngine>(
+        new DiagnosticIDs, new DiagnosticOptions, Collector.get(),
+        /*ShouldOwnClient=*/false);
+    Context->setDiagnosticsEngine(Engine.get());
+    ClangTidyASTConsumerFactory Factory(*Context);
+    std::unique_ptr<ASTConsumer> Tidy = Factory.createASTConsumer(Compiler, File);
+    return std::make_unique<PluginConsumer>(
+        Compiler, std::move(Options), std::move(Context), std::move(Collector),
+        std::move(Engine), std::move(Tidy));
+  }
+
+private:
+  PluginOptions Options;
+};
+
+} // namespace
+} // namespace firecrash
+
+static clang::FrontendPluginRegistry::Add<firecrash::FirecrashPluginAction>
+    X("firecrash", "finds fire-and-crash coroutines while compiling");
