@@ -22,6 +22,8 @@ std::string sourceDir() { return FIRECRASH_SOURCE_DIR; }
 std::string modulePath() { return FIRECRASH_MODULE_PATH; }
 std::string clangTidyBinary() { return FIRECRASH_CLANG_TIDY; }
 std::string clangBinary() { return FIRECRASH_CLANG; }
+std::string pluginPath() { return FIRECRASH_PLUGIN_PATH; }
+std::string toolPath() { return FIRECRASH_TOOL_PATH; }
 std::string includeDir() { return FIRECRASH_SOURCE_DIR "/include"; }
 
 CommandResult runCommand(const std::vector<std::string> &Argv,

@@ -13,6 +13,9 @@ std::string sourceDir();
 std::string modulePath();
 std::string clangTidyBinary();
 std::string clangBinary();
+/// The compiler plugin and the firecrash tool built with the tests.
+std::string pluginPath();
+std::string toolPath();
 std::string includeDir();
 
 /// The result of running a command.

@@ -14,8 +14,12 @@
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "gtest/gtest.h"
+#include <algorithm>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 namespace firecrash::test {
 namespace {
@@ -122,6 +126,137 @@ FrontDoorResult runClangTidy(const RunSpec &Run, const std::string &File) {
   return Result;
 }
 
+/// "file:line:col: severity: message" with the file's real path, so the
+/// doors' different spellings of one path compare equal.
+std::string canonicalLine(llvm::StringRef File, unsigned Line, unsigned Column,
+                          llvm::StringRef Severity, llvm::StringRef Message) {
+  llvm::SmallString<256> Real;
+  if (llvm::sys::fs::real_path(File, Real))
+    Real = File;
+  return (Real + ":" + llvm::Twine(Line) + ":" + llvm::Twine(Column) + ": " +
+          Severity + ": " + Message)
+      .str();
+}
+
+/// Keeps the firecrash diagnostics of clang-style output lines (each warning
+/// or error with the notes after it), in canonical form.
+std::vector<std::string> firecrashLines(llvm::StringRef Output) {
+  llvm::Regex Diagnostic("^(.+):([0-9]+):([0-9]+): (warning|error|note): (.*)$");
+  std::vector<std::string> Lines;
+  bool Keep = false;
+  llvm::SmallVector<llvm::StringRef, 0> Raw;
+  Output.split(Raw, '\n');
+  for (llvm::StringRef Line : Raw) {
+    llvm::SmallVector<llvm::StringRef, 6> M;
+    if (!Diagnostic.match(Line, &M))
+      continue;
+    if (M[4] != "note")
+      Keep = M[5].contains("[firecrash-");
+    if (!Keep || M[5].starts_with("FIX-IT applied"))
+      continue;
+    unsigned L = 0, C = 0;
+    M[2].getAsInteger(10, L);
+    M[3].getAsInteger(10, C);
+    Lines.push_back(canonicalLine(M[1], L, C, M[4], M[5]));
+  }
+  return Lines;
+}
+
+/// The compiler plugin, in a real compile that writes an object file.
+FrontDoorResult runPlugin(const RunSpec &Run, const std::string &File,
+                          const std::string &Dir) {
+  FrontDoorResult Result;
+  std::vector<std::string> Argv{clangBinary(), "-fplugin=" + pluginPath(),
+                                "-fplugin-arg-firecrash-checks=-*," + Run.Checks,
+                                "-fno-caret-diagnostics",
+                                "-fno-color-diagnostics"};
+  for (const std::string &Arg : Run.TidyArgs) {
+    llvm::StringRef A = Arg;
+    A.consume_front("-");
+    A.consume_front("-");
+    if (A.consume_front("config="))
+      Argv.push_back("-fplugin-arg-firecrash-config=" + A.str());
+    else if (A.consume_front("header-filter="))
+      Argv.push_back("-fplugin-arg-firecrash-header-filter=" + A.str());
+  }
+  Argv.insert(Argv.end(), Run.CompilerArgs.begin(), Run.CompilerArgs.end());
+  std::string Object = Dir + "/plugin-output.o";
+  Argv.insert(Argv.end(), {"-c", File, "-o", Object});
+  CommandResult Ran = runCommand(Argv, 300);
+  if (Ran.Signal || Ran.TimedOut) {
+    Result.Failure = "clang++-19 -fplugin crashed or hung:\n" + Ran.Stderr;
+    return Result;
+  }
+  Result.Lines = firecrashLines(Ran.Stderr);
+  if (Ran.ExitCode == 0 && !llvm::sys::fs::exists(Object))
+    Result.Failure = "the compile with the plugin wrote no object file";
+  return Result;
+}
+
+/// The firecrash tool, over a compile database, as JSON.
+FrontDoorResult runToolJson(const RunSpec &Run, const std::string &File,
+                            const std::string &Dir) {
+  FrontDoorResult Result;
+  nlohmann::json Arguments = nlohmann::json::array({clangBinary()});
+  for (const std::string &Arg : Run.CompilerArgs)
+    Arguments.push_back(Arg);
+  Arguments.push_back("-c");
+  Arguments.push_back(File);
+  nlohmann::json Database = nlohmann::json::array(
+      {{{"directory", Dir}, {"file", File}, {"arguments", Arguments}}});
+  writeFile(Dir + "/compile_commands.json", Database.dump());
+  std::vector<std::string> Argv{toolPath(), "-p", Dir, "--format", "json",
+                                "--checks=-*," + Run.Checks};
+  for (const std::string &Arg : Run.TidyArgs) {
+    llvm::StringRef A = Arg;
+    A.consume_front("-");
+    A.consume_front("-");
+    Argv.push_back("--" + A.str());
+  }
+  Argv.push_back(File);
+  CommandResult Ran = runCommand(Argv, 300);
+  if (Ran.Signal || Ran.TimedOut || Ran.ExitCode > 1) {
+    Result.Failure = "firecrash --format json failed (exit " +
+                     std::to_string(Ran.ExitCode) + "):\n" + Ran.Stderr;
+    return Result;
+  }
+  nlohmann::json Report = nlohmann::json::parse(Ran.Stdout, nullptr, false);
+  if (Report.is_discarded() || !Report.contains("findings")) {
+    Result.Failure = "firecrash --format json wrote no report:\n" + Ran.Stdout;
+    return Result;
+  }
+  for (const nlohmann::json &F : Report["findings"]) {
+    std::string Check = F["check"].get<std::string>();
+    Result.Lines.push_back(canonicalLine(
+        F["file"].get<std::string>(), F["line"].get<unsigned>(),
+        F["column"].get<unsigned>(), F["severity"].get<std::string>(),
+        F["message"].get<std::string>() + " [" + Check + "]"));
+    for (const nlohmann::json &N : F["notes"])
+      Result.Lines.push_back(canonicalLine(
+          N["file"].get<std::string>(), N["line"].get<unsigned>(),
+          N["column"].get<unsigned>(), "note", N["message"].get<std::string>()));
+  }
+  return Result;
+}
+
+/// Describes the first difference between two doors' diagnostics (as
+/// sorted multisets), or returns "" when they agree.
+std::string firstDifference(llvm::StringRef Door, std::vector<std::string> Want,
+                            std::vector<std::string> Got) {
+  std::sort(Want.begin(), Want.end());
+  std::sort(Got.begin(), Got.end());
+  std::vector<std::string> Missing, Extra;
+  std::set_difference(Want.begin(), Want.end(), Got.begin(), Got.end(),
+                      std::back_inserter(Missing));
+  std::set_difference(Got.begin(), Got.end(), Want.begin(), Want.end(),
+                      std::back_inserter(Extra));
+  if (!Missing.empty())
+    return Door.str() + " lacks: " + Missing.front();
+  if (!Extra.empty())
+    return Door.str() + " adds: " + Extra.front();
+  return "";
+}
+
 class TestInputs : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(TestInputs, MatchesAnnotationsInEveryFrontDoor) {
@@ -156,6 +291,7 @@ TEST_P(TestInputs, MatchesAnnotationsInEveryFrontDoor) {
     EXPECT_EQ(InProcess.Lines, Tidy.Lines)
         << "the front doors disagree";
 
+
     Problems = matchFixes(Run.Fixes, Spec.Cleaned, InProcess.Fixed);
     EXPECT_TRUE(Problems.empty())
         << "in-process fixes:\n" << join(Problems) << "fixed file:\n"
@@ -174,6 +310,17 @@ TEST_P(TestInputs, MatchesAnnotationsInEveryFrontDoor) {
       EXPECT_EQ(Compiled.ExitCode, 0)
           << "the fixed file does not compile:\n" << Compiled.Stderr;
     }
+
+    // Parity: the same (check, file, line, column, message) set, notes
+    // included, from the clang-tidy module, the tool's JSON and the plugin.
+    std::vector<std::string> Module = firecrashLines(llvm::join(Tidy.Lines, "\n"));
+    writeFile(Copy, Spec.Cleaned); // clang-tidy --fix-notes changed it
+    FrontDoorResult Json = runToolJson(Run, Copy, Dir);
+    ASSERT_TRUE(Json.Failure.empty()) << Json.Failure;
+    FrontDoorResult Plugin = runPlugin(Run, Copy, Dir);
+    ASSERT_TRUE(Plugin.Failure.empty()) << Plugin.Failure;
+    EXPECT_EQ(firstDifference("firecrash --format json", Module, Json.Lines), "");
+    EXPECT_EQ(firstDifference("the compiler plugin", Module, Plugin.Lines), "");
     std::error_code EC;
     std::filesystem::remove_all(Dir, EC);
   }
@@ -236,6 +383,17 @@ TEST(TestInputDriver, RealInputFailsWhenOneNoteIsRemoved) {
   }
   std::error_code EC;
   std::filesystem::remove_all(Dir, EC);
+}
+
+TEST(TestInputDriver, ParityNamesTheDoorAndTheFirstDifference) {
+  std::vector<std::string> Module{"/a.cpp:1:1: warning: w [firecrash-x]",
+                                  "/a.cpp:2:1: note: n"};
+  EXPECT_EQ(firstDifference("the plugin", Module, Module), "");
+  EXPECT_EQ(firstDifference("the plugin", Module, {Module[0]}),
+            "the plugin lacks: /a.cpp:2:1: note: n");
+  EXPECT_EQ(firstDifference("the tool", Module,
+                            {Module[0], Module[1], Module[1]}),
+            "the tool adds: /a.cpp:2:1: note: n");
 }
 
 TEST(TestInputDriver, FixesMustAppearInOrderAndNothingElseChanges) {
