@@ -81,7 +81,11 @@ TEST(Tool, TextReportFindsDirectAndCrossFileStarts) {
   Project P;
   CommandResult Ran = firecrash({"-p", P.Build});
   EXPECT_EQ(Ran.ExitCode, Findings) << Ran.Stderr;
-  EXPECT_TRUE(Ran.Stderr.empty()) << Ran.Stderr; // no progress without a tty
+  // No progress without a tty; one summary line.
+  EXPECT_EQ(Ran.Stderr, "firecrash: 3 findings in 3 files\n") << Ran.Stderr;
+  CommandResult Quiet = firecrash({"-p", P.Build, "--quiet"});
+  EXPECT_TRUE(Quiet.Stderr.empty()) << Quiet.Stderr;
+  EXPECT_EQ(Quiet.Stdout, Ran.Stdout);
   EXPECT_NE(Ran.Stdout.find("orders.cpp:9:3: warning: coroutine 'send_email'"),
             std::string::npos)
       << Ran.Stdout;
@@ -244,6 +248,34 @@ TEST(Tool, OutputIsDeterministicWhateverTheJobs) {
       firecrash({"-p", P.Build, "--format", "sarif", "-j", "4"});
   EXPECT_EQ(One.Stdout, Two.Stdout);
   EXPECT_EQ(Four.Stdout, FourAgain.Stdout);
+  // -jN and -j=N, as make, ninja and run-clang-tidy take them.
+  CommandResult Joined = firecrash({"-p", P.Build, "--format", "json", "-j1"});
+  CommandResult Equals = firecrash({"-p", P.Build, "--format", "json", "-j=2"});
+  EXPECT_EQ(Joined.ExitCode, Findings) << Joined.Stderr;
+  EXPECT_EQ(Joined.Stdout, One.Stdout);
+  EXPECT_EQ(Equals.Stdout, One.Stdout);
+}
+
+TEST(Tool, WarningsAsErrorsDecideTheExitCode) {
+  Project P;
+  // Only the listed checks' findings become errors and fail the run.
+  CommandResult Listed =
+      firecrash({"-p", P.Build, "--format", "json",
+                 "--warnings-as-errors=firecrash-detached-coroutine"});
+  EXPECT_EQ(Listed.ExitCode, Findings) << Listed.Stderr;
+  for (const Json &F : parse(Listed.Stdout)["findings"])
+    EXPECT_EQ(F["severity"], "error");
+  CommandResult Other =
+      firecrash({"-p", P.Build, "--format", "json",
+                 "--warnings-as-errors=firecrash-unawaited-task"});
+  EXPECT_EQ(Other.ExitCode, Clean) << "warnings alone do not fail the run";
+  EXPECT_EQ(parse(Other.Stdout)["findings"].size(), 3u);
+  CommandResult Text = firecrash(
+      {"-p", P.Build, "--warnings-as-errors=firecrash-detached-coroutine"});
+  EXPECT_NE(Text.Stdout.find(
+                "[firecrash-detached-coroutine,-warnings-as-errors]"),
+            std::string::npos)
+      << Text.Stdout;
 }
 
 TEST(Tool, BaselineSurvivesLinesInsertedAboveAFinding) {
@@ -317,6 +349,21 @@ TEST(Tool, BrokenTranslationUnitIsAnErrorAndTheRestStillRuns) {
   ASSERT_GE(Report["errors"].size(), 1u);
   EXPECT_TRUE(endsWith(Report["errors"][0]["file"], "src/broken.cpp"));
   EXPECT_EQ(Report["summary"]["files_failed"], 1);
+
+  // --fix refuses to touch sources while a unit does not compile, as
+  // clang-tidy's does; --fix-errors applies the fixes anyway.
+  std::string Before = readFile(P.file("src/orders.cpp"));
+  CommandResult Refused = firecrash({"-p", P.Build, "--fix", "--quiet"});
+  EXPECT_EQ(Refused.ExitCode, Failed);
+  EXPECT_NE(Refused.Stderr.find("fixes have not been applied"),
+            std::string::npos)
+      << Refused.Stderr;
+  EXPECT_EQ(readFile(P.file("src/orders.cpp")), Before);
+  CommandResult Forced = firecrash({"-p", P.Build, "--fix-errors", "--quiet"});
+  EXPECT_EQ(Forced.ExitCode, Failed) << "the broken unit still fails the run";
+  EXPECT_NE(readFile(P.file("src/orders.cpp")).find(
+                "co_await notify_warehouse(id);"),
+            std::string::npos);
 }
 
 TEST(Tool, RelativePathsAndArgumentsInTheDatabase) {
@@ -440,7 +487,8 @@ TEST(Tool, ListChecksVersionAndDumpConfig) {
     EXPECT_NE(Ran.Stdout.find(Check.Name.str()), std::string::npos);
   Ran = firecrash({"--version"});
   EXPECT_EQ(Ran.ExitCode, Clean);
-  EXPECT_NE(Ran.Stdout.find("firecrash 0.1.0"), std::string::npos);
+  EXPECT_NE(Ran.Stdout.find("firecrash 0.1.0 (LLVM 19."), std::string::npos)
+      << Ran.Stdout;
   Ran = firecrash({"--dump-config"});
   EXPECT_EQ(Ran.ExitCode, Clean);
   EXPECT_NE(Ran.Stdout.find("firecrash-detached-coroutine.MaxCallDepth: '5'"),

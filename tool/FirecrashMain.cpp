@@ -15,6 +15,7 @@
 #include "clang-tidy/GlobList.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/GlobPattern.h"
@@ -96,6 +97,19 @@ cl::opt<bool> ListChecks("list-checks",
 cl::opt<bool> DumpConfig("dump-config",
                          cl::desc("Print the effective configuration and exit"),
                          cl::cat(Category));
+cl::opt<std::string> WarningsAsErrors(
+    "warnings-as-errors",
+    cl::desc("Glob list of checks whose findings are errors, like "
+             "clang-tidy's; when given, only those set exit code 1"),
+    cl::cat(Category));
+cl::opt<bool> FixErrors(
+    "fix-errors",
+    cl::desc("Apply fixes even if some translation unit had compiler errors "
+             "(--fix refuses then), like clang-tidy's"),
+    cl::cat(Category));
+cl::opt<bool> Quiet("quiet",
+                    cl::desc("Print only findings: no progress, no summary"),
+                    cl::cat(Category));
 cl::opt<bool> NoCrossTU("no-cross-tu",
                         cl::desc("Do not merge summaries across files"),
                         cl::cat(Category));
@@ -268,12 +282,15 @@ std::vector<UnitResult> analyseAll(const tooling::CompilationDatabase &DB,
     Order[I] = I;
     sys::fs::file_size(Files[I], Sizes[I]);
   }
-  std::stable_sort(Order.begin(), Order.end(),
-                   [&](size_t A, size_t B) { return Sizes[A] > Sizes[B]; });
+  // std::sort with the index as tie-breaker is stable, and avoids
+  // libstdc++'s deprecated temporary buffer.
+  std::sort(Order.begin(), Order.end(), [&](size_t A, size_t B) {
+    return Sizes[A] != Sizes[B] ? Sizes[A] > Sizes[B] : A < B;
+  });
   std::atomic<size_t> Next{0};
   std::atomic<size_t> Done{0};
   std::mutex ProgressLock;
-  bool Progress = ::isatty(2);
+  bool Progress = !Quiet && ::isatty(2);
   unsigned Workers = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
   Workers = std::min<unsigned>(Workers, std::max<size_t>(1, Files.size()));
   auto Work = [&] {
@@ -350,7 +367,30 @@ std::string exportedFixes(const Report &R) {
 
 } // namespace
 
+/// Rewrites "-jN" into "-j=N": LLVM's parser would read "-j1" as a group of
+/// one-letter flags, while peers (make, ninja, clang-tidy's runner) take it.
+std::vector<const char *> normalizeJobs(int argc, const char **argv,
+                                        std::vector<std::string> &Storage) {
+  Storage.reserve(argc);
+  std::vector<const char *> Args;
+  for (int I = 0; I < argc; ++I) {
+    StringRef Arg = argv[I];
+    if (I > 0 && Arg.size() > 2 && Arg.starts_with("-j") &&
+        llvm::all_of(Arg.drop_front(2), llvm::isDigit)) {
+      Storage.push_back("-j=" + Arg.drop_front(2).str());
+      Args.push_back(Storage.back().c_str());
+      continue;
+    }
+    Args.push_back(argv[I]);
+  }
+  return Args;
+}
+
 int main(int argc, const char **argv) {
+  std::vector<std::string> Storage;
+  std::vector<const char *> Args = normalizeJobs(argc, argv, Storage);
+  argc = static_cast<int>(Args.size());
+  argv = Args.data();
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter([](raw_ostream &OS) {
     OS << "firecrash " << FIRECRASH_VERSION << " (LLVM "
@@ -396,8 +436,13 @@ int main(int argc, const char **argv) {
     return ExitClean;
   }
 
+  if (ApplyFixes && FixErrors)
+    return fail(ExitUsage, "--fix and --fix-errors exclude each other");
+
   RunOptions Options;
   Options.Checks = Checks;
+  if (WarningsAsErrors.getNumOccurrences())
+    Options.WarningsAsErrors = WarningsAsErrors.getValue();
   if (!HeaderFilter.empty())
     Options.HeaderFilter = HeaderFilter.getValue();
   if (!ConfigFile.empty()) {
@@ -494,12 +539,35 @@ int main(int argc, const char **argv) {
     for (const ReportError &E : R.Errors)
       errs() << "firecrash: error: " << E.File << ": " << E.Message << "\n";
 
+  // One summary line, as clang-tidy's "N warnings generated.", when
+  // something was analysed at all.
+  if (!Quiet && OutputFormat == Format::Text && R.FilesAnalyzed > R.FilesFailed)
+    errs() << "firecrash: " << R.Findings.size() << " finding"
+           << (R.Findings.size() == 1 ? "" : "s") << " in "
+           << R.FilesAnalyzed << " file" << (R.FilesAnalyzed == 1 ? "" : "s")
+           << (R.FilesFailed
+                   ? ", " + std::to_string(R.FilesFailed) + " not analysed"
+                   : std::string())
+           << (R.Baselined ? ", " + std::to_string(R.Baselined) + " baselined"
+                           : std::string())
+           << "\n";
+
   int Status = ExitClean;
-  if (ApplyFixes)
+  if (ApplyFixes && R.FilesFailed > 0)
+    Status = fail(ExitFailed, "found compiler errors; fixes have not been "
+                              "applied (--fix-errors applies them anyway)");
+  else if (ApplyFixes || FixErrors)
     Status = applyFixes(R);
   if (!R.ConfigurationErrors.empty())
     return ExitUsage;
   if (R.FilesFailed > 0 || Status == ExitFailed)
     return ExitFailed;
-  return R.Findings.empty() ? ExitClean : ExitFindings;
+  // With --warnings-as-errors only those findings fail the run.
+  bool Failing = WarningsAsErrors.getNumOccurrences()
+                     ? llvm::any_of(R.Findings,
+                                    [](const ReportFinding &F) {
+                                      return F.Severity == "error";
+                                    })
+                     : !R.Findings.empty();
+  return Failing ? ExitFindings : ExitClean;
 }

@@ -74,8 +74,10 @@ std::string reportText(const Report &R, bool Color) {
   if (llvm::SmallString<256> Cwd; !llvm::sys::fs::current_path(Cwd))
     Root = Cwd.str().str();
   for (const ReportFinding &F : R.Findings) {
-    printLocated(OS, Color, F.Loc, F.Severity, F.Message, " [" + F.Check + "]",
-                 Root);
+    // As clang-tidy marks a finding promoted by --warnings-as-errors.
+    std::string Suffix = " [" + F.Check +
+                         (F.Severity == "error" ? ",-warnings-as-errors]" : "]");
+    printLocated(OS, Color, F.Loc, F.Severity, F.Message, Suffix, Root);
     for (const ReportNote &N : F.Notes)
       printLocated(OS, Color, N.Loc, "note", N.Message, "", Root);
   }

@@ -1,6 +1,7 @@
 //===--- Report.cpp - What the firecrash tool reports ---------------------===//
 
 #include "Report.h"
+#include <numeric>
 #include "CheckRegistry.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -350,13 +351,21 @@ Report buildReport(const std::vector<UnitResult> &Units,
     }
   }
 
-  std::stable_sort(R.Findings.begin(), R.Findings.end(),
-                   [](const ReportFinding &A, const ReportFinding &B) {
-                     return std::tie(A.Loc.File, A.Loc.Line, A.Loc.Column,
-                                     A.Check, A.Message) <
-                            std::tie(B.Loc.File, B.Loc.Line, B.Loc.Column,
-                                     B.Check, B.Message);
-                   });
+  // Stable by position (std::sort with the index as the last key avoids
+  // libstdc++'s deprecated temporary buffer).
+  std::vector<size_t> Order(R.Findings.size());
+  std::iota(Order.begin(), Order.end(), size_t(0));
+  std::sort(Order.begin(), Order.end(), [&R](size_t I, size_t J) {
+    const ReportFinding &A = R.Findings[I], &B = R.Findings[J];
+    return std::tie(A.Loc.File, A.Loc.Line, A.Loc.Column, A.Check, A.Message,
+                    I) < std::tie(B.Loc.File, B.Loc.Line, B.Loc.Column,
+                                  B.Check, B.Message, J);
+  });
+  std::vector<ReportFinding> Sorted;
+  Sorted.reserve(Order.size());
+  for (size_t I : Order)
+    Sorted.push_back(std::move(R.Findings[I]));
+  R.Findings = std::move(Sorted);
   std::map<std::string, unsigned> Occurrences;
   for (ReportFinding &F : R.Findings) {
     std::string Base = F.Check + "\n" + F.Loc.File + "\n" + F.Handler + "\n" +
