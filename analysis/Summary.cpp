@@ -1,6 +1,7 @@
 //===--- Summary.cpp - Per-translation-unit summaries, merged -------------===//
 
 #include "Summary.h"
+#include "UserFunctions.h"
 #include "DetachedTypes.h"
 #include "Handlers.h"
 #include "Reach.h"
@@ -26,30 +27,6 @@ std::string usrOf(const Decl *D) {
     return {};
   return Buffer.str().str();
 }
-
-class FunctionCollector : public RecursiveASTVisitor<FunctionCollector> {
-public:
-  explicit FunctionCollector(const SourceManager &SM) : SM(SM) {}
-  bool shouldVisitTemplateInstantiations() const { return true; }
-
-  bool TraverseDecl(Decl *D) {
-    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
-        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
-      return true;
-    return RecursiveASTVisitor::TraverseDecl(D);
-  }
-
-  bool VisitFunctionDecl(FunctionDecl *FD) {
-    if (FD->doesThisDeclarationHaveABody() && !FD->isDependentContext())
-      Functions.push_back(FD);
-    return true;
-  }
-
-  std::vector<const FunctionDecl *> Functions;
-
-private:
-  const SourceManager &SM;
-};
 
 } // namespace
 
@@ -97,9 +74,7 @@ TUSummary summarizeTranslationUnit(ASTContext &Ctx, HandlerOracle &Handlers,
   if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
     Summary.MainFile = Main->getFileEntry().tryGetRealPathName().str();
 
-  FunctionCollector Collector(SM);
-  Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
-  for (const FunctionDecl *FD : Collector.Functions) {
+  for (const FunctionDecl *FD : userFunctionDefinitions(Ctx)) {
     SummaryFunction Function;
     if (std::optional<HandlerInfo> Why = Handlers.classify(FD)) {
       Function.IsHandler = true;

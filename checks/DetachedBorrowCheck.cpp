@@ -14,21 +14,6 @@ using namespace clang::ast_matchers;
 
 namespace firecrash {
 
-/// Default of option OwningTypes: handles that keep what they point to
-/// alive, so lending one lends no frame state.
-static constexpr llvm::StringLiteral DefaultOwningTypes =
-    "::std::shared_ptr;::std::weak_ptr;::boost::shared_ptr;::boost::weak_ptr;"
-    "::boost::intrusive_ptr;::winrt::com_ptr;::QSharedPointer;::QPointer";
-
-/// Default of option WaitingCallees: calls after which the work has ended.
-static constexpr llvm::StringLiteral DefaultWaitingCallees =
-    "::boost::asio::io_context::run;::asio::io_context::run;"
-    "::boost::asio::thread_pool::join;::asio::thread_pool::join;"
-    "::boost::asio::thread_pool::wait;::asio::thread_pool::wait;"
-    "::std::thread::join;::std::jthread::join;"
-    "::firecrash::request_scope::join;::firecrash::sync_wait;"
-    "::stdexec::sync_wait;::std::this_thread::sync_wait";
-
 /// A call in a function body that starts detached work.
 struct DetachedBorrowCheck::Start {
   StartKind Kind = StartKind::DetachedCoroutine;
@@ -95,11 +80,7 @@ void DetachedBorrowCheck::onStartOfTranslationUnit() {
 void DetachedBorrowCheck::ensureAnalysis(ASTContext &Ctx) {
   if (Calls)
     return;
-  for (const std::string &Error : EntryErrors)
-    configurationDiag("malformed entry %0 in option 'DetachingCallees': "
-                      "expected 'name' or 'name(argument type)'")
-        << Error;
-  EntryErrors.clear();
+  reportDetachingEntryErrors(EntryErrors);
   Detaching = std::make_unique<DetachingCallOracle>(Ctx, Entries,
                                                     NameList(StructuredCallees));
   Classifier = std::make_unique<Starts>(State->Detached, *Detaching);

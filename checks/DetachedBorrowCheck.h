@@ -13,6 +13,21 @@
 
 namespace firecrash {
 
+/// Default of option OwningTypes: handles that keep what they point to
+/// alive, so lending one lends no frame state.
+inline constexpr llvm::StringLiteral DefaultOwningTypes =
+    "::std::shared_ptr;::std::weak_ptr;::boost::shared_ptr;::boost::weak_ptr;"
+    "::boost::intrusive_ptr;::winrt::com_ptr;::QSharedPointer;::QPointer";
+
+/// Default of option WaitingCallees: calls after which the work has ended.
+inline constexpr llvm::StringLiteral DefaultWaitingCallees =
+    "::boost::asio::io_context::run;::asio::io_context::run;"
+    "::boost::asio::thread_pool::join;::asio::thread_pool::join;"
+    "::boost::asio::thread_pool::wait;::asio::thread_pool::wait;"
+    "::std::thread::join;::std::jthread::join;"
+    "::firecrash::request_scope::join;::firecrash::sync_wait;"
+    "::stdexec::sync_wait;::std::this_thread::sync_wait";
+
 /// Finds detached work, started in any function, that borrows state owned by
 /// the starting frame (a local, a by-value parameter, a temporary, a closure)
 /// which the frame does not wait for: the work can use it after it dies.

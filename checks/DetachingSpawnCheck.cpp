@@ -57,10 +57,7 @@ void DetachingSpawnCheck::onEndOfTranslationUnit() {
 void DetachingSpawnCheck::ensureOracle(ASTContext &Ctx) {
   if (Spawns)
     return;
-  for (const std::string &Error : EntryErrors)
-    configurationDiag("malformed entry %0 in option 'DetachingCallees': "
-                      "expected 'name' or 'name(argument type)'")
-        << Error;
+  reportDetachingEntryErrors(EntryErrors);
   Oracle = std::make_unique<DetachingCallOracle>(Ctx, Entries,
                                                  NameList(StructuredCallees));
   Spawns = std::make_unique<Reach>(Ctx, *Oracle);

@@ -233,6 +233,15 @@ void FirecrashCheck::detachingEntryNote(const SourceManager &SM,
         << Api << Match.Entry->ArgumentType << Match.Entry->Written;
 }
 
+void FirecrashCheck::reportDetachingEntryErrors(
+    std::vector<std::string> &Errors) {
+  for (const std::string &Error : Errors)
+    configurationDiag("malformed entry %0 in option 'DetachingCallees': "
+                      "expected 'name' or 'name(argument type)'")
+        << Error;
+  Errors.clear();
+}
+
 void FirecrashCheck::borrowNotes(const SourceManager &SM,
                                  ArrayRef<Borrow> Borrows) {
   for (const Borrow &B : Borrows)

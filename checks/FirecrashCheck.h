@@ -82,6 +82,10 @@ protected:
                           const DetachingMatch &Match,
                           clang::SourceLocation ApiLoc);
 
+  /// Reports malformed DetachingCallees entries once, as configuration
+  /// errors, and forgets them.
+  void reportDetachingEntryErrors(std::vector<std::string> &Errors);
+
   /// A note per borrowed piece of handler state.
   void borrowNotes(const clang::SourceManager &SM,
                    llvm::ArrayRef<Borrow> Borrows);

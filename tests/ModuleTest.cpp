@@ -7,6 +7,7 @@
 
 #include "CheckRegistry.h"
 #include "Runner.h"
+#include "DetachedBorrowCheck.h"
 #include "DetachingCalls.h"
 #include "SharedOptions.h"
 #include "Support.h"
@@ -41,17 +42,9 @@ std::map<std::string, std::string> expectedDefaults() {
       DefaultDetachingCallees.str();
   Expected["firecrash-detached-borrow.StructuredCallees"] =
       DefaultStructuredCallees.str();
-  Expected["firecrash-detached-borrow.OwningTypes"] =
-      "::std::shared_ptr;::std::weak_ptr;::boost::shared_ptr;"
-      "::boost::weak_ptr;::boost::intrusive_ptr;::winrt::com_ptr;"
-      "::QSharedPointer;::QPointer";
+  Expected["firecrash-detached-borrow.OwningTypes"] = DefaultOwningTypes.str();
   Expected["firecrash-detached-borrow.WaitingCallees"] =
-      "::boost::asio::io_context::run;::asio::io_context::run;"
-      "::boost::asio::thread_pool::join;::asio::thread_pool::join;"
-      "::boost::asio::thread_pool::wait;::asio::thread_pool::wait;"
-      "::std::thread::join;::std::jthread::join;"
-      "::firecrash::request_scope::join;::firecrash::sync_wait;"
-      "::stdexec::sync_wait;::std::this_thread::sync_wait";
+      DefaultWaitingCallees.str();
   Expected["firecrash-detached-coroutine.TaskType"] = "firecrash::task<>";
   Expected["firecrash-detaching-spawn.DetachingCallees"] =
       "::boost::asio::co_spawn(::boost::asio::detached_t);"

@@ -37,27 +37,28 @@ ls "$work"/consumer/CMakeFiles/consumer.dir/timers.cpp.o >/dev/null \
   || fail "the plugin build wrote no object file"
 echo "consumer: find_package(firecrash) + firecrash_enable report the finding"
 
+# Builds the bundled example in $1 with the extra configure arguments after
+# it; the normal build must print the example's three findings.
+build_example() {
+  local dir=$1; shift
+  "$cmake" -S "$src/examples/shop" -B "$work/$dir" -G Ninja \
+    -DCMAKE_CXX_COMPILER="$cxx" "$@" >/dev/null || fail "configure $dir"
+  "$cmake" --build "$work/$dir" > "$work/$dir.log" 2>&1 \
+    || { cat "$work/$dir.log"; fail "the example does not build ($dir)"; }
+  local n
+  n=$(grep -c "warning: .*\[firecrash-" "$work/$dir.log" || true)
+  [[ $n == 3 ]] || { cat "$work/$dir.log"; fail "$dir: $n findings, expected 3"; }
+}
+
 # 2. The bundled example with CMAKE_CXX_CLANG_TIDY from the package.
 cat > "$work/tidy.cmake" <<CMAKE
 find_package(firecrash REQUIRED PATHS "$work/prefix" NO_DEFAULT_PATH)
 set(CMAKE_CXX_CLANG_TIDY "\${FIRECRASH_CLANG_TIDY_COMMAND}" CACHE STRING "" FORCE)
 CMAKE
-"$cmake" -S "$src/examples/shop" -B "$work/shop-tidy" -G Ninja \
-  -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_PROJECT_INCLUDE="$work/tidy.cmake" \
-  >/dev/null || fail "configure the example with CMAKE_CXX_CLANG_TIDY"
-"$cmake" --build "$work/shop-tidy" > "$work/tidy.log" 2>&1 \
-  || { cat "$work/tidy.log"; fail "the example does not build under clang-tidy"; }
-n=$(grep -c "warning: .*\[firecrash-" "$work/tidy.log" || true)
-[[ $n == 3 ]] || { cat "$work/tidy.log"; fail "CMAKE_CXX_CLANG_TIDY: $n findings, expected 3"; }
+build_example shop-tidy -DCMAKE_PROJECT_INCLUDE="$work/tidy.cmake"
 echo "example: CMAKE_CXX_CLANG_TIDY reports 3 findings"
 
 # 3. The bundled example with the plugin in CMAKE_CXX_FLAGS.
-"$cmake" -S "$src/examples/shop" -B "$work/shop-plugin" -G Ninja \
-  -DCMAKE_CXX_COMPILER="$cxx" \
-  -DCMAKE_CXX_FLAGS="-fplugin=$work/prefix/lib/firecrash/FirecrashPlugin.so" \
-  >/dev/null || fail "configure the example with the plugin"
-"$cmake" --build "$work/shop-plugin" > "$work/plugin.log" 2>&1 \
-  || { cat "$work/plugin.log"; fail "the example does not build with the plugin"; }
-n=$(grep -c "warning: .*\[firecrash-" "$work/plugin.log" || true)
-[[ $n == 3 ]] || { cat "$work/plugin.log"; fail "plugin: $n findings, expected 3"; }
+build_example shop-plugin \
+  -DCMAKE_CXX_FLAGS="-fplugin=$work/prefix/lib/firecrash/FirecrashPlugin.so"
 echo "example: the plugin in CMAKE_CXX_FLAGS reports 3 findings"
