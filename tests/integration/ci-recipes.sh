@@ -31,7 +31,8 @@ git -C "$repo" -c user.email=ci@example.com -c user.name=ci commit -q --allow-em
 "$cmake" -S "$repo" -B "$repo/build" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" >/dev/null \
   || fail "configure the repository"
 hook=$src/scripts/firecrash-pre-commit
-export FIRECRASH=$tool
+export FIRECRASH=$tool FIRECRASH_BUILD_DIR=build
+unset FIRECRASH_ARGS  # the environment of whoever runs the tests must not leak in
 
 # Nothing staged: nothing to do.
 (cd "$repo" && "$hook") || fail "the hook fails with nothing staged"
