@@ -3,6 +3,7 @@
 #include "CheckRegistry.h"
 #include "DetachedBorrowCheck.h"
 #include "DetachedCoroutineCheck.h"
+#include "DetachedThisCheck.h"
 #include "DetachingSpawnCheck.h"
 #include "UnawaitedTaskCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -26,6 +27,11 @@ static const CheckInfo Checks[] = {
      "outlive the request",
      "docs/checks/detached-coroutine.md",
      &registerCheck<DetachedCoroutineCheck>},
+    {"firecrash-detached-this",
+     "a detached member coroutine, or a detached lambda coroutine capturing "
+     "'this', uses 'this' after it suspends while nothing keeps the object "
+     "alive",
+     "docs/checks/detached-this.md", &registerCheck<DetachedThisCheck>},
     {"firecrash-detaching-spawn",
      "a request-handler coroutine calls an API that detaches work "
      "(co_spawn with detached, std::thread::detach, start_detached)",

@@ -8,6 +8,7 @@
 #include "CheckRegistry.h"
 #include "Runner.h"
 #include "DetachedBorrowCheck.h"
+#include "DetachedThisCheck.h"
 #include "DetachingCalls.h"
 #include "SharedOptions.h"
 #include "Support.h"
@@ -42,6 +43,10 @@ std::map<std::string, std::string> expectedDefaults() {
       DefaultDetachingCallees.str();
   Expected["firecrash-detached-borrow.StructuredCallees"] =
       DefaultStructuredCallees.str();
+  Expected["firecrash-detached-this.StrongReferenceFunctions"] =
+      DefaultStrongReferenceFunctions.str();
+  Expected["firecrash-detached-this.WeakReferenceFunctions"] =
+      DefaultWeakReferenceFunctions.str();
   Expected["firecrash-detached-borrow.OwningTypes"] = DefaultOwningTypes.str();
   Expected["firecrash-detached-borrow.WaitingCallees"] =
       DefaultWaitingCallees.str();

@@ -1,0 +1,53 @@
+//===--- DetachedThisCheck.h - firecrash ----------------------*- C++ -*-===//
+//
+// Part of firecrash.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FIRECRASH_CHECKS_DETACHEDTHISCHECK_H
+#define FIRECRASH_CHECKS_DETACHEDTHISCHECK_H
+
+#include "FirecrashCheck.h"
+
+namespace firecrash {
+
+/// Default of option StrongReferenceFunctions.
+inline constexpr llvm::StringLiteral DefaultStrongReferenceFunctions =
+    "::winrt::implements::get_strong;::winrt::make_self;"
+    "::std::enable_shared_from_this::shared_from_this;"
+    "::boost::enable_shared_from_this::shared_from_this;"
+    "::std::shared_ptr;::winrt::com_ptr;::boost::shared_ptr";
+
+/// Default of option WeakReferenceFunctions.
+inline constexpr llvm::StringLiteral DefaultWeakReferenceFunctions =
+    "::winrt::implements::get_weak;::winrt::make_weak;"
+    "::std::enable_shared_from_this::weak_from_this;"
+    "::boost::enable_shared_from_this::weak_from_this;"
+    "::std::weak_ptr;::winrt::weak_ref;::QPointer";
+
+/// Finds detached member coroutines (and detached lambda coroutines that
+/// capture 'this') that use 'this' after they suspend, when nothing keeps the
+/// object alive: the object can be destroyed while they are suspended, and
+/// they resume into it.
+///
+/// For the user-facing documentation see docs/checks/detached-this.md.
+class DetachedThisCheck : public FirecrashCheck {
+public:
+  DetachedThisCheck(llvm::StringRef Name,
+                    clang::tidy::ClangTidyContext *Context);
+
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+
+private:
+  void checkFunction(const clang::FunctionDecl *FD) override;
+  void fixNote(const clang::FunctionDecl *FD);
+
+  const std::string StrongReferenceFunctions;
+  const std::string WeakReferenceFunctions;
+  const NameList Strong;
+  const NameList Weak;
+};
+
+} // namespace firecrash
+
+#endif // FIRECRASH_CHECKS_DETACHEDTHISCHECK_H
