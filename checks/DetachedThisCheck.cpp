@@ -319,6 +319,31 @@ private:
   llvm::SmallPtrSet<const VarDecl *, 4> Derived;
 };
 
+/// True if \p Method is declared in a Qt "slots:" section ("public slots:",
+/// "Q_SLOTS:"): a signal invokes it and drops what it returns.
+bool isQtSlot(const CXXMethodDecl *Method, const SourceManager &SM,
+              const LangOptions &LangOpts) {
+  const CXXRecordDecl *Class = Method->getParent();
+  const AccessSpecDecl *Section = nullptr;
+  const Decl *Target = Method->getCanonicalDecl();
+  if (const FunctionTemplateDecl *Template =
+          Method->getDescribedFunctionTemplate())
+    Target = Template;
+  for (const Decl *D : Class->decls()) {
+    if (const auto *Access = dyn_cast<AccessSpecDecl>(D))
+      Section = Access;
+    if (D == Target)
+      break;
+  }
+  if (!Section)
+    return false;
+  SourceLocation Begin = SM.getExpansionLoc(Section->getAccessSpecifierLoc());
+  SourceLocation Colon = SM.getExpansionLoc(Section->getColonLoc());
+  StringRef Text = Lexer::getSourceText(
+      CharSourceRange::getCharRange(Begin, Colon), SM, LangOpts);
+  return Text.contains("slots") || Text.contains("Q_SLOTS");
+}
+
 } // namespace
 
 void DetachedThisCheck::checkFunction(const FunctionDecl *FD) {
@@ -339,7 +364,13 @@ void DetachedThisCheck::checkFunction(const FunctionDecl *FD) {
       return;
   }
   std::optional<DetachedInfo> Info = State->Detached.classify(FD);
-  if (!Info)
+  // A Qt slot coroutine returning an eager task is detached by its caller:
+  // a signal invokes it and nobody awaits the task.
+  bool Slot = !Info && !Method->getParent()->isLambda() &&
+              State->Detached.startsEagerly(FD).value_or(false) &&
+              isQtSlot(Method, State->Ctx.getSourceManager(),
+                       State->Ctx.getLangOpts());
+  if (!Info && !Slot)
     return;
 
   ThisWalker Walker(Strong, Weak, State->Ctx);
@@ -362,12 +393,15 @@ void DetachedThisCheck::checkFunction(const FunctionDecl *FD) {
   diag(Loc, "%0, a detached coroutine, uses 'this' after it suspends; nothing "
             "keeps the object alive, so it can resume into a destroyed object")
       << displayName(FD);
+  std::string TypeName = printType(State->Ctx, FD->getReturnType());
   if (FindingSink *Sink = threadFindingSink()) {
     FindingRecord Record = record(SM, Loc, FD, nullptr, {});
     Record.Callee = qualifiedName(FD);
-    Record.DetachedType = printType(State->Ctx, Info->Type);
-    Record.DetachedReason = detachedReasonName(Info->Reason).str();
-    Record.ExceptionPolicy = exceptionPolicyName(Info->Policy).str();
+    Record.DetachedType = TypeName;
+    Record.DetachedReason =
+        Info ? detachedReasonName(Info->Reason).str() : "qt-slot";
+    if (Info)
+      Record.ExceptionPolicy = exceptionPolicyName(Info->Policy).str();
     Record.Borrows.push_back(
         {borrowKindName(BorrowKind::RawThis).str(), "this",
          "'this' is used after the coroutine suspends"});
@@ -376,12 +410,21 @@ void DetachedThisCheck::checkFunction(const FunctionDecl *FD) {
   diag(SM.getExpansionLoc(Walker.Suspension->getBeginLoc()),
        "the object can be destroyed while the coroutine is suspended here",
        DiagnosticIDs::Note);
-  diag(FD->getLocation(),
-       "%0 returns detached type '%1': nobody awaits it, and nothing keeps "
-       "the object alive while it is suspended",
-       DiagnosticIDs::Note)
-      << displayName(FD) << printType(State->Ctx, Info->Type);
-  detachedTypeNotes(*Info, FD);
+  if (Info) {
+    diag(FD->getLocation(),
+         "%0 returns detached type '%1': nobody awaits it, and nothing keeps "
+         "the object alive while it is suspended",
+         DiagnosticIDs::Note)
+        << displayName(FD) << TypeName;
+    detachedTypeNotes(*Info, FD);
+  } else {
+    diag(FD->getLocation(),
+         "%0 is a Qt slot returning eager task '%1': a signal invokes it and "
+         "nobody awaits the task, so nothing keeps the object alive while it "
+         "is suspended",
+         DiagnosticIDs::Note)
+        << displayName(FD) << TypeName;
+  }
   fixNote(FD);
 }
 
@@ -427,7 +470,15 @@ void DetachedThisCheck::fixNote(const FunctionDecl *FD) {
   const auto *Body = cast<CoroutineBodyStmt>(FD->getBody());
   const auto *Block = dyn_cast<CompoundStmt>(Body->getBody());
   SourceLocation At = Block ? Block->getLBracLoc() : FD->getLocation();
-  std::string Call = (Member ? *Member : std::string("get_strong")) + "()";
+  if (!Member) {
+    diag(At,
+         "take a strong reference to the object before the first suspension, "
+         "or a weak one (a 'QPointer', a 'std::weak_ptr') before it and check "
+         "it after resuming",
+         DiagnosticIDs::Note);
+    return;
+  }
+  std::string Call = *Member + "()";
   auto Note = diag(At,
                    "take a strong reference before the first suspension "
                    "('auto strong_this = %0;'), or a weak one checked after "
@@ -436,7 +487,7 @@ void DetachedThisCheck::fixNote(const FunctionDecl *FD) {
               << Call;
   // The fix-it: only where the class offers the member and the body is
   // written plainly (not by a macro) with a first statement to indent like.
-  if (!Member || !Block || Block->body_empty() || !At.isFileID())
+  if (!Block || Block->body_empty() || !At.isFileID())
     return;
   const SourceManager &SM = State->Ctx.getSourceManager();
   SourceLocation First = Block->body_front()->getBeginLoc();
