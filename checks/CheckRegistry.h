@@ -25,6 +25,13 @@ struct CheckInfo {
   /// Registers the check's factory.
   void (*Register)(clang::tidy::ClangTidyCheckFactories &Factories,
                    llvm::StringRef Name);
+  /// A readable PascalCase name, distinct from the check name (SARIF's
+  /// rule "name").
+  llvm::StringLiteral DisplayName;
+  /// The "Why" of the check's docs page, in a few sentences.
+  llvm::StringLiteral Description;
+  /// What to do about a finding, in one or two sentences.
+  llvm::StringLiteral Help;
 };
 
 /// Returns every check, in name order.

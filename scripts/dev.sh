@@ -13,7 +13,7 @@ BUILD_DIR=${FIRECRASH_BUILD_DIR:-build}
 PACKAGES=(cmake ninja-build clang-19 clang-tidy-19 libclang-19-dev llvm-19-dev
           libgtest-dev nlohmann-json3-dev gcc-12-source g++ libclang-rt-19-dev
           libboost1.81-dev libboost1.81-doc libasio-dev qcoro-qt6-dev libssl-dev
-          jq git)
+          jq git python3-jsonschema libicu72)
 
 install_missing() {
   local missing=() pkg
@@ -29,6 +29,26 @@ install_missing() {
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq \
     --no-install-recommends "${missing[@]}" >/dev/null \
     || { echo "firecrash: could not install ${missing[*]}" >&2; exit 3; }
+}
+
+# The SARIF validator (Microsoft's SARIF Multitool) for the SARIF test, from
+# the npm registry into the build directory; without npm the test says why it
+# is skipped.
+SARIF_MULTITOOL_VERSION=5.7.0
+install_sarif_validator() {
+  local dir="$BUILD_DIR/npm"
+  local bin="$dir/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
+  if [[ ! -x $bin ]]; then
+    if command -v npm >/dev/null; then
+      npm install --prefix "$dir" --no-audit --no-fund --silent \
+        "@microsoft/sarif-multitool-linux@$SARIF_MULTITOOL_VERSION" >/dev/null 2>&1 \
+        || echo "firecrash: npm could not install the SARIF validator; its test will be skipped" >&2
+      # npm does not run the package's chmod postinstall unasked.
+      [[ -f $bin ]] && chmod u+x "$bin"
+    else
+      echo "firecrash: npm is missing; the SARIF validator test will be skipped" >&2
+    fi
+  fi
 }
 
 build() {
@@ -50,6 +70,7 @@ case "${1:-}" in
   test)
     install_missing
     build
+    install_sarif_validator
     ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$(nproc)" || exit 1
     ;;
   build)

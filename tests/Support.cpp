@@ -23,6 +23,23 @@ std::string modulePath() { return FIRECRASH_MODULE_PATH; }
 std::string clangTidyBinary() { return FIRECRASH_CLANG_TIDY; }
 std::string clangBinary() { return FIRECRASH_CLANG; }
 std::string pluginPath() { return FIRECRASH_PLUGIN_PATH; }
+
+std::string reportSchemaErrors(const std::string &JsonText) {
+  std::string Dir = makeTempDir();
+  std::string File = Dir + "/report.json";
+  writeFile(File, JsonText);
+  CommandResult Ran = runCommand(
+      {"/usr/bin/python3", sourceDir() + "/tests/integration/validate-json.py",
+       sourceDir() + "/docs/report.schema.json", File},
+      120);
+  std::error_code EC;
+  std::filesystem::remove_all(Dir, EC);
+  if (Ran.ExitCode == 0)
+    return "";
+  return Ran.Stdout + Ran.Stderr + (Ran.Stdout.empty() && Ran.Stderr.empty()
+                                        ? "the schema validator did not run"
+                                        : "");
+}
 std::string toolPath() { return FIRECRASH_TOOL_PATH; }
 std::string includeDir() { return FIRECRASH_SOURCE_DIR "/include"; }
 

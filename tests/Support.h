@@ -15,6 +15,9 @@ std::string clangTidyBinary();
 std::string clangBinary();
 /// The compiler plugin and the firecrash tool built with the tests.
 std::string pluginPath();
+/// Validates a firecrash JSON report against docs/report.schema.json;
+/// returns the validator's complaints, empty when it is valid.
+std::string reportSchemaErrors(const std::string &JsonText);
 std::string toolPath();
 std::string includeDir();
 

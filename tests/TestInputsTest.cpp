@@ -220,6 +220,11 @@ FrontDoorResult runToolJson(const RunSpec &Run, const std::string &File,
                      std::to_string(Ran.ExitCode) + "):\n" + Ran.Stderr;
     return Result;
   }
+  if (std::string Invalid = reportSchemaErrors(Ran.Stdout); !Invalid.empty()) {
+    Result.Failure = "the JSON report does not match docs/report.schema.json:\n" +
+                     Invalid;
+    return Result;
+  }
   nlohmann::json Report = nlohmann::json::parse(Ran.Stdout, nullptr, false);
   if (Report.is_discarded() || !Report.contains("findings")) {
     Result.Failure = "firecrash --format json wrote no report:\n" + Ran.Stdout;

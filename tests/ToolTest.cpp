@@ -10,6 +10,7 @@
 #include "Support.h"
 #include "gtest/gtest.h"
 #include <filesystem>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 namespace firecrash::test {
@@ -54,6 +55,14 @@ CommandResult firecrash(const std::vector<std::string> &Args,
   Argv.push_back(FIRECRASH_TOOL_PATH);
   Argv.insert(Argv.end(), Args.begin(), Args.end());
   return runCommand(Argv, 600);
+}
+
+/// Parses a JSON report and checks it against docs/report.schema.json.
+Json parseReport(const std::string &Text) {
+  EXPECT_EQ(reportSchemaErrors(Text), "");
+  Json Parsed = Json::parse(Text, nullptr, /*allow_exceptions=*/false);
+  EXPECT_FALSE(Parsed.is_discarded()) << Text;
+  return Parsed;
 }
 
 Json parse(const std::string &Text) {
@@ -111,7 +120,7 @@ TEST(Tool, JsonReportFieldByField) {
   Project P;
   CommandResult Ran = firecrash({"-p", P.Build, "--format", "json"});
   ASSERT_EQ(Ran.ExitCode, Findings) << Ran.Stderr;
-  Json Report = parse(Ran.Stdout);
+  Json Report = parseReport(Ran.Stdout);
   EXPECT_EQ(Report["version"], 1);
   EXPECT_EQ(Report["tool"]["name"], "firecrash");
   ASSERT_EQ(Report["findings"].size(), 3u);
@@ -176,8 +185,11 @@ TEST(Tool, SarifReportIsStructured) {
   for (size_t I = 0; I < allChecks().size(); ++I) {
     const Json &Rule = Run["tool"]["driver"]["rules"][I];
     EXPECT_EQ(Rule["id"], allChecks()[I].Name.str());
+    EXPECT_EQ(Rule["name"], allChecks()[I].DisplayName.str());
     EXPECT_EQ(Rule["shortDescription"]["text"], allChecks()[I].Summary.str());
-    EXPECT_EQ(Rule["helpUri"], allChecks()[I].DocsPath.str());
+    EXPECT_EQ(Rule["fullDescription"]["text"], allChecks()[I].Description.str());
+    std::string Page = fs::path(allChecks()[I].DocsPath.str()).filename();
+    EXPECT_EQ(Rule["helpUri"], "file://" + sourceDir() + "/docs/checks/" + Page);
   }
   ASSERT_EQ(Run["results"].size(), 3u);
   const Json &Direct = Run["results"][0];
@@ -206,7 +218,7 @@ TEST(Tool, SarifReportIsStructured) {
   EXPECT_EQ(Run["invocations"][0]["executionSuccessful"], true);
 
   // Fingerprints agree with the JSON report.
-  Json Report = parse(firecrash({"-p", P.Build, "--format", "json"}).Stdout);
+  Json Report = parseReport(firecrash({"-p", P.Build, "--format", "json"}).Stdout);
   for (size_t I = 0; I < 3; ++I)
     EXPECT_EQ(Run["results"][I]["partialFingerprints"]["firecrash/v1"],
               Report["findings"][I]["fingerprint"]);
@@ -216,7 +228,7 @@ TEST(Tool, CrossFileDetachingSpawn) {
   Project P("jobs");
   CommandResult Ran = firecrash({"-p", P.Build, "--format", "json"});
   ASSERT_EQ(Ran.ExitCode, Findings) << Ran.Stderr;
-  Json Report = parse(Ran.Stdout);
+  Json Report = parseReport(Ran.Stdout);
   ASSERT_EQ(Report["findings"].size(), 1u) << Ran.Stdout;
   const Json &F = Report["findings"][0];
   EXPECT_EQ(F["check"], "firecrash-detaching-spawn");
@@ -263,13 +275,13 @@ TEST(Tool, WarningsAsErrorsDecideTheExitCode) {
       firecrash({"-p", P.Build, "--format", "json",
                  "--warnings-as-errors=firecrash-detached-coroutine"});
   EXPECT_EQ(Listed.ExitCode, Findings) << Listed.Stderr;
-  for (const Json &F : parse(Listed.Stdout)["findings"])
+  for (const Json &F : parseReport(Listed.Stdout)["findings"])
     EXPECT_EQ(F["severity"], "error");
   CommandResult Other =
       firecrash({"-p", P.Build, "--format", "json",
                  "--warnings-as-errors=firecrash-unawaited-task"});
   EXPECT_EQ(Other.ExitCode, Clean) << "warnings alone do not fail the run";
-  EXPECT_EQ(parse(Other.Stdout)["findings"].size(), 3u);
+  EXPECT_EQ(parseReport(Other.Stdout)["findings"].size(), 3u);
   CommandResult Text = firecrash(
       {"-p", P.Build, "--warnings-as-errors=firecrash-detached-coroutine"});
   EXPECT_NE(Text.Stdout.find(
@@ -290,7 +302,7 @@ TEST(Tool, BaselineSurvivesLinesInsertedAboveAFinding) {
   CommandResult Ran = firecrash(
       {"-p", P.Build, "--baseline", Baseline, "--format", "json"});
   EXPECT_EQ(Ran.ExitCode, Clean) << Ran.Stdout << Ran.Stderr;
-  Json Report = parse(Ran.Stdout);
+  Json Report = parseReport(Ran.Stdout);
   EXPECT_EQ(Report["findings"].size(), 0u);
   EXPECT_EQ(Report["summary"]["baselined"], 3);
 
@@ -301,7 +313,7 @@ TEST(Tool, BaselineSurvivesLinesInsertedAboveAFinding) {
                         "send_email(\"x\");\n  co_return;\n}\n}\n");
   Ran = firecrash({"-p", P.Build, "--baseline", Baseline, "--format", "json"});
   EXPECT_EQ(Ran.ExitCode, Findings);
-  EXPECT_EQ(parse(Ran.Stdout)["findings"].size(), 1u);
+  EXPECT_EQ(parseReport(Ran.Stdout)["findings"].size(), 1u);
 }
 
 TEST(Tool, FixAndExportFixes) {
@@ -325,8 +337,8 @@ TEST(Tool, FixAndExportFixes) {
   // The fixed project still compiles, and that finding is gone.
   CommandResult Again = firecrash({"-p", P.Build, "--format", "json"});
   EXPECT_EQ(Again.ExitCode, Findings) << Again.Stderr;
-  EXPECT_EQ(parse(Again.Stdout)["findings"].size(), 2u);
-  EXPECT_EQ(parse(Again.Stdout)["summary"]["files_failed"], 0);
+  EXPECT_EQ(parseReport(Again.Stdout)["findings"].size(), 2u);
+  EXPECT_EQ(parseReport(Again.Stdout)["summary"]["files_failed"], 0);
 }
 
 TEST(Tool, BrokenTranslationUnitIsAnErrorAndTheRestStillRuns) {
@@ -344,7 +356,7 @@ TEST(Tool, BrokenTranslationUnitIsAnErrorAndTheRestStillRuns) {
   writeFile(P.Build + "/compile_commands.json", DB.dump());
   CommandResult Ran = firecrash({"-p", P.Build, "--format", "json"});
   EXPECT_EQ(Ran.ExitCode, Failed) << Ran.Stderr;
-  Json Report = parse(Ran.Stdout);
+  Json Report = parseReport(Ran.Stdout);
   EXPECT_EQ(Report["findings"].size(), 3u) << "the other files still ran";
   ASSERT_GE(Report["errors"].size(), 1u);
   EXPECT_TRUE(endsWith(Report["errors"][0]["file"], "src/broken.cpp"));
@@ -386,7 +398,7 @@ TEST(Tool, RelativePathsAndArgumentsInTheDatabase) {
   writeFile(P.Build + "/compile_commands.json", Rewritten.dump(2));
   CommandResult Ran = firecrash({"-p", P.Build, "--format", "json"});
   EXPECT_EQ(Ran.ExitCode, Findings) << Ran.Stderr;
-  Json Report = parse(Ran.Stdout);
+  Json Report = parseReport(Ran.Stdout);
   EXPECT_EQ(Report["findings"].size(), 3u);
   EXPECT_EQ(Report["summary"]["files_failed"], 0);
 }
@@ -432,7 +444,7 @@ TEST(Tool, SelectedFilesAndGlobs) {
   CommandResult Ran = firecrash(
       {"-p", P.Build, "--format", "json", P.file("src/catalog.cpp")});
   EXPECT_EQ(Ran.ExitCode, Clean) << Ran.Stderr;
-  EXPECT_EQ(parse(Ran.Stdout)["summary"]["files_analyzed"], 1);
+  EXPECT_EQ(parseReport(Ran.Stdout)["summary"]["files_analyzed"], 1);
   Ran = firecrash({"-p", "build", "--format", "json", "src/*.cpp"},
                   P.Root + "/src/..");
   EXPECT_EQ(Ran.ExitCode, Findings) << Ran.Stderr;
@@ -476,7 +488,7 @@ TEST(Tool, ConfigurationSelectsChecksAndOptions) {
   writeFile(P.Root + "/src/.clang-tidy",
             "CheckOptions:\n  MaxCallDepth: 0\n");
   Ran = firecrash({"-p", P.Build, "--format", "json"});
-  EXPECT_EQ(parse(Ran.Stdout)["findings"].size(), 2u)
+  EXPECT_EQ(parseReport(Ran.Stdout)["findings"].size(), 2u)
       << "MaxCallDepth 0 drops the cross-file chain";
 }
 
@@ -494,6 +506,115 @@ TEST(Tool, ListChecksVersionAndDumpConfig) {
   EXPECT_NE(Ran.Stdout.find("firecrash-detached-coroutine.MaxCallDepth: '5'"),
             std::string::npos)
       << Ran.Stdout;
+}
+
+/// Microsoft's SARIF Multitool, installed from npm by scripts/dev.sh.
+std::string sarifValidator() {
+  return FIRECRASH_BINARY_DIR
+      "/npm/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool";
+}
+
+/// Runs the validator with the SARIF and GitHub rule sets; returns every
+/// error and warning line it prints.
+std::string sarifProblems(const std::string &File) {
+  CommandResult Ran = runCommand(
+      {sarifValidator(), "validate", "--rule-kind", "Gh;Sarif", File}, 300);
+  std::string Problems;
+  std::istringstream Lines(Ran.Stdout + Ran.Stderr);
+  for (std::string Line; std::getline(Lines, Line);)
+    if (Line.find(": error ") != std::string::npos ||
+        Line.find(": warning ") != std::string::npos)
+      Problems += Line + "\n";
+  if (Ran.ExitCode != 0 && Problems.empty())
+    Problems = "the validator failed: " + Ran.Stdout + Ran.Stderr;
+  return Problems;
+}
+
+TEST(Tool, SarifValidatesCleanWithTheSarifAndGitHubRules) {
+  if (!fs::exists(sarifValidator()))
+    GTEST_SKIP() << "the SARIF validator is not installed: scripts/dev.sh "
+                    "installs @microsoft/sarif-multitool-linux from npm, and "
+                    "npm was unreachable or missing";
+  for (const char *Name : {"shop", "jobs"}) {
+    SCOPED_TRACE(Name);
+    Project P(Name);
+    std::string Out = P.Root + "/report.sarif";
+    // Direct, cross-file and fix-carrying findings.
+    CommandResult Ran =
+        firecrash({"-p", P.Build, "--format", "sarif", "-o", Out}, P.Root);
+    EXPECT_EQ(Ran.ExitCode, Findings) << Ran.Stderr;
+    EXPECT_EQ(sarifProblems(Out), "");
+    // With a baseline that hides every finding.
+    std::string Baseline = P.Root + "/baseline.json";
+    firecrash({"-p", P.Build, "--write-baseline", Baseline}, P.Root);
+    Ran = firecrash({"-p", P.Build, "--format", "sarif", "-o", Out,
+                     "--baseline", Baseline},
+                    P.Root);
+    EXPECT_EQ(Ran.ExitCode, Clean) << Ran.Stderr;
+    EXPECT_EQ(sarifProblems(Out), "");
+  }
+  // The bundled example, run from the repository root.
+  std::string Dir = makeTempDir();
+  CommandResult Configured = runCommand(
+      {"cmake", "-S", sourceDir() + "/examples/shop", "-B", Dir, "-G", "Ninja"},
+      300);
+  ASSERT_EQ(Configured.ExitCode, 0) << Configured.Stderr;
+  std::string Out = Dir + "/example.sarif";
+  CommandResult Ran =
+      firecrash({"-p", Dir, "--format", "sarif", "-o", Out}, sourceDir());
+  EXPECT_EQ(Ran.ExitCode, Findings) << Ran.Stderr;
+  EXPECT_EQ(sarifProblems(Out), "");
+  Json Sarif = parse(readFile(Out));
+  const Json &Run = Sarif["runs"][0];
+  EXPECT_EQ(Run["originalUriBaseIds"]["%SRCROOT%"]["uri"],
+            "file://" + sourceDir() + "/");
+  EXPECT_EQ(Run["results"][0]["locations"][0]["physicalLocation"]
+               ["artifactLocation"]["uriBaseId"],
+            "%SRCROOT%");
+  std::error_code EC;
+  fs::remove_all(Dir, EC);
+}
+
+TEST(Tool, SarifRulesCarryAbsoluteHelpAndReadableNames) {
+  Project P;
+  std::string Out = P.Root + "/report.sarif";
+  firecrash({"-p", P.Build, "--format", "sarif", "-o", Out,
+             "--docs-url", "https://docs.example.com/firecrash",
+             "--sarif-category", "nightly/firecrash/"});
+  Json Run = parse(readFile(Out))["runs"][0];
+  EXPECT_EQ(Run["automationDetails"]["id"], "nightly/firecrash/");
+  for (const Json &Rule : Run["tool"]["driver"]["rules"]) {
+    std::string Id = Rule["id"], Name = Rule["name"];
+    EXPECT_NE(Id, Name);
+    EXPECT_TRUE(std::isupper(static_cast<unsigned char>(Name[0]))) << Name;
+    EXPECT_EQ(Rule["helpUri"].get<std::string>().rfind(
+                  "https://docs.example.com/firecrash/checks/", 0),
+              0u)
+        << Rule["helpUri"];
+    EXPECT_FALSE(Rule["fullDescription"]["text"].get<std::string>().empty());
+    EXPECT_FALSE(Rule["properties"]["tags"].empty());
+  }
+  CommandResult Bad = firecrash({"-p", P.Build, "--format", "sarif",
+                                 "--docs-url", "docs/"});
+  expectOneLineError(Bad, "--docs-url must be an absolute URI");
+  EXPECT_EQ(Bad.ExitCode, Usage);
+}
+
+TEST(Tool, SchemaRejectsUnknownAndMissingFields) {
+  Project P;
+  CommandResult Ran = firecrash({"-p", P.Build, "--format", "json"});
+  ASSERT_EQ(reportSchemaErrors(Ran.Stdout), "");
+  Json Report = parse(Ran.Stdout);
+  Json Extra = Report;
+  Extra["extra"] = 1;
+  EXPECT_NE(reportSchemaErrors(Extra.dump()).find("'extra' was unexpected"),
+            std::string::npos);
+  Json ExtraInFinding = Report;
+  ExtraInFinding["findings"][0]["confidence"] = "high";
+  EXPECT_NE(reportSchemaErrors(ExtraInFinding.dump()), "");
+  Json Missing = Report;
+  Missing["findings"][0].erase("fingerprint");
+  EXPECT_NE(reportSchemaErrors(Missing.dump()), "");
 }
 
 TEST(Tool, GccOnlyFlagsAreRecognised) {

@@ -97,6 +97,17 @@ cl::opt<bool> ListChecks("list-checks",
 cl::opt<bool> DumpConfig("dump-config",
                          cl::desc("Print the effective configuration and exit"),
                          cl::cat(Category));
+cl::opt<std::string> DocsUrl(
+    "docs-url",
+    cl::desc("Absolute URI of the documentation, for SARIF rules' helpUri "
+             "(default: the installed docs, else the source tree's, as file "
+             "URIs)"),
+    cl::value_desc("uri"), cl::cat(Category));
+cl::opt<std::string> SarifCategory(
+    "sarif-category",
+    cl::desc("SARIF automationDetails.id: which analysis this run is "
+             "(default: firecrash/)"),
+    cl::init("firecrash/"), cl::cat(Category));
 cl::opt<std::string> WarningsAsErrors(
     "warnings-as-errors",
     cl::desc("Glob list of checks whose findings are errors, like "
@@ -113,6 +124,18 @@ cl::opt<bool> Quiet("quiet",
 cl::opt<bool> NoCrossTU("no-cross-tu",
                         cl::desc("Do not merge summaries across files"),
                         cl::cat(Category));
+
+/// The documentation's absolute URI, ending in '/': the installed docs next
+/// to the binary (<prefix>/share/doc/firecrash), else the source tree's.
+std::string defaultDocsUrl(const char *Argv0) {
+  std::string Exe = sys::fs::getMainExecutable(Argv0, (void *)&defaultDocsUrl);
+  SmallString<256> Installed(sys::path::parent_path(sys::path::parent_path(Exe)));
+  sys::path::append(Installed, "share", "doc", "firecrash");
+  std::string Dir = sys::fs::is_directory(Installed + "/checks")
+                        ? Installed.str().str()
+                        : std::string(FIRECRASH_SOURCE_DIR) + "/docs";
+  return "file://" + uriEncode(Dir) + "/";
+}
 
 int fail(int Code, const Twine &Message) {
   errs() << "firecrash: error: " << Message << "\n";
@@ -438,6 +461,10 @@ int main(int argc, const char **argv) {
 
   if (ApplyFixes && FixErrors)
     return fail(ExitUsage, "--fix and --fix-errors exclude each other");
+  if (!DocsUrl.empty() && !StringRef(DocsUrl).contains("://"))
+    return fail(ExitUsage, "--docs-url must be an absolute URI such as "
+                           "'https://example.com/firecrash/docs/', not '" +
+                               DocsUrl + "'");
 
   RunOptions Options;
   Options.Checks = Checks;
@@ -519,9 +546,16 @@ int main(int argc, const char **argv) {
   case Format::Json:
     Text = reportJson(R);
     break;
-  case Format::Sarif:
-    Text = reportSarif(R);
+  case Format::Sarif: {
+    SarifOptions Sarif;
+    Sarif.SourceRoot = Root;
+    Sarif.DocsUrl = DocsUrl.empty() ? defaultDocsUrl(argv[0]) : DocsUrl.getValue();
+    if (!StringRef(Sarif.DocsUrl).ends_with("/"))
+      Sarif.DocsUrl += "/";
+    Sarif.Category = SarifCategory;
+    Text = reportSarif(R, Sarif);
     break;
+  }
   }
   if (OutputFile.empty()) {
     outs() << Text;

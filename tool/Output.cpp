@@ -2,11 +2,13 @@
 
 #include "CheckRegistry.h"
 #include "Report.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -162,32 +164,72 @@ std::string reportJson(const Report &R) {
 
 // --- SARIF 2.1.0 ------------------------------------------------------------
 
+std::string uriEncode(llvm::StringRef Path) {
+  std::string Out;
+  for (unsigned char C : Path) {
+    if (llvm::isAlnum(C) || C == '/' || C == '-' || C == '.' || C == '_' ||
+        C == '~') {
+      Out += static_cast<char>(C);
+      continue;
+    }
+    static const char Hex[] = "0123456789ABCDEF";
+    Out += '%';
+    Out += Hex[C >> 4];
+    Out += Hex[C & 15];
+  }
+  return Out;
+}
+
+/// A file as SARIF wants it: relative to %SRCROOT% when inside the source
+/// root, else an absolute file URI.
+static Json artifactLocation(const std::string &File) {
+  if (llvm::sys::path::is_absolute(File))
+    return {{"uri", "file://" + uriEncode(File)}};
+  return {{"uri", uriEncode(File)}, {"uriBaseId", "%SRCROOT%"}};
+}
+
 static Json sarifLocation(const ReportLocation &Loc, const std::string &Text) {
-  Json Physical = {{"artifactLocation", {{"uri", Loc.File}}},
-                   {"region",
-                    {{"startLine", Loc.Line}, {"startColumn", Loc.Column}}}};
+  Json Region = {{"startLine", std::max(1u, Loc.Line)}};
+  if (Loc.Column)
+    Region["startColumn"] = Loc.Column;
+  Json Physical = {{"artifactLocation", artifactLocation(Loc.File)},
+                   {"region", std::move(Region)}};
   Json Out = {{"physicalLocation", std::move(Physical)}};
   if (!Text.empty())
     Out["message"] = {{"text", Text}};
   return Out;
 }
 
-std::string reportSarif(const Report &R) {
+/// Tags for code-scanning services: what kind of problem each check finds.
+static Json ruleTags(llvm::StringRef Check) {
+  Json Tags = {"reliability", "concurrency", "coroutines"};
+  // Borrowed state that dies first is a use-after-free.
+  if (Check != "firecrash-unawaited-task") {
+    Tags.push_back("security");
+    Tags.push_back("external/cwe/cwe-416");
+  }
+  return Tags;
+}
+
+std::string reportSarif(const Report &R, const SarifOptions &Options) {
   Json Rules = Json::array();
   std::map<std::string, unsigned> RuleIndex;
   for (const CheckInfo &Check : allChecks()) {
     RuleIndex[Check.Name.str()] = static_cast<unsigned>(Rules.size());
+    std::string Page = llvm::sys::path::filename(Check.DocsPath).str();
+    std::string HelpUri = Options.DocsUrl + "checks/" + Page;
     Rules.push_back(
         {{"id", Check.Name.str()},
-         {"name", Check.Name.str()},
+         {"name", Check.DisplayName.str()},
          {"shortDescription", {{"text", Check.Summary.str()}}},
-         {"fullDescription", {{"text", Check.Summary.str()}}},
+         {"fullDescription", {{"text", Check.Description.str()}}},
          {"help",
-          {{"text", "See " + Check.DocsPath.str() +
-                        ": return a task and co_await it, or start the work "
-                        "on a request scope and join it."}}},
-         {"helpUri", Check.DocsPath.str()},
-         {"defaultConfiguration", {{"level", "warning"}}}});
+          {{"text", Check.Help.str() + " See " + HelpUri + "."},
+           {"markdown", Check.Help.str() + " See [the check's page](" +
+                            HelpUri + ")."}}},
+         {"helpUri", HelpUri},
+         {"defaultConfiguration", {{"level", "warning"}}},
+         {"properties", {{"tags", ruleTags(Check.Name)}}}});
   }
   Json Results = Json::array();
   for (const ReportFinding &F : R.Findings) {
@@ -220,7 +262,7 @@ std::string reportSarif(const Report &R) {
       for (const ReportReplacement &Fix : F.Fixes) {
         Json &Change = PerFile[Fix.File];
         if (Change.is_null())
-          Change = {{"artifactLocation", {{"uri", Fix.File}}},
+          Change = {{"artifactLocation", artifactLocation(Fix.File)},
                     {"replacements", Json::array()}};
         Change["replacements"].push_back(
             {{"deletedRegion",
@@ -247,7 +289,7 @@ std::string reportSarif(const Report &R) {
          {"message", {{"text", E.Message}}},
          {"locations",
           Json::array({{{"physicalLocation",
-                         {{"artifactLocation", {{"uri", E.File}}}}}}})}});
+                         {{"artifactLocation", artifactLocation(E.File)}}}}})}});
   for (const std::string &E : R.ConfigurationErrors)
     Notifications.push_back({{"level", "error"}, {"message", {{"text", E}}}});
   Json Out = {
@@ -258,8 +300,17 @@ std::string reportSarif(const Report &R) {
                       {{"driver",
                         {{"name", "firecrash"},
                          {"version", ToolVersion},
-                         {"informationUri", "docs/checks/"},
+                         {"semanticVersion", ToolVersion},
+                         {"informationUri", Options.DocsUrl + "tool.md"},
                          {"rules", std::move(Rules)}}}}},
+                     {"automationDetails", {{"id", Options.Category}}},
+                     {"originalUriBaseIds",
+                      {{"%SRCROOT%",
+                        {{"uri", "file://" + uriEncode(Options.SourceRoot) +
+                                     (llvm::StringRef(Options.SourceRoot)
+                                              .ends_with("/")
+                                          ? ""
+                                          : "/")}}}}},
                      {"results", std::move(Results)},
                      {"invocations",
                       Json::array({{{"executionSuccessful",

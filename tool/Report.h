@@ -109,7 +109,21 @@ std::string baselineText(const Report &R);
 
 std::string reportText(const Report &R, bool Color);
 std::string reportJson(const Report &R);
-std::string reportSarif(const Report &R);
+/// What a SARIF log says beyond the findings.
+struct SarifOptions {
+  /// The directory relative paths are relative to (%SRCROOT%), absolute.
+  std::string SourceRoot;
+  /// The absolute URI the rules' helpUri are relative to, ending in '/':
+  /// "<DocsUrl>checks/<name>.md".
+  std::string DocsUrl;
+  /// runs[0].automationDetails.id: what run of which analysis this is.
+  std::string Category = "firecrash/";
+};
+
+/// Percent-encodes a path for a URI (RFC 3986), keeping '/'.
+std::string uriEncode(llvm::StringRef Path);
+
+std::string reportSarif(const Report &R, const SarifOptions &Options);
 
 /// Writes \p Text to \p Path through a temporary file and a rename, so a
 /// reader never sees half of it.
