@@ -437,8 +437,24 @@ void DetachedBorrowCheck::report(const FunctionDecl *Frame, bool IsHandler,
         << Work << describeFunction(Entry.Callee) << Borrowed
         << displayName(Frame);
 
+  // The way out depends on what is borrowed.
+  std::string Suggestion;
+  if (Main.Kind == BorrowKind::DyingClosure ||
+      Main.Kind == BorrowKind::LocalClosure)
+    Suggestion = "pass what the lambda captures as parameters taken by "
+                 "value, which live in the coroutine's frame, or keep the "
+                 "closure alive until the coroutine finishes";
+  else if (!Main.Var)
+    Suggestion = "take the value by value in the detached operation, or keep "
+                 "it alive until the operation finishes";
+  else
+    Suggestion = "pass " + Borrowed +
+                 " to the operation by value (move it, or share it through "
+                 "a 'std::shared_ptr'), or wait for the operation before it "
+                 "is destroyed (co_await it, or join it)";
   if (FindingSink *Sink = threadFindingSink()) {
     FindingRecord Record = record(SM, Entry.Loc, Frame, &Chain, Borrows);
+    Record.Suggestion = Suggestion;
     if (Match) {
       Record.Callee = Match->CalleeName;
       Record.DetachedReason = "detaching-call";
@@ -520,26 +536,7 @@ void DetachedBorrowCheck::report(const FunctionDecl *Frame, bool IsHandler,
   if (IsHandler)
     handlerNote(Frame);
 
-  // The way out depends on what is borrowed.
-  if (Main.Kind == BorrowKind::DyingClosure ||
-      Main.Kind == BorrowKind::LocalClosure)
-    diag(Entry.Loc,
-         "pass what the lambda captures as parameters taken by value, which "
-         "live in the coroutine's frame, or keep the closure alive until the "
-         "coroutine finishes",
-         DiagnosticIDs::Note);
-  else if (!Main.Var)
-    diag(Entry.Loc,
-         "take the value by value in the detached operation, or keep it "
-         "alive until the operation finishes",
-         DiagnosticIDs::Note);
-  else
-    diag(Entry.Loc,
-         "pass %0 to the operation by value (move it, or share it through a "
-         "'std::shared_ptr'), or wait for the operation before it is "
-         "destroyed (co_await it, or join it)",
-         DiagnosticIDs::Note)
-        << Borrowed;
+  diag(Entry.Loc, "%0", DiagnosticIDs::Note) << Suggestion;
 }
 
 } // namespace firecrash

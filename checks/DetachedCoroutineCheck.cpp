@@ -142,8 +142,24 @@ void DetachedCoroutineCheck::report(const FunctionDecl *Handler,
         << describeCoroutine(Start.Callee) << TypeName
         << describeHandler(Handler) << describeFunction(Entry.Callee);
 
+  // The way out: a synchronous handler cannot co_await, so it must become
+  // a coroutine itself, or hand the work to a scope it joins.
+  const FunctionDecl *Callee = Start.Callee;
+  std::string Suggestion =
+      isCoroutine(Handler)
+          ? "return a task such as '" + TaskType + "' from " +
+                describeFunction(Callee) +
+                " and co_await it, so the handler waits for the operation "
+                "and sees its exceptions"
+          : "return a task such as '" + TaskType + "' from " +
+                describeFunction(Callee) + " and make " +
+                displayName(Handler) +
+                " a coroutine that co_awaits it, or spawn it on a "
+                "'firecrash::request_scope' and join the scope before " +
+                displayName(Handler) + " returns";
   if (FindingSink *Sink = threadFindingSink()) {
     FindingRecord Record = record(SM, Entry.Loc, Handler, &Chain, Borrows);
+    Record.Suggestion = Suggestion;
     Record.Callee = qualifiedName(Start.Callee);
     Record.DetachedType = TypeName;
     Record.ExceptionPolicy = exceptionPolicyName(Info->Policy).str();
@@ -158,32 +174,15 @@ void DetachedCoroutineCheck::report(const FunctionDecl *Handler,
   borrowNotes(SM, Borrows);
 
   // The way out, with a fix-it where the rewrite is complete and safe.
-  const FunctionDecl *Callee = Start.Callee;
-  if (!isCoroutine(Handler)) {
-    // A synchronous handler cannot co_await: it must become a coroutine
-    // itself, or hand the work to a scope it joins.
-    diag(Callee->getLocation(),
-         "return a task such as '%0' from %1 and make %2 a coroutine that "
-         "co_awaits it, or spawn it on a 'firecrash::request_scope' and join "
-         "the scope before %2 returns",
-         DiagnosticIDs::Note)
-        << TaskType << describeFunction(Callee) << displayName(Handler);
-    return;
-  }
-  bool Fixable = canFix(Chain, Ctx);
-  auto Suggestion =
-      diag(Callee->getLocation(),
-           "return a task such as '%0' from %1 and co_await it, so the "
-           "handler waits for the operation and sees its exceptions",
-           DiagnosticIDs::Note)
-      << TaskType << describeFunction(Callee);
-  if (!Fixable)
+  auto Note = diag(Callee->getLocation(), "%0", DiagnosticIDs::Note)
+              << Suggestion;
+  if (!isCoroutine(Handler) || !canFix(Chain, Ctx))
     return;
   for (const FunctionDecl *Redecl : Callee->redecls())
-    Suggestion << FixItHint::CreateReplacement(
+    Note << FixItHint::CreateReplacement(
         CharSourceRange::getTokenRange(Redecl->getReturnTypeSourceRange()),
         TaskType);
-  Suggestion << FixItHint::CreateInsertion(Entry.Loc, "co_await ");
+  Note << FixItHint::CreateInsertion(Entry.Loc, "co_await ");
 }
 
 } // namespace firecrash

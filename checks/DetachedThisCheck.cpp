@@ -394,6 +394,15 @@ void DetachedThisCheck::checkFunction(const FunctionDecl *FD) {
             "keeps the object alive, so it can resume into a destroyed object")
       << displayName(FD);
   std::string TypeName = printType(State->Ctx, FD->getReturnType());
+  std::optional<std::string> Member = strongMember(FD);
+  std::string Suggestion =
+      Member ? "take a strong reference before the first suspension ('auto "
+               "strong_this = " +
+                   *Member +
+                   "();'), or a weak one checked after resuming"
+             : "take a strong reference to the object before the first "
+               "suspension, or a weak one (a 'QPointer', a 'std::weak_ptr') "
+               "before it and check it after resuming";
   if (FindingSink *Sink = threadFindingSink()) {
     FindingRecord Record = record(SM, Loc, FD, nullptr, {});
     Record.Callee = qualifiedName(FD);
@@ -402,6 +411,7 @@ void DetachedThisCheck::checkFunction(const FunctionDecl *FD) {
         Info ? detachedReasonName(Info->Reason).str() : "qt-slot";
     if (Info)
       Record.ExceptionPolicy = exceptionPolicyName(Info->Policy).str();
+    Record.Suggestion = Suggestion;
     Record.Borrows.push_back(
         {borrowKindName(BorrowKind::RawThis).str(), "this",
          "'this' is used after the coroutine suspends"});
@@ -425,7 +435,7 @@ void DetachedThisCheck::checkFunction(const FunctionDecl *FD) {
          DiagnosticIDs::Note)
         << displayName(FD) << TypeName;
   }
-  fixNote(FD);
+  fixNote(FD, Suggestion);
 }
 
 /// Returns the name of a member of \p Class (or its bases) that hands out a
@@ -459,32 +469,26 @@ static std::optional<std::string> strongReferenceMember(const CXXRecordDecl *Cla
   return Found;
 }
 
-void DetachedThisCheck::fixNote(const FunctionDecl *FD) {
-  const auto *Method = cast<CXXMethodDecl>(FD);
-  const CXXRecordDecl *Class = Method->getParent();
+std::optional<std::string>
+DetachedThisCheck::strongMember(const FunctionDecl *FD) {
+  const CXXRecordDecl *Class = cast<CXXMethodDecl>(FD)->getParent();
   if (Class->isLambda())
     if (const auto *Outer = dyn_cast_or_null<CXXMethodDecl>(
             dyn_cast_or_null<FunctionDecl>(Class->getDeclContext())))
       Class = Outer->getParent(); // The object the lambda captured.
-  std::optional<std::string> Member = strongReferenceMember(Class, Strong);
+  return strongReferenceMember(Class, Strong);
+}
+
+void DetachedThisCheck::fixNote(const FunctionDecl *FD,
+                                const std::string &Suggestion) {
+  std::optional<std::string> Member = strongMember(FD);
   const auto *Body = cast<CoroutineBodyStmt>(FD->getBody());
   const auto *Block = dyn_cast<CompoundStmt>(Body->getBody());
   SourceLocation At = Block ? Block->getLBracLoc() : FD->getLocation();
-  if (!Member) {
-    diag(At,
-         "take a strong reference to the object before the first suspension, "
-         "or a weak one (a 'QPointer', a 'std::weak_ptr') before it and check "
-         "it after resuming",
-         DiagnosticIDs::Note);
+  auto Note = diag(At, "%0", DiagnosticIDs::Note) << Suggestion;
+  if (!Member)
     return;
-  }
   std::string Call = *Member + "()";
-  auto Note = diag(At,
-                   "take a strong reference before the first suspension "
-                   "('auto strong_this = %0;'), or a weak one checked after "
-                   "resuming",
-                   DiagnosticIDs::Note)
-              << Call;
   // The fix-it: only where the class offers the member and the body is
   // written plainly (not by a macro) with a first statement to indent like.
   if (!Block || Block->body_empty() || !At.isFileID())

@@ -40,7 +40,9 @@ public:
 
 private:
   void checkFunction(const clang::FunctionDecl *FD) override;
-  void fixNote(const clang::FunctionDecl *FD);
+  /// The member of the object's class that hands out a strong reference.
+  std::optional<std::string> strongMember(const clang::FunctionDecl *FD);
+  void fixNote(const clang::FunctionDecl *FD, const std::string &Suggestion);
 
   const std::string StrongReferenceFunctions;
   const std::string WeakReferenceFunctions;

@@ -35,6 +35,8 @@ struct FindingRecord {
   std::string DetachedType;
   std::string DetachedReason;
   std::string ExceptionPolicy;
+  /// The way out the diagnostic suggests, in words.
+  std::string Suggestion;
   /// Functions from the handler's callee to the detached coroutine.
   std::vector<std::string> Chain;
   std::vector<BorrowRecord> Borrows;

@@ -127,8 +127,16 @@ void UnawaitedTaskCheck::report(const FunctionDecl *Handler,
     diag(Loc, "task returned by %0 is discarded in %1; %2")
         << Callee << describeHandler(Handler) << Hazard;
 
+  std::string Suggestion =
+      isCoroutine(Handler)
+          ? "co_await the task, or spawn it on the request's scope and join "
+            "it"
+          : "make " + displayName(Handler) +
+                " a coroutine that co_awaits the task, or spawn it on the "
+                "request's scope and join it";
   if (FindingSink *Sink = threadFindingSink()) {
     FindingRecord Record = record(SM, Loc, Handler, nullptr, Borrows);
+    Record.Suggestion = Suggestion;
     Record.Callee = qualifiedName(U.Callee);
     Record.Chain.push_back(Record.Callee);
     Record.DetachedType = printType(Ctx, U.Callee->getReturnType());
@@ -185,20 +193,10 @@ void UnawaitedTaskCheck::report(const FunctionDecl *Handler,
   bool Fixable = U.Fixable && !U.Local && CallLoc.isFileID() && TaskFamily &&
                  isCoroutine(Handler) &&
                  TaskFamily == Family(Handler->getReturnType());
-  if (!isCoroutine(Handler)) {
-    diag(SM.getExpansionLoc(CallLoc),
-         "make %0 a coroutine that co_awaits the task, or spawn it on the "
-         "request's scope and join it",
-         DiagnosticIDs::Note)
-        << displayName(Handler);
-    return;
-  }
-  auto Suggestion =
-      diag(SM.getExpansionLoc(CallLoc),
-           "co_await the task, or spawn it on the request's scope and join it",
-           DiagnosticIDs::Note);
+  auto Note = diag(SM.getExpansionLoc(CallLoc), "%0", DiagnosticIDs::Note)
+              << Suggestion;
   if (Fixable)
-    Suggestion << FixItHint::CreateInsertion(CallLoc, "co_await ");
+    Note << FixItHint::CreateInsertion(CallLoc, "co_await ");
 }
 
 } // namespace firecrash

@@ -600,6 +600,87 @@ TEST(Tool, SarifRulesCarryAbsoluteHelpAndReadableNames) {
   EXPECT_EQ(Bad.ExitCode, Usage);
 }
 
+/// Runs Debian's headless Chromium on \p Url with \p Args.
+CommandResult chromium(const std::vector<std::string> &Args,
+                       const std::string &Url, const std::string &Profile) {
+  std::vector<std::string> Argv{"chromium", "--headless", "--no-sandbox",
+                                "--disable-gpu", "--hide-scrollbars",
+                                "--user-data-dir=" + Profile};
+  Argv.insert(Argv.end(), Args.begin(), Args.end());
+  Argv.push_back(Url);
+  return runCommand(Argv, 300);
+}
+
+size_t count(const std::string &Text, const std::string &Needle) {
+  size_t N = 0;
+  for (size_t At = Text.find(Needle); At != std::string::npos;
+       At = Text.find(Needle, At + 1))
+    ++N;
+  return N;
+}
+
+TEST(Tool, HtmlReportOpensInChromium) {
+  if (runCommand({"chromium", "--version"}, 60).ExitCode != 0)
+    GTEST_SKIP() << "Debian's chromium is not installed (scripts/dev.sh "
+                    "installs it)";
+  Project P;
+  std::string Baseline = P.Root + "/baseline.json";
+  // Fingerprints hold paths relative to where firecrash runs: write and use
+  // the baseline from the same directory, as a CI job does.
+  firecrash({"-p", P.Build, "--write-baseline", Baseline}, P.Root);
+  std::string Orders = P.file("src/orders.cpp");
+  std::string Before = readFile(Orders);
+  unsigned NewLine =
+      static_cast<unsigned>(std::count(Before.begin(), Before.end(), '\n')) + 3;
+  writeFile(Orders, Before +
+                        "namespace shop {\nFIRECRASH_REQUEST_HANDLER "
+                        "firecrash::task<> again(int id) {\n  "
+                        "send_email(\"x\");\n  co_return;\n}\n}\n");
+  std::string Html = P.Root + "/report.html";
+  CommandResult Ran = firecrash({"-p", P.Build, "--baseline", Baseline,
+                                 "--format", "html", "-o", Html},
+                                P.Root);
+  ASSERT_EQ(Ran.ExitCode, Findings) << Ran.Stderr;
+  std::string Page = readFile(Html);
+  EXPECT_EQ(Page.find("http://"), std::string::npos) << "no external assets";
+  EXPECT_EQ(Page.find("https://"), std::string::npos) << "no external assets";
+
+  // The DOM as Chromium builds it: every finding, new and baselined, with
+  // its excerpt, chain and fix; the script ran and applies URL filters.
+  std::string Profile = P.Root + "/chromium";
+  CommandResult Dom = chromium({"--dump-dom"}, "file://" + Html, Profile);
+  ASSERT_EQ(Dom.ExitCode, 0) << Dom.Stderr;
+  EXPECT_EQ(count(Dom.Stdout, "class=\"finding-group"), 4u);
+  EXPECT_EQ(count(Dom.Stdout, "data-status=\"new\""), 1u);
+  EXPECT_EQ(count(Dom.Stdout, "data-status=\"baselined\""), 3u);
+  EXPECT_NE(Dom.Stdout.find("1 new finding, 3 baselined, in 3 files"),
+            std::string::npos);
+  EXPECT_NE(Dom.Stdout.find("<span class=\"hit\"><i>" +
+                            std::to_string(NewLine) +
+                            "</i>  send_email(\"x\");"),
+            std::string::npos)
+      << "the source line is marked";
+  EXPECT_NE(Dom.Stdout.find("<ol class=\"chain\">"), std::string::npos);
+  EXPECT_NE(Dom.Stdout.find("class=\"fix\">return a task such as"),
+            std::string::npos);
+  CommandResult Filtered = chromium(
+      {"--dump-dom"}, "file://" + Html + "?status=new", Profile);
+  EXPECT_NE(Filtered.Stdout.find("<span id=\"shown\">1</span>"),
+            std::string::npos)
+      << "the script filters by status";
+
+  // A screenshot, kept as a test artefact.
+  std::string Artefacts = FIRECRASH_BINARY_DIR "/test-artefacts";
+  fs::create_directories(Artefacts);
+  std::string Png = Artefacts + "/report.png";
+  fs::remove(Png);
+  CommandResult Shot = chromium(
+      {"--window-size=1280,1400", "--screenshot=" + Png}, "file://" + Html,
+      Profile);
+  EXPECT_EQ(Shot.ExitCode, 0) << Shot.Stderr;
+  EXPECT_EQ(readFile(Png).substr(1, 3), "PNG");
+}
+
 TEST(Tool, SchemaRejectsUnknownAndMissingFields) {
   Project P;
   CommandResult Ran = firecrash({"-p", P.Build, "--format", "json"});

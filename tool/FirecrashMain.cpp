@@ -67,12 +67,13 @@ cl::opt<unsigned> Jobs("j",
                        cl::desc("Translation units analysed in parallel "
                                 "(default: all cores)"),
                        cl::init(0), cl::cat(Category));
-enum class Format { Text, Json, Sarif };
+enum class Format { Text, Json, Sarif, Html };
 cl::opt<std::string> FormatName(
     "format",
     cl::desc("Report format: text (clang style), json "
-             "(docs/report-format.md) or sarif (SARIF 2.1.0)"),
-    cl::value_desc("text|json|sarif"), cl::init("text"), cl::cat(Category));
+             "(docs/report-format.md), sarif (SARIF 2.1.0) or html (one "
+             "self-contained page)"),
+    cl::value_desc("text|json|sarif|html"), cl::init("text"), cl::cat(Category));
 cl::opt<std::string> OutputFile("o",
                                 cl::desc("Write the report to this file, "
                                          "atomically (default: stdout)"),
@@ -447,9 +448,11 @@ int main(int argc, const char **argv) {
     OutputFormat = Format::Json;
   else if (FormatName == "sarif")
     OutputFormat = Format::Sarif;
+  else if (FormatName == "html")
+    OutputFormat = Format::Html;
   else
     return fail(ExitUsage, "unknown format '" + FormatName +
-                               "' (expected text, json or sarif)");
+                               "' (expected text, json, sarif or html)");
 
   if (ListChecks) {
     GlobList Enabled(Checks.empty() ? "firecrash-*" : StringRef(Checks));
@@ -545,6 +548,9 @@ int main(int argc, const char **argv) {
     break;
   case Format::Json:
     Text = reportJson(R);
+    break;
+  case Format::Html:
+    Text = reportHtml(R, Root);
     break;
   case Format::Sarif: {
     SarifOptions Sarif;

@@ -136,6 +136,7 @@ std::string reportJson(const Report &R) {
                         {"detached_type", F.DetachedType},
                         {"detached_reason", F.DetachedReason},
                         {"exception_policy", F.ExceptionPolicy},
+                        {"suggestion", F.Suggestion},
                         {"cross_translation_unit", F.CrossTranslationUnit},
                         {"chain", std::move(Chain)},
                         {"borrowed", std::move(Borrowed)},

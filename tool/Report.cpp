@@ -246,6 +246,7 @@ Report buildReport(const std::vector<UnitResult> &Units,
         F.DetachedType = Facts.DetachedType;
         F.DetachedReason = Facts.DetachedReason;
         F.ExceptionPolicy = Facts.ExceptionPolicy;
+        F.Suggestion = Facts.Suggestion;
         F.Borrowed = Facts.Borrows;
         // The first Chain.size()-1 notes locate the hops after the first.
         for (size_t I = 0; I < Facts.Chain.size(); ++I) {
@@ -341,6 +342,12 @@ Report buildReport(const std::vector<UnitResult> &Units,
                                     "' here"});
         F.Chain.push_back({Hop.Caller, Hop.Callee, Loc});
       }
+      F.Suggestion =
+          Spawn ? "co_await the work instead, or spawn it on the request's "
+                  "scope and join it"
+                : "return a task from '" + Short(Cross.Start.Callee) +
+                      "' and co_await it, so the handler waits for the "
+                      "operation and sees its exceptions";
       F.Notes.push_back(
           {B.display(Cross.HandlerLoc.File, Cross.HandlerLoc.Line,
                      Cross.HandlerLoc.Column),
@@ -381,11 +388,12 @@ Report buildReport(const std::vector<UnitResult> &Units,
 }
 
 void applyBaseline(Report &R, const std::set<std::string> &Baseline) {
-  size_t Before = R.Findings.size();
-  llvm::erase_if(R.Findings, [&](const ReportFinding &F) {
-    return Baseline.count(F.Fingerprint) != 0;
-  });
-  R.Baselined += Before - R.Findings.size();
+  std::vector<ReportFinding> Kept;
+  for (ReportFinding &F : R.Findings)
+    (Baseline.count(F.Fingerprint) ? R.BaselinedFindings : Kept)
+        .push_back(std::move(F));
+  R.Baselined += R.Findings.size() - Kept.size();
+  R.Findings = std::move(Kept);
 }
 
 llvm::Error writeAtomically(const std::string &Path, llvm::StringRef Text) {

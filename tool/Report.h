@@ -70,6 +70,8 @@ struct ReportFinding {
   std::string DetachedType;
   std::string DetachedReason;
   std::string ExceptionPolicy;
+  /// The way out, as the finding's notes suggest it.
+  std::string Suggestion;
   std::vector<ReportHop> Chain;
   std::vector<BorrowRecord> Borrowed;
   std::vector<ReportNote> Notes;
@@ -93,6 +95,8 @@ struct Report {
   size_t FilesAnalyzed = 0;
   size_t FilesFailed = 0;
   size_t Baselined = 0;
+  /// The findings the baseline hid, for reports that show them apart.
+  std::vector<ReportFinding> BaselinedFindings;
 };
 
 /// Builds the report of a run. \p Root is the directory paths are shown
@@ -109,6 +113,12 @@ std::string baselineText(const Report &R);
 
 std::string reportText(const Report &R, bool Color);
 std::string reportJson(const Report &R);
+
+/// One self-contained HTML page (no network, no external assets): totals
+/// by check and by file, a sortable and filterable list of the findings
+/// (new and baselined), and for each its source excerpt, chain, borrowed
+/// state, notes and fix. \p SourceRoot resolves the relative paths.
+std::string reportHtml(const Report &R, const std::string &SourceRoot);
 /// What a SARIF log says beyond the findings.
 struct SarifOptions {
   /// The directory relative paths are relative to (%SRCROOT%), absolute.
