@@ -1,13 +1,16 @@
 // firecrash runtime: task<T>, a lazy, awaitable, move-only coroutine result.
 //
 // Return it instead of a detached type and co_await it: the caller then waits
-// for the work and sees its exceptions. Awaiting uses symmetric transfer, so
-// any number of synchronously completing awaits runs in constant stack.
+// for the work and sees its exceptions. Control passes between the awaiter
+// and the task through detail::resume_on_trampoline, so any number of
+// synchronously completing awaits, and recursion of any depth, run in
+// constant stack at every optimisation level.
 #ifndef FIRECRASH_TASK_HPP
 #define FIRECRASH_TASK_HPP
 
 #include "annotations.hpp"
 #include "detail/promise_base.hpp"
+#include "detail/trampoline.hpp"
 #include <coroutine>
 #include <exception>
 #include <memory>
@@ -64,13 +67,12 @@ public:
 
   struct final_awaiter {
     bool await_ready() const noexcept { return false; }
-    std::coroutine_handle<>
-    await_suspend(std::coroutine_handle<task_promise> self) noexcept {
+    void await_suspend(std::coroutine_handle<task_promise> self) noexcept {
       task_promise &promise = self.promise();
       promise.on_suspend();
-      if (promise.continuation_)
-        return promise.continuation_;
-      return std::noop_coroutine();
+      // The awaiter may destroy this frame as soon as it runs: read first.
+      if (std::coroutine_handle<> continuation = promise.continuation_)
+        resume_on_trampoline(continuation);
     }
     void await_resume() const noexcept {}
   };
@@ -121,15 +123,16 @@ public:
     bool await_ready() const noexcept { return !handle || handle.done(); }
 
     template <typename Promise>
-    std::coroutine_handle<>
-    await_suspend(std::coroutine_handle<Promise> continuation) noexcept {
+    void await_suspend(std::coroutine_handle<Promise> continuation) noexcept {
       promise_type &promise = handle.promise();
       promise.set_continuation(continuation);
       if constexpr (std::is_base_of_v<detail::promise_base, Promise>)
         promise.inherit_scope(continuation.promise().scope());
       else if (detail::current_scope)
         promise.inherit_scope(detail::current_scope->shared_from_this());
-      return handle;
+      // Last: the awaiting coroutine may resume (and this awaiter, in its
+      // frame, die) before this returns.
+      detail::resume_on_trampoline(handle);
     }
 
     T await_resume() {

@@ -4,6 +4,7 @@
 #define FIRECRASH_DETAIL_SCOPE_STATE_HPP
 
 #include <atomic>
+#include "trampoline.hpp"
 #include <coroutine>
 #include <cstddef>
 #include <exception>
@@ -34,7 +35,7 @@ public:
       ready.swap(waiters_);
     }
     for (std::coroutine_handle<> waiter : ready)
-      waiter.resume();
+      resume_on_trampoline(waiter);
   }
 
   std::size_t outstanding() const noexcept {
