@@ -132,6 +132,57 @@ public:
   /// rethrows the first exception any of it threw.
   join_awaiter join() const noexcept { return join_awaiter{state_}; }
 
+  /// A completion handler that counts the work it completes as outstanding
+  /// from now until it is called, and keeps the work's exception for
+  /// join(): co_spawn(executor, work(), scope.token()) with Boost.Asio or
+  /// standalone Asio. Work abandoned without completing (its executor shut
+  /// down) ends its count when the handler is destroyed.
+  class completion_token {
+  public:
+    explicit completion_token(std::shared_ptr<detail::scope_state> state)
+        : state_(std::move(state)) {
+      state_->begin();
+    }
+    completion_token(completion_token &&other) noexcept
+        : state_(std::move(other.state_)) {}
+    completion_token &operator=(completion_token &&) = delete;
+    completion_token(const completion_token &) = delete;
+    ~completion_token() {
+      if (state_)
+        state_->end();
+    }
+
+    /// The completion: (exception_ptr) or (exception_ptr, result).
+    template <typename... Result>
+    void operator()(std::exception_ptr error, Result &&...) {
+      std::shared_ptr<detail::scope_state> state = std::move(state_);
+      if (!state)
+        return;
+      if (error)
+        state->record(std::move(error));
+      state->end();
+    }
+
+  private:
+    std::shared_ptr<detail::scope_state> state_;
+  };
+
+  /// See completion_token.
+  completion_token token() const { return completion_token(state_); }
+
+  /// Calls \p callback once nothing started under this scope is
+  /// outstanding (now, if nothing is). For adapters such as
+  /// <firecrash/asio.hpp>'s async_join.
+  void when_idle(std::function<void()> callback) const {
+    state_->when_idle(std::move(callback));
+  }
+
+  /// What run() does when its handler completes, for handlers it cannot
+  /// drive itself (an Asio awaitable): applies the pending policy when
+  /// operations are outstanding, else rethrows the first exception that
+  /// escaped the scope's work.
+  void complete() const { complete(state_, policy_, handler_); }
+
 private:
   static detail::tracked drive(std::shared_ptr<detail::scope_state>,
                                task<> work) {

@@ -8,6 +8,7 @@
 #include <coroutine>
 #include <cstddef>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <utility>
@@ -28,14 +29,18 @@ public:
     if (outstanding_.fetch_sub(1, std::memory_order_acq_rel) != 1)
       return;
     std::vector<std::coroutine_handle<>> ready;
+    std::vector<std::function<void()>> callbacks;
     {
       std::lock_guard<std::mutex> lock(mutex_);
       if (outstanding_.load(std::memory_order_acquire) != 0)
         return;
       ready.swap(waiters_);
+      callbacks.swap(callbacks_);
     }
     for (std::coroutine_handle<> waiter : ready)
       resume_on_trampoline(waiter);
+    for (std::function<void()> &callback : callbacks)
+      callback();
   }
 
   std::size_t outstanding() const noexcept {
@@ -71,8 +76,22 @@ public:
     return true;
   }
 
+  /// Calls \p callback once no operation is outstanding: now, on this
+  /// thread, if none is; else on the thread that ends the last one.
+  void when_idle(std::function<void()> callback) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (outstanding_.load(std::memory_order_acquire) != 0) {
+        callbacks_.push_back(std::move(callback));
+        return;
+      }
+    }
+    callback();
+  }
+
 private:
   std::atomic<std::size_t> outstanding_{0};
+  std::vector<std::function<void()>> callbacks_;
   mutable std::mutex mutex_;
   std::vector<std::coroutine_handle<>> waiters_;
   std::exception_ptr error_;
