@@ -107,8 +107,7 @@ void DetachingSpawnCheck::report(const FunctionDecl *Handler,
 
   if (FindingSink *Sink = threadFindingSink()) {
     FindingRecord Record = record(SM, Entry.Loc, Handler, &Chain, Borrows);
-    Record.Suggestion = "co_await the work instead, or spawn it on the "
-                        "request's scope and join it";
+    Record.Suggestion = detachingSuggestion(*Match);
     Record.Callee = Match->CalleeName;
     Record.DetachedReason = "detaching-call";
     Sink->finding(std::move(Record));

@@ -212,25 +212,33 @@ void FirecrashCheck::detachedTypeNotes(const DetachedInfo &Info,
 
 }
 
+std::string detachingSuggestion(const DetachingMatch &Match) {
+  // Asio's co_spawn takes the request scope's completion token.
+  if (llvm::StringRef(Match.CalleeName).ends_with("co_spawn"))
+    return "co_await the work instead (co_spawn with use_awaitable), or pass "
+           "the request's 'firecrash::request_scope' token() and co_await "
+           "'firecrash::asio::async_join'";
+  return "co_await the work instead, or spawn it on the request's scope and "
+         "join it";
+}
+
 void FirecrashCheck::detachingEntryNote(const SourceManager &SM,
                                         const DetachingMatch &Match,
                                         SourceLocation ApiLoc) {
   std::string Api = "'" + Match.CalleeName + "'";
   if (Match.Entry->ArgumentType.empty())
-    diag(ApiLoc,
-         "%0 is listed as '%1' in option 'DetachingCallees'; co_await the "
-         "work instead, or spawn it on the request's scope and join it",
+    diag(ApiLoc, "%0 is listed as '%1' in option 'DetachingCallees'; %2",
          DiagnosticIDs::Note)
-        << Api << Match.Entry->Written;
+        << Api << Match.Entry->Written << detachingSuggestion(Match);
   else
     diag(Match.TokenArgument
              ? SM.getExpansionLoc(Match.TokenArgument->getBeginLoc())
              : ApiLoc,
          "%0 with an argument of type '%1' is listed as '%2' in option "
-         "'DetachingCallees'; co_await the work instead, or spawn it on the "
-         "request's scope and join it",
+         "'DetachingCallees'; %3",
          DiagnosticIDs::Note)
-        << Api << Match.Entry->ArgumentType << Match.Entry->Written;
+        << Api << Match.Entry->ArgumentType << Match.Entry->Written
+        << detachingSuggestion(Match);
 }
 
 void FirecrashCheck::reportDetachingEntryErrors(

@@ -30,6 +30,10 @@ std::string describeFunction(const clang::FunctionDecl *FD);
 /// True if \p FD's definition is a coroutine.
 bool isCoroutine(const clang::FunctionDecl *FD);
 
+/// The way out of a detaching call: for Asio's co_spawn, the request
+/// scope's completion token and async_join.
+std::string detachingSuggestion(const DetachingMatch &Match);
+
 class FirecrashCheck : public clang::tidy::ClangTidyCheck {
 public:
   bool isLanguageVersionSupported(

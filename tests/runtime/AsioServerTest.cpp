@@ -23,33 +23,10 @@ using net::use_awaitable;
 using net::ip::tcp;
 using namespace std::chrono_literals;
 
-std::atomic<long> bytes_audited{0};
 const std::string borrowed = "state owned by the test";
-std::atomic<int> handlers_done{0};
 
-/// Borrows the request's body: safe only while the handler waits for it.
-awaitable<void> audit(const std::string &body) {
-  net::steady_timer timer(co_await net::this_coro::executor);
-  timer.expires_after(200us);
-  co_await timer.async_wait(use_awaitable);
-  bytes_audited += static_cast<long>(body.size());
-}
-
-/// One request: read a line, audit it in scoped work, join, answer.
-awaitable<void> handle(tcp::socket socket) {
-  firecrash::request_scope scope;
-  std::string body;
-  co_await net::async_read_until(socket, net::dynamic_buffer(body), '\n',
-                                 use_awaitable);
-  auto executor = co_await net::this_coro::executor;
-  co_spawn(executor, audit(body), scope.token());
-  co_spawn(executor, audit(body), scope.token());
-  co_await firecrash::asio::async_join(scope, use_awaitable);
-  EXPECT_EQ(scope.outstanding(), 0u);
-  std::string reply = "OK " + std::to_string(body.size()) + "\n";
-  co_await net::async_write(socket, net::buffer(reply), use_awaitable);
-  ++handlers_done;
-}
+#define FIRECRASH_SPAWN_TOKEN(scope) (scope).token()
+#include "asio_handler.hpp"
 
 awaitable<void> serve(tcp::acceptor &acceptor, int count) {
   for (int i = 0; i < count; ++i) {
