@@ -9,6 +9,7 @@
 #define FIRECRASH_TASK_HPP
 
 #include "annotations.hpp"
+#include "detail/frame_allocator.hpp"
 #include "detail/promise_base.hpp"
 #include "detail/trampoline.hpp"
 #include <coroutine>
@@ -62,6 +63,14 @@ template <typename T>
 class task_promise : public promise_base, public task_promise_storage<T> {
 public:
   task<T> get_return_object() noexcept;
+
+  // Frames come from the per-thread recycling allocator.
+  static void *operator new(std::size_t size) {
+    return frame_allocator::allocate(size);
+  }
+  static void operator delete(void *frame, std::size_t size) noexcept {
+    frame_allocator::deallocate(frame, size);
+  }
 
   initial_awaiter<true> initial_suspend() noexcept { return {this}; }
 

@@ -13,14 +13,19 @@
 
 #include <coroutine>
 #include <cstddef>
+#include <utility>
 #include <vector>
 
 namespace firecrash::detail {
 
 struct trampoline_state {
   bool running = false;
+  /// The one coroutine queued in the common case (an await hands over to
+  /// the task, a finished task hands back to its awaiter).
+  std::coroutine_handle<> single;
+  /// More, rarely (a scope waking several joiners).
   std::size_t next = 0;
-  std::vector<std::coroutine_handle<>> queue;
+  std::vector<std::coroutine_handle<>> more;
 };
 
 inline thread_local trampoline_state tl_trampoline;
@@ -33,13 +38,26 @@ inline thread_local trampoline_state tl_trampoline;
 /// it may be resumed, finish and be destroyed before it returns.
 inline void resume_on_trampoline(std::coroutine_handle<> handle) {
   trampoline_state &t = tl_trampoline;
-  t.queue.push_back(handle);
-  if (t.running)
+  if (t.running) {
+    if (!t.single)
+      t.single = handle;
+    else
+      t.more.push_back(handle);
     return;
+  }
   t.running = true;
-  while (t.next < t.queue.size())
-    t.queue[t.next++].resume();
-  t.queue.clear();
+  t.single = handle;
+  for (;;) {
+    std::coroutine_handle<> next;
+    if (t.single)
+      next = std::exchange(t.single, nullptr);
+    else if (t.next < t.more.size())
+      next = t.more[t.next++];
+    else
+      break;
+    next.resume();
+  }
+  t.more.clear();
   t.next = 0;
   t.running = false;
 }
