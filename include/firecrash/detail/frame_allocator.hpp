@@ -46,6 +46,7 @@ public:
     if (std::size_t bucket = bucket_of(size); bucket < buckets) {
       cache &c = local();
       if (c.counts[bucket] < per_bucket) {
+        register_cleanup(c);
         c.heads[bucket] = new (pointer) node{c.heads[bucket]};
         ++c.counts[bucket];
         return;
@@ -65,13 +66,19 @@ private:
   struct node {
     node *next;
   };
+  // Trivially destructible, so reaching it is a plain thread-local access;
+  // the first frame cached on a thread registers the cleanup below.
   struct cache {
-    node *heads[buckets] = {};
-    unsigned counts[buckets] = {};
-    ~cache() {
+    node *heads[buckets];
+    unsigned counts[buckets];
+    bool registered;
+  };
+  struct cleanup {
+    ~cleanup() {
+      cache &c = local();
       for (std::size_t b = 0; b < buckets; ++b)
-        while (node *n = heads[b]) {
-          heads[b] = n->next;
+        while (node *n = c.heads[b]) {
+          c.heads[b] = n->next;
           ::operator delete(n, (b + 1) * granule);
         }
     }
@@ -80,9 +87,16 @@ private:
   static std::size_t bucket_of(std::size_t size) noexcept {
     return size == 0 ? 0 : (size - 1) / granule;
   }
-  static cache &local() {
-    static thread_local cache c;
+  static cache &local() noexcept {
+    static thread_local cache c{};
     return c;
+  }
+  static void register_cleanup(cache &c) {
+    if (c.registered)
+      return;
+    c.registered = true;
+    static thread_local cleanup on_exit;
+    (void)on_exit;
   }
 };
 

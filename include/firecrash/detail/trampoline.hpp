@@ -18,17 +18,19 @@
 
 namespace firecrash::detail {
 
+// Trivially destructible, so reaching it is a plain thread-local access.
 struct trampoline_state {
-  bool running = false;
+  bool running;
   /// The one coroutine queued in the common case (an await hands over to
   /// the task, a finished task hands back to its awaiter).
-  std::coroutine_handle<> single;
-  /// More, rarely (a scope waking several joiners).
-  std::size_t next = 0;
-  std::vector<std::coroutine_handle<>> more;
+  void *single;
+  /// More, rarely (a scope waking several joiners); allocated on demand and
+  /// freed when the loop ends.
+  std::vector<std::coroutine_handle<>> *more;
+  std::size_t next;
 };
 
-inline thread_local trampoline_state tl_trampoline;
+inline thread_local trampoline_state tl_trampoline{};
 
 /// Resumes \p handle: at once when no trampoline loop runs on this thread
 /// (the loop starts here and runs until nothing is queued), else after the
@@ -39,25 +41,28 @@ inline thread_local trampoline_state tl_trampoline;
 inline void resume_on_trampoline(std::coroutine_handle<> handle) {
   trampoline_state &t = tl_trampoline;
   if (t.running) {
-    if (!t.single)
-      t.single = handle;
-    else
-      t.more.push_back(handle);
+    if (!t.single) {
+      t.single = handle.address();
+    } else {
+      if (!t.more)
+        t.more = new std::vector<std::coroutine_handle<>>();
+      t.more->push_back(handle);
+    }
     return;
   }
   t.running = true;
-  t.single = handle;
+  t.single = handle.address();
   for (;;) {
     std::coroutine_handle<> next;
     if (t.single)
-      next = std::exchange(t.single, nullptr);
-    else if (t.next < t.more.size())
-      next = t.more[t.next++];
+      next = std::coroutine_handle<>::from_address(std::exchange(t.single, nullptr));
+    else if (t.more && t.next < t.more->size())
+      next = (*t.more)[t.next++];
     else
       break;
     next.resume();
   }
-  t.more.clear();
+  delete std::exchange(t.more, nullptr);
   t.next = 0;
   t.running = false;
 }
