@@ -52,26 +52,36 @@ DetachingCallOracle::classify(const CallExpr &Call,
         Names.push_back(qualifiedName(Ref->getDecl()));
     }
   }
-  for (const std::string &Name : Names)
-    if (Structured.match(Name))
-      return std::nullopt;
-  for (const DetachingEntry &Entry : Detaching) {
+  // An entry matches when the call goes by its name and, if it names an
+  // argument type, one argument has that type.
+  auto Matches = [&](const DetachingEntry &Entry,
+                     const Expr *&TokenArgument) -> bool {
     if (!llvm::is_contained(Names, Entry.Name))
-      continue;
-    DetachingMatch Match;
-    Match.Entry = &Entry;
-    Match.CalleeName = Entry.Name;
+      return false;
     if (Entry.ArgumentType.empty())
-      return Match;
+      return true;
     for (unsigned I = FirstArgument; I < Call.getNumArgs(); ++I) {
       const Expr *Arg = Call.getArg(I);
       llvm::SmallVector<std::string, 4> TypeNames;
       collectTypeNames(Ctx, Arg->getType().getNonReferenceType(), TypeNames);
       if (llvm::is_contained(TypeNames, Entry.ArgumentType)) {
-        Match.TokenArgument = Arg;
-        return Match;
+        TokenArgument = Arg;
+        return true;
       }
     }
+    return false;
+  };
+  const Expr *Ignored = nullptr;
+  for (const DetachingEntry &Entry : Structured)
+    if (Matches(Entry, Ignored))
+      return std::nullopt;
+  for (const DetachingEntry &Entry : Detaching) {
+    DetachingMatch Match;
+    if (!Matches(Entry, Match.TokenArgument))
+      continue;
+    Match.Entry = &Entry;
+    Match.CalleeName = Entry.Name;
+    return Match;
   }
   return std::nullopt;
 }

@@ -26,9 +26,13 @@ inline constexpr llvm::StringLiteral DefaultDetachingCallees =
     "::stdexec::start_detached;::std::execution::start_detached;"
     "::drogon::async_run";
 
-/// Default of option StructuredCallees: spawns into a scope that is joined.
+/// Default of option StructuredCallees: spawns into a scope that is joined,
+/// in the same "name" or "name(argument type)" form as DetachingCallees.
 inline constexpr llvm::StringLiteral DefaultStructuredCallees =
-    "::firecrash::request_scope::spawn;::folly::coro::AsyncScope::add;"
+    "::firecrash::request_scope::spawn;"
+    "::boost::asio::co_spawn(::firecrash::request_scope::completion_token);"
+    "::asio::co_spawn(::firecrash::request_scope::completion_token);"
+    "::folly::coro::AsyncScope::add;"
     "::std::execution::spawn;::cppcoro::async_scope::spawn;"
     "::unifex::spawn_detached;::seastar::with_gate";
 
@@ -58,7 +62,7 @@ class DetachingCallOracle : public StartClassifier {
 public:
   DetachingCallOracle(const clang::ASTContext &Ctx,
                       std::vector<DetachingEntry> Detaching,
-                      NameList Structured)
+                      std::vector<DetachingEntry> Structured)
       : Ctx(Ctx), Detaching(std::move(Detaching)),
         Structured(std::move(Structured)) {}
 
@@ -74,7 +78,7 @@ public:
 private:
   const clang::ASTContext &Ctx;
   std::vector<DetachingEntry> Detaching;
-  NameList Structured;
+  std::vector<DetachingEntry> Structured;
 };
 
 } // namespace firecrash

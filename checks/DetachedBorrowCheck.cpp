@@ -55,6 +55,8 @@ DetachedBorrowCheck::DetachedBorrowCheck(
       OwningTypes(Options.get("OwningTypes", DefaultOwningTypes)),
       WaitingCallees(Options.get("WaitingCallees", DefaultWaitingCallees)),
       Entries(parseDetachingEntries(DetachingCallees, EntryErrors)),
+      StructuredEntries(
+          parseDetachingEntries(StructuredCallees, StructuredErrors)),
       OwningTypeList(OwningTypes), WaitingCalleeList(WaitingCallees) {}
 
 DetachedBorrowCheck::~DetachedBorrowCheck() = default;
@@ -80,9 +82,10 @@ void DetachedBorrowCheck::onStartOfTranslationUnit() {
 void DetachedBorrowCheck::ensureAnalysis(ASTContext &Ctx) {
   if (Calls)
     return;
-  reportDetachingEntryErrors(EntryErrors);
+  reportDetachingEntryErrors("DetachingCallees", EntryErrors);
+  reportDetachingEntryErrors("StructuredCallees", StructuredErrors);
   Detaching = std::make_unique<DetachingCallOracle>(Ctx, Entries,
-                                                    NameList(StructuredCallees));
+                                                    StructuredEntries);
   Classifier = std::make_unique<Starts>(State->Detached, *Detaching);
   Calls = std::make_unique<Reach>(Ctx, *Classifier);
 }

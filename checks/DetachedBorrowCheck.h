@@ -71,8 +71,11 @@ private:
   const std::string StructuredCallees;
   const std::string OwningTypes;
   const std::string WaitingCallees;
-  std::vector<DetachingEntry> Entries;
+  // The errors first: parsing the entries fills them.
   std::vector<std::string> EntryErrors;
+  std::vector<std::string> StructuredErrors;
+  std::vector<DetachingEntry> Entries;
+  std::vector<DetachingEntry> StructuredEntries;
   NameList OwningTypeList;
   NameList WaitingCalleeList;
 

@@ -20,7 +20,9 @@ DetachingSpawnCheck::DetachingSpawnCheck(StringRef Name,
       StructuredCallees(
           Options.getLocalOrGlobal("StructuredCallees",
                                    DefaultStructuredCallees)),
-      Entries(parseDetachingEntries(DetachingCallees, EntryErrors)) {}
+      Entries(parseDetachingEntries(DetachingCallees, EntryErrors)),
+      StructuredEntries(
+          parseDetachingEntries(StructuredCallees, StructuredErrors)) {}
 
 void DetachingSpawnCheck::storeOptions(
     clang::tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -57,9 +59,10 @@ void DetachingSpawnCheck::onEndOfTranslationUnit() {
 void DetachingSpawnCheck::ensureOracle(ASTContext &Ctx) {
   if (Spawns)
     return;
-  reportDetachingEntryErrors(EntryErrors);
+  reportDetachingEntryErrors("DetachingCallees", EntryErrors);
+  reportDetachingEntryErrors("StructuredCallees", StructuredErrors);
   Oracle = std::make_unique<DetachingCallOracle>(Ctx, Entries,
-                                                 NameList(StructuredCallees));
+                                                 StructuredEntries);
   Spawns = std::make_unique<Reach>(Ctx, *Oracle);
 }
 

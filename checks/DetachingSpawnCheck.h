@@ -34,8 +34,11 @@ private:
 
   const std::string DetachingCallees;
   const std::string StructuredCallees;
-  std::vector<DetachingEntry> Entries;
+  // The errors first: parsing the entries fills them.
   std::vector<std::string> EntryErrors;
+  std::vector<std::string> StructuredErrors;
+  std::vector<DetachingEntry> Entries;
+  std::vector<DetachingEntry> StructuredEntries;
   std::unique_ptr<DetachingCallOracle> Oracle;
   std::unique_ptr<Reach> Spawns;
 };

@@ -242,11 +242,11 @@ void FirecrashCheck::detachingEntryNote(const SourceManager &SM,
 }
 
 void FirecrashCheck::reportDetachingEntryErrors(
-    std::vector<std::string> &Errors) {
+    StringRef Option, std::vector<std::string> &Errors) {
   for (const std::string &Error : Errors)
-    configurationDiag("malformed entry %0 in option 'DetachingCallees': "
-                      "expected 'name' or 'name(argument type)'")
-        << Error;
+    configurationDiag("malformed entry %0 in option '%1': expected 'name' or "
+                      "'name(argument type)'")
+        << Error << Option;
   Errors.clear();
 }
 

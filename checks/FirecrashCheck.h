@@ -86,9 +86,10 @@ protected:
                           const DetachingMatch &Match,
                           clang::SourceLocation ApiLoc);
 
-  /// Reports malformed DetachingCallees entries once, as configuration
-  /// errors, and forgets them.
-  void reportDetachingEntryErrors(std::vector<std::string> &Errors);
+  /// Reports malformed entries of option \p Option (DetachingCallees,
+  /// StructuredCallees) once, as configuration errors, and forgets them.
+  void reportDetachingEntryErrors(llvm::StringRef Option,
+                                  std::vector<std::string> &Errors);
 
   /// A note per borrowed piece of handler state.
   void borrowNotes(const clang::SourceManager &SM,

@@ -58,9 +58,7 @@ std::map<std::string, std::string> expectedDefaults() {
       "::stdexec::start_detached;::std::execution::start_detached;"
       "::drogon::async_run";
   Expected["firecrash-detaching-spawn.StructuredCallees"] =
-      "::firecrash::request_scope::spawn;::folly::coro::AsyncScope::add;"
-      "::std::execution::spawn;::cppcoro::async_scope::spawn;"
-      "::unifex::spawn_detached;::seastar::with_gate";
+      DefaultStructuredCallees.str();
   Expected["firecrash-unawaited-task.TaskTypes"] =
       "::firecrash::task;::boost::asio::awaitable;::asio::awaitable;"
       "::folly::coro::Task;::cppcoro::task;::drogon::Task;::QCoro::Task";
