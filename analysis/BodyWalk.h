@@ -16,6 +16,29 @@
 
 namespace firecrash {
 
+/// Strips what stands between an expression and the value it carries:
+/// parentheses, implicit casts, cleanups, temporaries and their bindings,
+/// and with \p Functional also functional casts ("T(x)").
+inline const clang::Expr *ignoreTemporaries(const clang::Expr *E,
+                                            bool Functional = false) {
+  using namespace clang;
+  for (unsigned Guard = 0; E && Guard < 16; ++Guard) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+      E = Cleanups->getSubExpr();
+    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = Temp->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = Bind->getSubExpr();
+    else if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E);
+             Cast && Functional)
+      E = Cast->getSubExpr();
+    else
+      break;
+  }
+  return E;
+}
+
 /// CRTP base; \p Derived may define lambda(), statement(), endBlock(),
 /// awaited() (the written operand of co_await or co_yield, before it is
 /// visited) and expression() (return false to skip an expression's

@@ -22,20 +22,9 @@ bool DetachedCoroutineStarts::startsDetached(const CallExpr &,
   return Oracle.classify(&Callee).has_value();
 }
 
-/// Strips what stands between an awaited operand and the call producing it.
+/// The call producing an awaited operand, if any.
 static const CallExpr *awaitedCall(const Expr *E) {
-  for (unsigned Guard = 0; E && Guard < 16; ++Guard) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
-      E = Cleanups->getSubExpr();
-    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = Temp->getSubExpr();
-    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = Bind->getSubExpr();
-    else
-      break;
-  }
-  return dyn_cast_or_null<CallExpr>(E);
+  return dyn_cast_or_null<CallExpr>(ignoreTemporaries(E));
 }
 
 namespace {

@@ -1,6 +1,7 @@
 //===--- DetachedThisCheck.cpp - firecrash --------------------------------===//
 
 #include "DetachedThisCheck.h"
+#include "BodyWalk.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -44,20 +45,7 @@ llvm::SmallVector<std::string, 2> functionNames(const FunctionDecl *FD) {
 
 /// Strips what stands between an initializer and the value it produces.
 const Expr *initValue(const Expr *E) {
-  for (unsigned Guard = 0; E && Guard < 16; ++Guard) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
-      E = Cleanups->getSubExpr();
-    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = Bind->getSubExpr();
-    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = Temp->getSubExpr();
-    else if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = Cast->getSubExpr();
-    else
-      break;
-  }
-  return E;
+  return ignoreTemporaries(E, /*Functional=*/true);
 }
 
 /// True if \p S (not entering lambdas) contains an expression of \p Kind.
