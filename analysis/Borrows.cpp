@@ -74,10 +74,7 @@ static bool isTemporary(const Expr *E) {
   return false;
 }
 
-/// Returns the handler local or parameter that \p E designates, looking
-/// through member accesses on it ("req.body" designates "req").
-static const VarDecl *designatedLocal(const Expr *E,
-                                      const FunctionDecl *Caller) {
+const VarDecl *designatedVariable(const Expr *E, const FunctionDecl *Caller) {
   E = E ? E->IgnoreParenImpCasts() : nullptr;
   while (E) {
     if (const auto *Member = dyn_cast<MemberExpr>(E)) {
@@ -105,10 +102,6 @@ static const VarDecl *designatedLocal(const Expr *E,
   if (!Owner || Owner->getCanonicalDecl() != Caller->getCanonicalDecl())
     return nullptr;
   return VD;
-}
-
-const VarDecl *designatedVariable(const Expr *E, const FunctionDecl *Caller) {
-  return designatedLocal(E, Caller);
 }
 
 /// Describes a local or parameter of the caller for a note.
@@ -242,7 +235,7 @@ llvm::SmallVector<Borrow, 4> findBorrows(const ASTContext &Ctx,
                  "coroutine still refers to it"});
         continue;
       }
-      if (const VarDecl *VD = designatedLocal(Arg, Caller))
+      if (const VarDecl *VD = designatedVariable(Arg, Caller))
         Borrows.push_back({BorrowKind::Reference, Loc, VD->getName().str(),
                            "reference parameter '" + ParamName +
                                "' refers to " + describeLocal(VD, Role),
@@ -261,9 +254,9 @@ llvm::SmallVector<Borrow, 4> findBorrows(const ASTContext &Ctx,
       const VarDecl *VD = nullptr;
       if (const auto *AddrOf = dyn_cast<UnaryOperator>(Stripped)) {
         if (AddrOf->getOpcode() == UO_AddrOf)
-          VD = designatedLocal(AddrOf->getSubExpr(), Caller);
+          VD = designatedVariable(AddrOf->getSubExpr(), Caller);
       } else if (Stripped->getType()->isArrayType()) {
-        VD = designatedLocal(Stripped, Caller);
+        VD = designatedVariable(Stripped, Caller);
       }
       if (VD)
         Borrows.push_back({BorrowKind::Pointer, Loc, VD->getName().str(),
@@ -273,7 +266,7 @@ llvm::SmallVector<Borrow, 4> findBorrows(const ASTContext &Ctx,
       continue;
     }
     if (isViewType(Ctx, ParamType))
-      if (const VarDecl *VD = designatedLocal(innerValue(Arg), Caller))
+      if (const VarDecl *VD = designatedVariable(innerValue(Arg), Caller))
         Borrows.push_back({BorrowKind::View, Loc, VD->getName().str(),
                            "view parameter '" + ParamName + "' looks into " +
                                describeLocal(VD, Role),
@@ -295,7 +288,7 @@ llvm::SmallVector<Borrow, 4> findBorrows(const ASTContext &Ctx,
            "the lambda's closure is a temporary destroyed at the end of this "
            "statement; after its first suspension the coroutine reads "
            "captures that no longer exist"});
-    } else if (const VarDecl *VD = designatedLocal(Object, Caller)) {
+    } else if (const VarDecl *VD = designatedVariable(Object, Caller)) {
       Borrows.push_back({BorrowKind::LocalClosure, ObjectLoc,
                          VD->getName().str(),
                          "the coroutine reads its captures from closure '" +
@@ -319,7 +312,7 @@ llvm::SmallVector<Borrow, 4> findBorrows(const ASTContext &Ctx,
     Borrows.push_back({BorrowKind::Temporary, Object->getBeginLoc(), "",
                        "the member coroutine is called on a temporary "
                        "destroyed at the end of the statement"});
-  } else if (const VarDecl *VD = designatedLocal(Object, Caller)) {
+  } else if (const VarDecl *VD = designatedVariable(Object, Caller)) {
     if (!VD->getType()->isPointerType())
       Borrows.push_back({BorrowKind::ObjectLocal, Object->getBeginLoc(),
                          VD->getName().str(),
@@ -348,7 +341,7 @@ static void workBorrows(const ASTContext &Ctx, const Expr *Arg,
   std::string Name = qualifiedName(Callee);
   if (Name == "std::ref" || Name == "std::cref") {
     if (Call->getNumArgs() == 1)
-      if (const VarDecl *VD = designatedLocal(Call->getArg(0), Caller))
+      if (const VarDecl *VD = designatedVariable(Call->getArg(0), Caller))
         Out.push_back({BorrowKind::Reference, Arg->getBeginLoc(),
                        VD->getName().str(),
                        "'" + Name + "' wraps a reference to " +
@@ -380,7 +373,7 @@ llvm::SmallVector<Borrow, 4> findWorkBorrows(const ASTContext &Ctx,
   // thread.detach(): the work went in when the object was constructed.
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
     const Expr *Object = Member->getImplicitObjectArgument();
-    if (const VarDecl *VD = designatedLocal(Object, Caller))
+    if (const VarDecl *VD = designatedVariable(Object, Caller))
       if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
               VD->getInit() ? stripConversions(VD->getInit()) : nullptr))
         for (const Expr *Arg : Construct->arguments())

@@ -1,9 +1,9 @@
 //===--- Handlers.cpp - Which coroutines are request handlers -------------===//
 
 #include "Handlers.h"
+#include "DetachedTypes.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;
@@ -141,7 +141,7 @@ HandlerOracle::classify(const FunctionDecl *FD) const {
 
   // A coroutine that takes an accepted connection by value serves it.
   if (!Options.ConnectionTypes.empty() &&
-      isa_and_nonnull<CoroutineBodyStmt>(FD->getBody())) {
+      coroutineBody(FD)) {
     for (const ParmVarDecl *Param : FD->parameters()) {
       QualType T = Param->getType();
       if (T->isReferenceType() || T->isPointerType())

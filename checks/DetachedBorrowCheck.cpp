@@ -77,6 +77,7 @@ void DetachedBorrowCheck::onStartOfTranslationUnit() {
   Detaching.reset();
   StartCache.clear();
   EscapeCache.clear();
+  WaitCache.clear();
 }
 
 void DetachedBorrowCheck::ensureAnalysis(ASTContext &Ctx) {
@@ -298,8 +299,11 @@ bool DetachedBorrowCheck::waitedFor(const FunctionDecl *Frame,
   SourceLocation Death = deathOf(Frame, B.Var);
   if (Death.isInvalid())
     return false;
-  llvm::SmallVector<SourceLocation, 4> Waits;
-  WaitCollector(WaitingCalleeList, Waits).visit(Frame->getBody());
+  // The frame's waiting calls, collected once per frame.
+  auto [It, Inserted] = WaitCache.try_emplace(Frame->getCanonicalDecl());
+  llvm::SmallVector<SourceLocation, 4> &Waits = It->second;
+  if (Inserted)
+    WaitCollector(WaitingCalleeList, Waits).visit(Frame->getBody());
   const SourceManager &SM = State->Ctx.getSourceManager();
   SourceLocation From = SM.getExpansionLoc(Call->getEndLoc());
   Death = SM.getExpansionLoc(Death);
@@ -506,14 +510,14 @@ void DetachedBorrowCheck::report(const FunctionDecl *Frame, bool IsHandler,
            "as %1 %2, and nothing waits for the detached operation",
            DiagnosticIDs::Note)
           << B.Var << displayName(Frame)
-          << (isCoroutine(Frame) ? "finishes" : "returns");
+          << (coroutineBody(Frame) ? "finishes" : "returns");
     else if (isa<ParmVarDecl>(B.Var))
       diag(SM.getExpansionLoc(Death),
            "parameter %0 is destroyed when %1 %2, and nothing waits for the "
            "detached operation",
            DiagnosticIDs::Note)
           << B.Var << displayName(Frame)
-          << (isCoroutine(Frame) ? "finishes" : "returns");
+          << (coroutineBody(Frame) ? "finishes" : "returns");
     else
       diag(SM.getExpansionLoc(Death),
            "%0 is destroyed here, at the end of its scope, while the detached "

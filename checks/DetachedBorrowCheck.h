@@ -83,6 +83,10 @@ private:
   std::unique_ptr<Starts> Classifier;
   std::unique_ptr<Reach> Calls;
   llvm::DenseMap<const clang::FunctionDecl *, std::vector<Start>> StartCache;
+  /// Where each frame calls a WaitingCallees function.
+  llvm::DenseMap<const clang::FunctionDecl *,
+                 llvm::SmallVector<clang::SourceLocation, 4>>
+      WaitCache;
   llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>,
                  std::vector<Escape>>
       EscapeCache;

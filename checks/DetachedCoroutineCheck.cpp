@@ -146,7 +146,7 @@ void DetachedCoroutineCheck::report(const FunctionDecl *Handler,
   // a coroutine itself, or hand the work to a scope it joins.
   const FunctionDecl *Callee = Start.Callee;
   std::string Suggestion =
-      isCoroutine(Handler)
+      coroutineBody(Handler)
           ? "return a task such as '" + TaskType + "' from " +
                 describeFunction(Callee) +
                 " and co_await it, so the handler waits for the operation "
@@ -176,7 +176,7 @@ void DetachedCoroutineCheck::report(const FunctionDecl *Handler,
   // The way out, with a fix-it where the rewrite is complete and safe.
   auto Note = diag(Callee->getLocation(), "%0", DiagnosticIDs::Note)
               << Suggestion;
-  if (!isCoroutine(Handler) || !canFix(Chain, Ctx))
+  if (!coroutineBody(Handler) || !canFix(Chain, Ctx))
     return;
   for (const FunctionDecl *Redecl : Callee->redecls())
     Note << FixItHint::CreateReplacement(

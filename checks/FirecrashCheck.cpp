@@ -4,7 +4,6 @@
 #include "UserFunctions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -25,12 +24,6 @@ std::string describeFunction(const FunctionDecl *FD) {
     if (Method->getParent()->isLambda())
       return displayName(FD);
   return "'" + FD->getNameAsString() + "'";
-}
-
-bool isCoroutine(const FunctionDecl *FD) {
-  const FunctionDecl *Def = nullptr;
-  return FD && FD->hasBody(Def) && Def &&
-         isa_and_nonnull<CoroutineBodyStmt>(Def->getBody());
 }
 
 FirecrashCheck::FirecrashCheck(StringRef Name,

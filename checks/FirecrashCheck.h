@@ -27,9 +27,6 @@ std::string describeCoroutine(const clang::FunctionDecl *Callee);
 /// Describes a function on a call chain ("'f'", "the lambda in 'g'").
 std::string describeFunction(const clang::FunctionDecl *FD);
 
-/// True if \p FD's definition is a coroutine.
-bool isCoroutine(const clang::FunctionDecl *FD);
-
 /// The way out of a detaching call: for Asio's co_spawn, the request
 /// scope's completion token and async_join.
 std::string detachingSuggestion(const DetachingMatch &Match);

@@ -128,7 +128,7 @@ void UnawaitedTaskCheck::report(const FunctionDecl *Handler,
         << Callee << describeHandler(Handler) << Hazard;
 
   std::string Suggestion =
-      isCoroutine(Handler)
+      coroutineBody(Handler)
           ? "co_await the task, or spawn it on the request's scope and join "
             "it"
           : "make " + displayName(Handler) +
@@ -191,7 +191,7 @@ void UnawaitedTaskCheck::report(const FunctionDecl *Handler,
   };
   const Decl *TaskFamily = Family(U.Callee->getReturnType());
   bool Fixable = U.Fixable && !U.Local && CallLoc.isFileID() && TaskFamily &&
-                 isCoroutine(Handler) &&
+                 coroutineBody(Handler) &&
                  TaskFamily == Family(Handler->getReturnType());
   auto Note = diag(SM.getExpansionLoc(CallLoc), "%0", DiagnosticIDs::Note)
               << Suggestion;

@@ -166,19 +166,18 @@ std::vector<std::string> firecrashLines(llvm::StringRef Output) {
 FrontDoorResult runPlugin(const RunSpec &Run, const std::string &File,
                           const std::string &Dir) {
   FrontDoorResult Result;
+  RunOptions Options;
+  if (!toRunOptions(Run, Options, Result.Failure))
+    return Result;
   std::vector<std::string> Argv{clangBinary(), "-fplugin=" + pluginPath(),
-                                "-fplugin-arg-firecrash-checks=-*," + Run.Checks,
+                                "-fplugin-arg-firecrash-checks=" + Options.Checks,
                                 "-fno-caret-diagnostics",
                                 "-fno-color-diagnostics"};
-  for (const std::string &Arg : Run.TidyArgs) {
-    llvm::StringRef A = Arg;
-    A.consume_front("-");
-    A.consume_front("-");
-    if (A.consume_front("config="))
-      Argv.push_back("-fplugin-arg-firecrash-config=" + A.str());
-    else if (A.consume_front("header-filter="))
-      Argv.push_back("-fplugin-arg-firecrash-header-filter=" + A.str());
-  }
+  if (!Options.Config.empty())
+    Argv.push_back("-fplugin-arg-firecrash-config=" + Options.Config);
+  if (Options.HeaderFilter)
+    Argv.push_back("-fplugin-arg-firecrash-header-filter=" +
+                   *Options.HeaderFilter);
   Argv.insert(Argv.end(), Run.CompilerArgs.begin(), Run.CompilerArgs.end());
   std::string Object = Dir + "/plugin-output.o";
   Argv.insert(Argv.end(), {"-c", File, "-o", Object});
@@ -197,6 +196,9 @@ FrontDoorResult runPlugin(const RunSpec &Run, const std::string &File,
 FrontDoorResult runToolJson(const RunSpec &Run, const std::string &File,
                             const std::string &Dir) {
   FrontDoorResult Result;
+  RunOptions Options;
+  if (!toRunOptions(Run, Options, Result.Failure))
+    return Result;
   nlohmann::json Arguments = nlohmann::json::array({clangBinary()});
   for (const std::string &Arg : Run.CompilerArgs)
     Arguments.push_back(Arg);
@@ -206,13 +208,11 @@ FrontDoorResult runToolJson(const RunSpec &Run, const std::string &File,
       {{{"directory", Dir}, {"file", File}, {"arguments", Arguments}}});
   writeFile(Dir + "/compile_commands.json", Database.dump());
   std::vector<std::string> Argv{toolPath(), "-p", Dir, "--format", "json",
-                                "--checks=-*," + Run.Checks};
-  for (const std::string &Arg : Run.TidyArgs) {
-    llvm::StringRef A = Arg;
-    A.consume_front("-");
-    A.consume_front("-");
-    Argv.push_back("--" + A.str());
-  }
+                                "--checks=" + Options.Checks};
+  if (!Options.Config.empty())
+    Argv.push_back("--config=" + Options.Config);
+  if (Options.HeaderFilter)
+    Argv.push_back("--header-filter=" + *Options.HeaderFilter);
   Argv.push_back(File);
   CommandResult Ran = runCommand(Argv, 300);
   if (Ran.Signal || Ran.TimedOut || Ran.ExitCode > 1) {
