@@ -15,25 +15,14 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 RUNS=${1:-3}
+source bench/common.sh
 MODULE=${FIRECRASH_MODULE:-build/lib/FirecrashModule.so}
-DOC=/usr/share/doc/libboost1.81-doc/examples/libs
-FILES=(
-  "$DOC/beast/example/http/server/awaitable/http_server_awaitable.cpp"
-  "$DOC/beast/example/websocket/server/awaitable/websocket_server_awaitable.cpp"
-  "$DOC/asio/example/cpp20/coroutines/chat_server.cpp"
-)
 CHECKS=(detached-borrow detached-coroutine detached-this detaching-spawn unawaited-task)
 [[ -f $MODULE ]] || { echo "build first: $MODULE is missing" >&2; exit 2; }
-INCLUDES=(-I"$DOC/beast/example/common")
+INCLUDES=(-I"$BOOST_DOC/beast/example/common")
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 
-die() { echo "check-cost: $*" >&2; exit 1; }
-median() {
-  sort -g | awk '{a[NR]=$1} END {if (NR == 0) exit 1; print a[int((NR+1)/2)]}' \
-    || die "no figures to take a median of"
-}
-number() { [[ $1 =~ ^[0-9]+([.][0-9]+)?$ ]] || die "not a number: '$1' ($2)"; }
 measure() { # runs a command; prints "<seconds> <maxrss KB>"
   /usr/bin/time -f "%e %M" -o "$OUT/time" "$@" >"$OUT/out" 2>&1 \
     || die "failed: $* (see below)$(echo; tail -5 "$OUT/out")"
@@ -49,7 +38,7 @@ profiled() {
 printf '%-31s %-12s %7s %7s %7s' file config syntax tidy tidy/syn
 for c in "${CHECKS[@]}"; do printf ' %19s' "$c"; done
 printf ' %11s\n' mem
-for f in "${FILES[@]}"; do
+for f in "${HEAVY_TUS[@]}"; do
   [[ -f $f ]] || die "missing $f (apt-get install libboost1.81-doc)"
   syn_t=(); syn_m=()
   for ((i = 0; i < RUNS; i++)); do

@@ -9,18 +9,12 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 RUNS=${1:-3}
+source bench/common.sh
 PLUGIN=${FIRECRASH_PLUGIN:-build/lib/FirecrashPlugin.so}
-DOC=/usr/share/doc/libboost1.81-doc/examples/libs
-FILES=(
-  "$DOC/beast/example/http/server/awaitable/http_server_awaitable.cpp"
-  "$DOC/beast/example/websocket/server/awaitable/websocket_server_awaitable.cpp"
-  "$DOC/asio/example/cpp20/coroutines/chat_server.cpp"
-)
 [[ -f $PLUGIN ]] || { echo "build first: $PLUGIN is missing" >&2; exit 2; }
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 
-median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) exit 1; print a[int((NR+1)/2)]}'; }
 seconds() { # one compile; prints its wall time, or fails
   /usr/bin/time -f "%e" -o "$OUT/time" "$@" >"$OUT/log" 2>&1 \
     || { echo "compile failed: $*" >&2; cat "$OUT/log" >&2; exit 1; }
@@ -29,10 +23,10 @@ seconds() { # one compile; prints its wall time, or fails
 }
 
 printf '%-36s %-4s %8s %8s %8s\n' file opt plain plugin ratio
-for f in "${FILES[@]}"; do
+for f in "${HEAVY_TUS[@]}"; do
   [[ -f $f ]] || { echo "missing $f (apt-get install libboost1.81-doc)" >&2; exit 1; }
   for opt in -O0 -O2; do
-    base=(clang++-19 -std=c++20 "$opt" -I"$DOC/beast/example/common" -c "$f" -o "$OUT/object.o")
+    base=(clang++-19 -std=c++20 "$opt" -I"$BOOST_DOC/beast/example/common" -c "$f" -o "$OUT/object.o")
     plain=(); plugged=()
     for ((i = 0; i < RUNS; i++)); do
       rm -f "$OUT/object.o"; plain+=("$(seconds "${base[@]}")")

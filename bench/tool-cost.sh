@@ -23,7 +23,7 @@ BEAST=(
   "$DOC"/asio/example/cpp20/coroutines/*.cpp
 )
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+source bench/common.sh
 # time_of <cmd...>: prints "<wall seconds> <max RSS KB>"
 time_of() {
   /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >/dev/null 2>&1 || true

@@ -1,0 +1,22 @@
+# Sourced by the benchmark scripts: what they share.
+
+# The heavy real coroutine translation units (Boost 1.81's Beast/Asio
+# awaitable examples, Debian's libboost1.81-doc).
+BOOST_DOC=/usr/share/doc/libboost1.81-doc/examples/libs
+HEAVY_TUS=(
+  "$BOOST_DOC/beast/example/http/server/awaitable/http_server_awaitable.cpp"
+  "$BOOST_DOC/beast/example/websocket/server/awaitable/websocket_server_awaitable.cpp"
+  "$BOOST_DOC/asio/example/cpp20/coroutines/chat_server.cpp"
+)
+
+# die <message>: fails the benchmark loudly.
+die() { echo "$(basename "$0"): $*" >&2; exit 1; }
+
+# median: the median of the numbers on stdin; fails when there are none.
+median() {
+  sort -g | awk '{a[NR]=$1} END {if (NR == 0) exit 1; print a[int((NR+1)/2)]}' \
+    || die "no figures to take a median of"
+}
+
+# number <value> <what>: fails unless <value> is a non-negative number.
+number() { [[ $1 =~ ^[0-9]+([.][0-9]+)?$ ]] || die "not a number: '$1' ($2)"; }
