@@ -6,6 +6,8 @@ namespace firecrash {
 
 FindingSink::~FindingSink() = default;
 
+void FindingSink::dependencies(std::vector<std::string>) {}
+
 FindingSink *&threadFindingSink() {
   static thread_local FindingSink *Sink = nullptr;
   return Sink;

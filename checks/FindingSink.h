@@ -47,6 +47,9 @@ public:
   virtual ~FindingSink();
   virtual void finding(FindingRecord Record) = 0;
   virtual void summary(TUSummary Summary) = 0;
+  /// Receives every file the translation unit read (the main file and each
+  /// header, as the compiler named them), for hosts that cache results.
+  virtual void dependencies(std::vector<std::string> Files);
 };
 
 /// The sink of the calling thread (null when none is installed).

@@ -1,6 +1,7 @@
 //===--- FirecrashCheck.cpp - What every firecrash check shares -----------===//
 
 #include "FirecrashCheck.h"
+#include "FindingSink.h"
 #include "UserFunctions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -47,6 +48,13 @@ void FirecrashCheck::registerMatchers(MatchFinder *Finder) {
 
 void FirecrashCheck::check(const MatchFinder::MatchResult &Result) {
   state(*Result.Context);
+  if (FindingSink *Sink = threadFindingSink()) {
+    std::vector<std::string> Files;
+    const SourceManager &SM = *Result.SourceManager;
+    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It)
+      Files.push_back(It->first.getName().str());
+    Sink->dependencies(std::move(Files));
+  }
   for (const FunctionDecl *FD : userFunctionDefinitions(*Result.Context))
     checkFunction(FD);
 }

@@ -15,10 +15,19 @@
 //   warnings-as-errors=<glob>   like clang-tidy --warnings-as-errors
 //   export-fixes=<file>         like clang-tidy --export-fixes (fixes on
 //                               notes included)
+//   summary=<file or dir/>      also write the unit's summary document (what
+//                               `firecrash summarize` writes) to the file, or
+//                               into the directory as
+//                               <name>-<hash>.firecrash.json, for
+//                               `firecrash merge`
+//   root=<dir>                  store paths in the summary relative to this
+//                               directory (default: the working directory)
 //
 //===----------------------------------------------------------------------===//
 
+#include "Report.h"
 #include "Runner.h"
+#include "SummaryFile.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
@@ -31,6 +40,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
 
 using namespace clang;
 using namespace clang::tidy;
@@ -42,6 +52,20 @@ namespace {
 struct PluginOptions {
   RunOptions Run;
   std::string ExportFixes;
+  std::string Summary;
+  std::string Root;
+};
+
+/// Collects what the checks tell an in-process host, for the summary.
+class SummarySink : public FindingSink {
+public:
+  void finding(FindingRecord Record) override {
+    Unit.Records.push_back(std::move(Record));
+  }
+  void summary(TUSummary Summary) override {
+    Unit.Summaries.push_back(std::move(Summary));
+  }
+  UnitResult Unit;
 };
 
 /// Owns everything one compile needs (the action object is destroyed right
@@ -59,12 +83,23 @@ public:
         Collector(std::move(Collector)), Engine(std::move(Engine)) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
+    bool CompilerErrors = Compiler.getDiagnostics().hasErrorOccurred();
+    SummarySink Sink;
+    if (!Options.Summary.empty())
+      threadFindingSink() = &Sink;
     MultiplexConsumer::HandleTranslationUnit(Ctx);
+    threadFindingSink() = nullptr;
     std::vector<ClangTidyError> Errors = Collector->take();
     for (const ClangTidyError &Error : Errors)
       emit(Error);
     if (!Options.ExportFixes.empty())
       exportFixes(Errors);
+    if (!Options.Summary.empty()) {
+      Sink.Unit.Errors = std::move(Errors);
+      if (CompilerErrors)
+        Sink.Unit.Failures.push_back("the compiler reported errors");
+      writeSummary(std::move(Sink.Unit));
+    }
   }
 
 private:
@@ -145,6 +180,56 @@ private:
     }
   }
 
+  void error(llvm::StringRef Message) {
+    DiagnosticsEngine &Diags = Compiler.getDiagnostics();
+    Diags.Report(Diags.getCustomDiagID(DiagnosticsEngine::Error,
+                                       "firecrash plugin: %0"))
+        << Message;
+  }
+
+  /// Writes \p Unit as the summary=<file or dir/> argument asks.
+  void writeSummary(UnitResult Unit) {
+    llvm::SmallString<256> Cwd;
+    llvm::sys::fs::current_path(Cwd);
+    if (!Compiler.getFileSystemOpts().WorkingDir.empty())
+      Cwd = Compiler.getFileSystemOpts().WorkingDir;
+    SourceManager &SM = Compiler.getSourceManager();
+    llvm::SmallString<256> Main;
+    if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(SM.getMainFileID()))
+      Main = Entry->getName();
+    llvm::sys::fs::make_absolute(Cwd, Main);
+    llvm::sys::path::remove_dots(Main, /*remove_dot_dot=*/true);
+    Unit.File = Main.str().str();
+    Unit.BuildDirectory = Cwd.str().str();
+    for (ClangTidyError &E : Unit.Errors)
+      E.BuildDirectory = Unit.BuildDirectory;
+    llvm::SmallString<256> Root(Options.Root.empty() ? Cwd.str()
+                                                     : Options.Root);
+    llvm::sys::fs::make_absolute(Cwd, Root);
+    llvm::sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
+    std::string Text = summaryText({&Unit}, Root);
+
+    std::string Path = Options.Summary;
+    if (llvm::StringRef(Path).ends_with("/") ||
+        llvm::sys::fs::is_directory(Path)) {
+      // One name per main file, the same in every build of it.
+      llvm::StringRef Stored = Main;
+      if (Stored.consume_front(Root))
+        Stored.consume_front("/");
+      llvm::SmallString<256> Named(Path);
+      if (std::error_code EC = llvm::sys::fs::create_directories(Named))
+        return error("cannot create summary directory '" + Path +
+                     "': " + EC.message());
+      llvm::sys::path::append(
+          Named, llvm::sys::path::filename(Main) + "-" +
+                     llvm::utohexstr(llvm::xxh3_64bits(Stored), true, 16) +
+                     ".firecrash.json");
+      Path = Named.str().str();
+    }
+    if (llvm::Error E = writeAtomically(Path, Text))
+      error(llvm::toString(std::move(E)));
+  }
+
   void exportFixes(const std::vector<ClangTidyError> &Errors) {
     std::error_code EC;
     llvm::raw_fd_ostream OS(Options.ExportFixes, EC, llvm::sys::fs::OF_None);
@@ -191,11 +276,16 @@ public:
         Options.Run.WarningsAsErrors = Value.str();
       else if (Name == "export-fixes")
         Options.ExportFixes = Value.str();
+      else if (Name == "summary" && !Value.empty())
+        Options.Summary = Value.str();
+      else if (Name == "root" && !Value.empty())
+        Options.Root = Value.str();
       else {
         Diags.Report(Diags.getCustomDiagID(
             DiagnosticsEngine::Error,
             "firecrash plugin: unknown argument '%0'; expected checks=, "
-            "config=, header-filter=, warnings-as-errors= or export-fixes="))
+            "config=, header-filter=, warnings-as-errors=, export-fixes=, "
+            "summary=<file or dir/> or root=<dir>"))
             << Arg;
         return false;
       }

@@ -2,7 +2,10 @@
 //
 // Runs the firecrash checks in process over a compile database, in parallel,
 // merges per-file summaries to find chains that cross files, and reports as
-// text, JSON or SARIF. Exit codes: 0 no findings, 1 findings, 2 usage or
+// text, JSON, SARIF or HTML. `firecrash summarize` writes the results of
+// translation units as a summary document instead, and `firecrash merge`
+// reports from summary documents (of shards, of the compiler plugin, of a
+// build engine's actions). Exit codes: 0 no findings, 1 findings, 2 usage or
 // configuration error, 3 some translation unit could not be analysed.
 //
 //===----------------------------------------------------------------------===//
@@ -10,7 +13,9 @@
 #include "CheckRegistry.h"
 #include "FindingSink.h"
 #include "Report.h"
+#include "ResultCache.h"
 #include "Runner.h"
+#include "SummaryFile.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
 #include "clang/Tooling/Core/Replacement.h"
@@ -125,6 +130,26 @@ cl::opt<bool> Quiet("quiet",
 cl::opt<bool> NoCrossTU("no-cross-tu",
                         cl::desc("Do not merge summaries across files"),
                         cl::cat(Category));
+cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Reuse the results of translation units whose compile command, "
+             "configuration and every file they read are unchanged, kept in "
+             "this directory (safe to share between processes)"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> Shard(
+    "shard",
+    cl::desc("Analyse only shard i of n (1 <= i <= n): a deterministic, "
+             "balanced part of the database's files; `firecrash merge` of "
+             "all n shards' summaries gives the unsharded report"),
+    cl::value_desc("i/n"), cl::cat(Category));
+cl::opt<std::string> RootDir(
+    "root",
+    cl::desc("Show paths, and store them in summaries, relative to this "
+             "directory (default: the current directory)"),
+    cl::value_desc("dir"), cl::cat(Category));
+
+/// What the command line asks for.
+enum class Mode { Report, Summarize, Merge };
 
 /// The documentation's absolute URI, ending in '/': the installed docs next
 /// to the binary (<prefix>/share/doc/firecrash), else the source tree's.
@@ -177,12 +202,31 @@ public:
   void summary(TUSummary Summary) override {
     Summaries.push_back(std::move(Summary));
   }
+  void dependencies(std::vector<std::string> Files) override {
+    if (Dependencies.empty())
+      Dependencies = std::move(Files);
+  }
   std::vector<FindingRecord> Records;
   std::vector<TUSummary> Summaries;
+  std::vector<std::string> Dependencies;
 };
 
+/// The cache key of \p File's unit: its compile command and its effective
+/// configuration.
+std::string cacheKey(ResultCache &Cache, const tooling::CompileCommand &Command,
+                     const std::string &File, const RunOptions &Options) {
+  auto Provider = makeOptionsProvider(Options);
+  if (!Provider) {
+    consumeError(Provider.takeError());
+    return "";
+  }
+  clang::tidy::ClangTidyOptions Effective = (*Provider)->getOptions(File);
+  return Cache.key(Command, clang::tidy::configurationAsText(Effective));
+}
+
 UnitResult analyse(const tooling::CompilationDatabase &DB,
-                   const std::string &File, const RunOptions &Options) {
+                   const std::string &File, const RunOptions &Options,
+                   ResultCache *Cache) {
   UnitResult Unit;
   Unit.File = File;
   std::vector<tooling::CompileCommand> Commands = DB.getCompileCommands(File);
@@ -194,6 +238,15 @@ UnitResult analyse(const tooling::CompilationDatabase &DB,
   if (!sys::fs::exists(File)) {
     Unit.Failures.push_back("the file does not exist");
     return Unit;
+  }
+  std::string Key;
+  if (Cache) {
+    Key = cacheKey(*Cache, Commands.front(), File, Options);
+    if (!Key.empty())
+      if (std::optional<UnitResult> Cached = Cache->lookup(Key)) {
+        Cached->BuildDirectory = Unit.BuildDirectory;
+        return std::move(*Cached);
+      }
   }
   CollectingSink Sink;
   threadFindingSink() = &Sink;
@@ -220,6 +273,20 @@ UnitResult analyse(const tooling::CompilationDatabase &DB,
   Unit.Errors = std::move(*Errors);
   Unit.Records = std::move(Sink.Records);
   Unit.Summaries = std::move(Sink.Summaries);
+  // Only a complete analysis is worth keeping: one that failed is redone.
+  if (Cache && !Key.empty() && Unit.Failures.empty() &&
+      !Sink.Dependencies.empty()) {
+    std::vector<std::string> Files;
+    for (const std::string &Dependency : Sink.Dependencies) {
+      SmallString<256> Path(Dependency);
+      sys::fs::make_absolute(Unit.BuildDirectory, Path);
+      sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+      Files.push_back(Path.str().str());
+    }
+    llvm::sort(Files);
+    Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
+    Cache->store(Key, Unit, Files);
+  }
   return Unit;
 }
 
@@ -295,7 +362,8 @@ Expected<std::unique_ptr<tooling::CompilationDatabase>> loadDatabase() {
 std::vector<UnitResult> analyseAll(const tooling::CompilationDatabase &DB,
                                    const std::vector<std::string> &Files,
                                    const RunOptions &Options,
-                                   const std::string &Root) {
+                                   const std::string &Root,
+                                   ResultCache *Cache) {
   std::vector<UnitResult> Results(Files.size());
   // Start the biggest files first (size is a fair proxy for parse time), so
   // no worker is left with a large file at the end; results keep the
@@ -320,7 +388,7 @@ std::vector<UnitResult> analyseAll(const tooling::CompilationDatabase &DB,
   auto Work = [&] {
     for (size_t N; (N = Next++) < Files.size();) {
       size_t I = Order[N];
-      Results[I] = analyse(DB, Files[I], Options);
+      Results[I] = analyse(DB, Files[I], Options, Cache);
       size_t Count = ++Done;
       if (Progress) {
         std::lock_guard<std::mutex> Guard(ProgressLock);
@@ -389,6 +457,99 @@ std::string exportedFixes(const Report &R) {
   return Text;
 }
 
+/// Parses "i/n" (1 <= i <= n).
+Expected<std::pair<unsigned, unsigned>> parseShard(StringRef Text) {
+  auto [Index, Count] = Text.split('/');
+  unsigned I = 0, N = 0;
+  if (Index.getAsInteger(10, I) || Count.getAsInteger(10, N) || N == 0 ||
+      I == 0 || I > N)
+    return createStringError(std::errc::invalid_argument,
+                             "--shard expects i/n with 1 <= i <= n, not '%s'",
+                             Text.str().c_str());
+  return std::make_pair(I, N);
+}
+
+/// The summary documents named by \p Inputs: files, and in directories
+/// every *.firecrash.json below them, in path order.
+Expected<std::vector<std::string>>
+summaryInputs(const std::vector<std::string> &Inputs) {
+  std::vector<std::string> Files;
+  for (const std::string &Input : Inputs) {
+    if (!sys::fs::is_directory(Input)) {
+      if (!sys::fs::exists(Input))
+        return createStringError(std::errc::no_such_file_or_directory,
+                                 "no summary file '%s'", Input.c_str());
+      Files.push_back(Input);
+      continue;
+    }
+    std::vector<std::string> Found;
+    std::error_code EC;
+    for (sys::fs::recursive_directory_iterator It(Input, EC), End;
+         It != End && !EC; It.increment(EC))
+      if (StringRef(It->path()).ends_with(".firecrash.json") &&
+          sys::fs::is_regular_file(It->path()))
+        Found.push_back(It->path());
+    if (EC)
+      return createStringError(EC, "cannot list '%s': %s", Input.c_str(),
+                               EC.message().c_str());
+    llvm::sort(Found);
+    Files.insert(Files.end(), Found.begin(), Found.end());
+  }
+  return Files;
+}
+
+/// Reads summary documents in parallel; a file summarized twice counts once
+/// (the first document given wins).
+Expected<std::vector<UnitResult>> readSummaries(const std::vector<std::string> &Files,
+                                                const std::string &Root) {
+  std::vector<Expected<std::vector<UnitResult>>> Read;
+  for (size_t I = 0; I < Files.size(); ++I)
+    Read.emplace_back(std::vector<UnitResult>());
+  std::atomic<size_t> Next{0};
+  auto Work = [&] {
+    for (size_t I; (I = Next++) < Files.size();) {
+      auto Buffer = MemoryBuffer::getFile(Files[I]);
+      if (!Buffer) {
+        Read[I] = createStringError(Buffer.getError(),
+                                    "cannot read summary '%s': %s",
+                                    Files[I].c_str(),
+                                    Buffer.getError().message().c_str());
+        continue;
+      }
+      Read[I] = readSummaryText((*Buffer)->getBuffer(), Root, Files[I]);
+    }
+  };
+  unsigned Workers = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
+  Workers = std::min<unsigned>(Workers, std::max<size_t>(1, Files.size()));
+  std::vector<std::thread> Pool;
+  for (unsigned W = 1; W < Workers; ++W)
+    Pool.emplace_back(Work);
+  Work();
+  for (std::thread &T : Pool)
+    T.join();
+  std::vector<UnitResult> Units;
+  std::set<std::string> Seen;
+  for (auto &Result : Read) {
+    if (!Result)
+      return Result.takeError();
+    for (UnitResult &Unit : *Result)
+      if (Seen.insert(Unit.File).second)
+        Units.push_back(std::move(Unit));
+  }
+  return Units;
+}
+
+/// Identifies this firecrash build for cache keys: its version, LLVM's and
+/// the executable's content.
+std::string toolIdentity(const char *Argv0) {
+  std::string Exe = sys::fs::getMainExecutable(Argv0, (void *)&toolIdentity);
+  auto Binary = MemoryBuffer::getFile(Exe, /*IsText=*/false,
+                                      /*RequiresNullTerminator=*/false);
+  return std::string("firecrash ") + FIRECRASH_VERSION + " LLVM " +
+         LLVM_VERSION_STRING + " " +
+         (Binary ? digest((*Binary)->getBuffer()) : Exe);
+}
+
 } // namespace
 
 /// Rewrites "-jN" into "-j=N": LLVM's parser would read "-j1" as a group of
@@ -420,12 +581,28 @@ int main(int argc, const char **argv) {
     OS << "firecrash " << FIRECRASH_VERSION << " (LLVM "
        << LLVM_VERSION_STRING << ")\n";
   });
+  // The mode is the first word: `firecrash summarize ...`, `firecrash merge
+  // ...`; anything else reports.
+  Mode RunMode = Mode::Report;
+  if (argc > 1 && (StringRef(argv[1]) == "summarize" ||
+                   StringRef(argv[1]) == "merge")) {
+    RunMode = StringRef(argv[1]) == "merge" ? Mode::Merge : Mode::Summarize;
+    Args.erase(Args.begin() + 1);
+    argc = static_cast<int>(Args.size());
+    argv = Args.data();
+  }
   std::string ParseErrors;
   raw_string_ostream ParseStream(ParseErrors);
   if (!cl::ParseCommandLineOptions(
           argc, argv,
           "firecrash: finds fire-and-crash coroutines started from request "
           "handlers.\n\n"
+          "  firecrash [options] [files]            analyse and report\n"
+          "  firecrash summarize [options] [files]  analyse and write a summary "
+          "document (-o)\n"
+          "  firecrash merge [options] <summary files or directories>\n"
+          "                                         report from summary "
+          "documents\n\n"
           "Exit codes: 0 no findings, 1 findings, 2 usage or configuration "
           "error, 3 some translation unit could not be analysed.\n",
           &ParseStream)) {
@@ -440,6 +617,31 @@ int main(int argc, const char **argv) {
       Sentence[0] = static_cast<char>(std::tolower(Sentence[0]));
     return fail(ExitUsage, Sentence + " (see firecrash --help)");
   }
+
+  // Options that mean nothing in a mode are refused, not ignored.
+  auto Given = [](const cl::Option &O) { return O.getNumOccurrences() > 0; };
+  if (RunMode == Mode::Merge) {
+    for (const cl::Option *O :
+         std::initializer_list<const cl::Option *>{
+             &BuildPath, &Checks, &Config, &ConfigFile, &HeaderFilter,
+             &CacheDir, &Shard, &DumpConfig})
+      if (Given(*O))
+        return fail(ExitUsage, "'merge' reads summaries and runs no check: "
+                               "-" + O->ArgStr + " belongs to the run that "
+                               "wrote them");
+    if (Sources.empty())
+      return fail(ExitUsage, "'merge' needs summary files or directories");
+  }
+  if (RunMode == Mode::Summarize)
+    for (const cl::Option *O :
+         std::initializer_list<const cl::Option *>{
+             &FormatName, &BaselineFile, &WriteBaselineFile, &ExportFixes,
+             &ApplyFixes, &FixErrors, &DocsUrl, &SarifCategory, &NoCrossTU})
+      if (Given(*O))
+        return fail(ExitUsage, "'summarize' writes a summary document: -" +
+                                   O->ArgStr +
+                                   " belongs to the run or merge that "
+                                   "reports");
 
   Format OutputFormat;
   if (FormatName == "text")
@@ -504,14 +706,48 @@ int main(int argc, const char **argv) {
     return ExitClean;
   }
 
-  auto DB = loadDatabase();
-  if (!DB)
-    return fail(ExitUsage, toString(DB.takeError()));
-  auto Files = selectFiles(**DB);
-  if (!Files)
-    return fail(ExitUsage, toString(Files.takeError()));
-  if (Files->empty())
-    return fail(ExitUsage, "the compilation database lists no files");
+  SmallString<256> Cwd;
+  sys::fs::current_path(Cwd);
+  std::string Root = Cwd.str().str();
+  if (!RootDir.empty()) {
+    if (!sys::fs::is_directory(RootDir))
+      return fail(ExitUsage, "--root '" + RootDir + "' is not a directory");
+    Root = normalize(RootDir);
+  }
+
+  std::unique_ptr<tooling::CompilationDatabase> DB;
+  std::vector<std::string> Files;
+  if (RunMode == Mode::Merge) {
+    auto Inputs = summaryInputs(Sources);
+    if (!Inputs)
+      return fail(ExitUsage, toString(Inputs.takeError()));
+    if (Inputs->empty())
+      return fail(ExitUsage, "no summary files (*.firecrash.json) found");
+    Files = std::move(*Inputs);
+  } else {
+    auto Loaded = loadDatabase();
+    if (!Loaded)
+      return fail(ExitUsage, toString(Loaded.takeError()));
+    DB = std::move(*Loaded);
+    auto Selected = selectFiles(*DB);
+    if (!Selected)
+      return fail(ExitUsage, toString(Selected.takeError()));
+    if (Selected->empty())
+      return fail(ExitUsage, "the compilation database lists no files");
+    Files = std::move(*Selected);
+    if (!Shard.empty()) {
+      auto Part = parseShard(Shard);
+      if (!Part)
+        return fail(ExitUsage, toString(Part.takeError()));
+      // Round robin over the sorted files: balanced to one file, and the
+      // same for every process that reads the same database.
+      std::vector<std::string> Mine;
+      for (size_t I = 0; I < Files.size(); ++I)
+        if (I % Part->second == Part->first - 1)
+          Mine.push_back(Files[I]);
+      Files = std::move(Mine);
+    }
+  }
   for (const std::string *Path : {&OutputFile.getValue(),
                                   &WriteBaselineFile.getValue(),
                                   &ExportFixes.getValue()})
@@ -526,10 +762,71 @@ int main(int argc, const char **argv) {
     Baseline = std::move(*Read);
   }
 
-  SmallString<256> Cwd;
-  sys::fs::current_path(Cwd);
-  std::string Root = Cwd.str().str();
-  std::vector<UnitResult> Units = analyseAll(**DB, *Files, Options, Root);
+  std::unique_ptr<ResultCache> Cache;
+  if (!CacheDir.empty()) {
+    auto Opened = ResultCache::open(CacheDir, toolIdentity(argv[0]));
+    if (!Opened)
+      return fail(ExitUsage, toString(Opened.takeError()));
+    Cache = std::move(*Opened);
+  }
+  std::vector<UnitResult> Units;
+  if (RunMode == Mode::Merge) {
+    auto Read = readSummaries(Files, Root);
+    if (!Read)
+      return fail(ExitUsage, toString(Read.takeError()));
+    Units = std::move(*Read);
+    // Severities were decided where the summaries were written; a merge
+    // may decide them again.
+    if (WarningsAsErrors.getNumOccurrences()) {
+      GlobList AsErrors(WarningsAsErrors);
+      for (UnitResult &Unit : Units)
+        for (clang::tidy::ClangTidyError &E : Unit.Errors)
+          E.IsWarningAsError = E.DiagLevel == clang::tidy::ClangTidyError::Warning &&
+                               AsErrors.contains(E.DiagnosticName);
+    }
+  } else {
+    Units = analyseAll(*DB, Files, Options, Root, Cache.get());
+  }
+  auto CacheLine = [&Cache]() -> std::string {
+    if (!Cache)
+      return "";
+    return " (cache: " + std::to_string(Cache->Hits) + " reused, " +
+           std::to_string(Cache->Misses) + " analysed" +
+           (Cache->Corrupt ? ", " + std::to_string(Cache->Corrupt) +
+                                 " damaged entries replaced"
+                           : std::string()) +
+           ")";
+  };
+
+  if (RunMode == Mode::Summarize) {
+    std::vector<const UnitResult *> Pointers;
+    for (const UnitResult &Unit : Units)
+      Pointers.push_back(&Unit);
+    std::string Text = summaryText(Pointers, Root);
+    if (OutputFile.empty()) {
+      outs() << Text;
+      outs().flush();
+    } else if (Error E = writeAtomically(OutputFile, Text)) {
+      return fail(ExitUsage, toString(std::move(E)));
+    }
+    // Failures are in the document, for the merge to report; say them here
+    // too, but only a failure to write fails a build step.
+    size_t Failed = 0;
+    for (const UnitResult &Unit : Units) {
+      Failed += !Unit.Failures.empty();
+      if (!Quiet)
+        for (const std::string &Failure : Unit.Failures)
+          errs() << "firecrash: error: " << Unit.File << ": " << Failure
+                 << "\n";
+    }
+    if (!Quiet)
+      errs() << "firecrash: summarized " << Units.size() << " file"
+             << (Units.size() == 1 ? "" : "s")
+             << (Failed ? ", " + std::to_string(Failed) + " not analysed"
+                        : std::string())
+             << CacheLine() << "\n";
+    return ExitClean;
+  }
 
   // Only enabled checks write summaries, so the merge honours --checks and
   // .clang-tidy files as the checks themselves do.
@@ -590,7 +887,7 @@ int main(int argc, const char **argv) {
                    : std::string())
            << (R.Baselined ? ", " + std::to_string(R.Baselined) + " baselined"
                            : std::string())
-           << "\n";
+           << CacheLine() << "\n";
 
   int Status = ExitClean;
   if (ApplyFixes && R.FilesFailed > 0)

@@ -1,0 +1,75 @@
+//===--- ResultCache.h - Reuse the results of unchanged units --*- C++ -*-===//
+//
+// Part of firecrash. A directory of translation-unit results (--cache-dir),
+// in the manner of ccache's direct mode: an entry is found by a key over
+// everything known before parsing (the compile command, the effective
+// configuration, the firecrash build), and it is used only if every file the
+// unit read last time (the main file and each header) still has the content
+// hash recorded with it. Entries are written atomically and carry a checksum,
+// so a corrupt or half-written entry is recomputed, never trusted, and many
+// threads or processes can share one directory.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FIRECRASH_TOOL_RESULTCACHE_H
+#define FIRECRASH_TOOL_RESULTCACHE_H
+
+#include "Report.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringMap.h"
+#include <atomic>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace firecrash {
+
+class ResultCache {
+public:
+  /// Uses \p Directory (created if missing); \p ToolIdentity names the
+  /// firecrash build, so another build never reads this one's entries.
+  static llvm::Expected<std::unique_ptr<ResultCache>>
+  open(llvm::StringRef Directory, llvm::StringRef ToolIdentity);
+
+  /// The key of a unit compiled by \p Command under the effective
+  /// configuration \p Configuration (as YAML).
+  std::string key(const clang::tooling::CompileCommand &Command,
+                  llvm::StringRef Configuration) const;
+
+  /// Returns the unit stored under \p Key if every file it read is
+  /// unchanged; nullopt on a miss, a stale entry or a corrupt one.
+  std::optional<UnitResult> lookup(llvm::StringRef Key);
+
+  /// Stores \p Unit under \p Key with the content hashes of \p Files (the
+  /// files it read, absolute). Failures to write are ignored: the cache
+  /// only ever saves work.
+  void store(llvm::StringRef Key, const UnitResult &Unit,
+             const std::vector<std::string> &Files);
+
+  /// Returns the content hash of \p File, reading it once per run.
+  std::string contentHash(llvm::StringRef File);
+
+  std::atomic<unsigned> Hits{0};
+  std::atomic<unsigned> Misses{0};
+  /// Entries that could not be trusted (bad checksum, unreadable); counted
+  /// among the misses too.
+  std::atomic<unsigned> Corrupt{0};
+
+private:
+  ResultCache(std::string Directory, std::string ToolIdentity)
+      : Directory(std::move(Directory)), ToolIdentity(std::move(ToolIdentity)) {}
+  std::string entryPath(llvm::StringRef Key) const;
+
+  std::string Directory;
+  std::string ToolIdentity;
+  std::mutex HashesLock;
+  llvm::StringMap<std::string> Hashes;
+};
+
+/// Returns a hex digest of \p Data (BLAKE3, 128 bits).
+std::string digest(llvm::StringRef Data);
+
+} // namespace firecrash
+
+#endif // FIRECRASH_TOOL_RESULTCACHE_H

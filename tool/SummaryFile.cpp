@@ -1,0 +1,376 @@
+//===--- SummaryFile.cpp - Translation-unit results on disk ---------------===//
+
+#include "SummaryFile.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include <nlohmann/json.hpp>
+
+using namespace clang;
+using namespace clang::tidy;
+using Json = nlohmann::ordered_json;
+
+namespace firecrash {
+
+namespace {
+
+/// Maps paths between their absolute form and the form stored on disk.
+class PathMap {
+public:
+  explicit PathMap(llvm::StringRef Root) : Root(Root) {}
+
+  /// Absolute (against \p BuildDirectory when relative), then relative to
+  /// the root when inside it.
+  std::string store(llvm::StringRef File, llvm::StringRef BuildDirectory) const {
+    if (File.empty())
+      return "";
+    llvm::SmallString<256> Path(File);
+    if (!llvm::sys::path::is_absolute(Path)) {
+      llvm::SmallString<256> Base(BuildDirectory.empty() ? Root : BuildDirectory);
+      llvm::sys::path::append(Base, Path);
+      Path = Base;
+    }
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    llvm::StringRef Rest = Path;
+    if (!Root.empty() && Rest.consume_front(Root) &&
+        (Rest.consume_front("/") || Rest.empty()))
+      return Rest.str();
+    return Path.str().str();
+  }
+
+  std::string load(llvm::StringRef File) const {
+    if (File.empty() || llvm::sys::path::is_absolute(File))
+      return File.str();
+    llvm::SmallString<256> Path(Root);
+    llvm::sys::path::append(Path, File);
+    return Path.str().str();
+  }
+
+private:
+  std::string Root;
+};
+
+const char *levelName(ClangTidyError::Level Level) {
+  switch (Level) {
+  case ClangTidyError::Error:
+    return "error";
+  case ClangTidyError::Remark:
+    return "remark";
+  default:
+    return "warning";
+  }
+}
+
+Json messageJson(const tooling::DiagnosticMessage &M, llvm::StringRef BuildDir,
+                 const PathMap &Paths) {
+  Json Out = {{"message", M.Message},
+              {"file", Paths.store(M.FilePath, BuildDir)},
+              {"offset", M.FileOffset}};
+  // StringMap iterates in hash order: sort the files.
+  std::vector<std::pair<std::string, const tooling::Replacements *>> Files;
+  for (const auto &Entry : M.Fix)
+    Files.emplace_back(Paths.store(Entry.first(), BuildDir), &Entry.second);
+  llvm::sort(Files, [](const auto &A, const auto &B) { return A.first < B.first; });
+  Json Fixes = Json::array();
+  for (const auto &[File, Replacements] : Files)
+    for (const tooling::Replacement &R : *Replacements)
+      Fixes.push_back({{"file", File},
+                       {"offset", R.getOffset()},
+                       {"length", R.getLength()},
+                       {"text", R.getReplacementText().str()}});
+  if (!Fixes.empty())
+    Out["fixes"] = std::move(Fixes);
+  return Out;
+}
+
+Json locationJson(const SummaryLocation &Loc, const PathMap &Paths) {
+  return {{"file", Paths.store(Loc.File, "")},
+          {"line", Loc.Line},
+          {"column", Loc.Column}};
+}
+
+Json unitJson(const UnitResult &Unit, const PathMap &Paths) {
+  const std::string &Dir = Unit.BuildDirectory;
+  Json Diagnostics = Json::array();
+  for (const ClangTidyError &E : Unit.Errors) {
+    Json Notes = Json::array();
+    for (const tooling::DiagnosticMessage &Note : E.Notes)
+      Notes.push_back(messageJson(Note, Dir, Paths));
+    Json D = {{"check", E.DiagnosticName},
+              {"level", levelName(E.DiagLevel)},
+              {"warningAsError", E.IsWarningAsError},
+              {"primary", messageJson(E.Message, Dir, Paths)},
+              {"notes", std::move(Notes)}};
+    Diagnostics.push_back(std::move(D));
+  }
+  Json Records = Json::array();
+  for (const FindingRecord &R : Unit.Records) {
+    Json Borrows = Json::array();
+    for (const BorrowRecord &B : R.Borrows)
+      Borrows.push_back({{"kind", B.Kind},
+                         {"name", B.Name},
+                         {"explanation", B.Explanation}});
+    Records.push_back({{"check", R.Check},
+                       {"file", Paths.store(R.File, Dir)},
+                       {"offset", R.Offset},
+                       {"handler", R.Handler},
+                       {"handlerReason", R.HandlerReason},
+                       {"callee", R.Callee},
+                       {"detachedType", R.DetachedType},
+                       {"detachedReason", R.DetachedReason},
+                       {"exceptionPolicy", R.ExceptionPolicy},
+                       {"suggestion", R.Suggestion},
+                       {"chain", R.Chain},
+                       {"borrows", std::move(Borrows)}});
+  }
+  Json Summaries = Json::array();
+  for (const TUSummary &S : Unit.Summaries) {
+    Json Functions = Json::array();
+    for (const SummaryFunction &F : S.Functions) {
+      Json Starts = Json::array();
+      for (const SummaryStart &Start : F.Starts)
+        Starts.push_back({{"callee", Start.Callee},
+                          {"detachedType", Start.DetachedType},
+                          {"detachedReason", Start.DetachedReason},
+                          {"exceptionPolicy", Start.ExceptionPolicy},
+                          {"loc", locationJson(Start.Loc, Paths)}});
+      Json Calls = Json::array();
+      for (const SummaryCall &Call : F.Calls)
+        Calls.push_back({{"usr", Call.CalleeUsr},
+                         {"name", Call.CalleeName},
+                         {"loc", locationJson(Call.Loc, Paths)},
+                         {"defined", Call.Defined}});
+      Functions.push_back({{"usr", F.Usr},
+                           {"name", F.Name},
+                           {"loc", locationJson(F.Loc, Paths)},
+                           {"handler", F.IsHandler},
+                           {"handlerReason", F.HandlerReason},
+                           {"starts", std::move(Starts)},
+                           {"calls", std::move(Calls)}});
+    }
+    Summaries.push_back({{"check", S.Check},
+                         {"mainFile", Paths.store(S.MainFile, "")},
+                         {"maxCallDepth", S.MaxCallDepth},
+                         {"functions", std::move(Functions)}});
+  }
+  return {{"file", Paths.store(Unit.File, "")},
+          {"failures", Unit.Failures},
+          {"diagnostics", std::move(Diagnostics)},
+          {"records", std::move(Records)},
+          {"summaries", std::move(Summaries)}};
+}
+
+/// Reads typed members without exceptions: the first problem is kept and
+/// every later read returns an empty value.
+class Reader {
+public:
+  Reader(const PathMap &Paths) : Paths(Paths) {}
+
+  const Json &member(const Json &Object, const char *Key, Json::value_t Type) {
+    static const Json Null;
+    if (!Problem.empty())
+      return Null;
+    if (!Object.is_object()) {
+      Problem = "expected an object around '" + std::string(Key) + "'";
+      return Null;
+    }
+    auto It = Object.find(Key);
+    if (It == Object.end()) {
+      Problem = "missing member '" + std::string(Key) + "'";
+      return Null;
+    }
+    bool Matches = It->type() == Type ||
+                   (Type == Json::value_t::number_unsigned &&
+                    It->type() == Json::value_t::number_integer &&
+                    It->get<int64_t>() >= 0);
+    if (!Matches) {
+      Problem = "member '" + std::string(Key) + "' has the wrong type";
+      return Null;
+    }
+    return *It;
+  }
+
+  std::string string(const Json &Object, const char *Key) {
+    const Json &V = member(Object, Key, Json::value_t::string);
+    return V.is_string() ? V.get<std::string>() : std::string();
+  }
+  std::string path(const Json &Object, const char *Key) {
+    return Paths.load(string(Object, Key));
+  }
+  unsigned number(const Json &Object, const char *Key) {
+    const Json &V = member(Object, Key, Json::value_t::number_unsigned);
+    return V.is_number() ? V.get<unsigned>() : 0;
+  }
+  bool boolean(const Json &Object, const char *Key) {
+    const Json &V = member(Object, Key, Json::value_t::boolean);
+    return V.is_boolean() && V.get<bool>();
+  }
+  const Json &array(const Json &Object, const char *Key) {
+    static const Json Empty = Json::array();
+    const Json &V = member(Object, Key, Json::value_t::array);
+    return V.is_array() ? V : Empty;
+  }
+  std::vector<std::string> strings(const Json &Object, const char *Key) {
+    std::vector<std::string> Out;
+    for (const Json &V : array(Object, Key)) {
+      if (!V.is_string()) {
+        if (Problem.empty())
+          Problem = "member '" + std::string(Key) + "' holds a non-string";
+        return {};
+      }
+      Out.push_back(V.get<std::string>());
+    }
+    return Out;
+  }
+
+  SummaryLocation location(const Json &Object, const char *Key) {
+    const Json &V = member(Object, Key, Json::value_t::object);
+    SummaryLocation Loc;
+    if (!V.is_object())
+      return Loc;
+    Loc.File = path(V, "file");
+    Loc.Line = number(V, "line");
+    Loc.Column = number(V, "column");
+    return Loc;
+  }
+
+  tooling::DiagnosticMessage message(const Json &Object) {
+    tooling::DiagnosticMessage M;
+    M.Message = string(Object, "message");
+    M.FilePath = path(Object, "file");
+    M.FileOffset = number(Object, "offset");
+    if (Object.is_object() && Object.contains("fixes"))
+      for (const Json &Fix : array(Object, "fixes")) {
+        std::string File = path(Fix, "file");
+        tooling::Replacement R(File, number(Fix, "offset"),
+                               number(Fix, "length"), string(Fix, "text"));
+        if (llvm::Error E = M.Fix[File].add(R)) {
+          if (Problem.empty())
+            Problem = "conflicting fixes: " + llvm::toString(std::move(E));
+          else
+            llvm::consumeError(std::move(E));
+        }
+      }
+    return M;
+  }
+
+  UnitResult unit(const Json &Object) {
+    UnitResult Unit;
+    Unit.File = path(Object, "file");
+    Unit.Failures = strings(Object, "failures");
+    for (const Json &D : array(Object, "diagnostics")) {
+      std::string Level = string(D, "level");
+      ClangTidyError E(string(D, "check"),
+                       Level == "error"    ? ClangTidyError::Error
+                       : Level == "remark" ? ClangTidyError::Remark
+                                           : ClangTidyError::Warning,
+                       "", boolean(D, "warningAsError"));
+      E.Message = message(member(D, "primary", Json::value_t::object));
+      for (const Json &Note : array(D, "notes"))
+        E.Notes.push_back(message(Note));
+      Unit.Errors.push_back(std::move(E));
+    }
+    for (const Json &R : array(Object, "records")) {
+      FindingRecord Record;
+      Record.Check = string(R, "check");
+      Record.File = path(R, "file");
+      Record.Offset = number(R, "offset");
+      Record.Handler = string(R, "handler");
+      Record.HandlerReason = string(R, "handlerReason");
+      Record.Callee = string(R, "callee");
+      Record.DetachedType = string(R, "detachedType");
+      Record.DetachedReason = string(R, "detachedReason");
+      Record.ExceptionPolicy = string(R, "exceptionPolicy");
+      Record.Suggestion = string(R, "suggestion");
+      Record.Chain = strings(R, "chain");
+      for (const Json &B : array(R, "borrows"))
+        Record.Borrows.push_back(
+            {string(B, "kind"), string(B, "name"), string(B, "explanation")});
+      Unit.Records.push_back(std::move(Record));
+    }
+    for (const Json &S : array(Object, "summaries")) {
+      TUSummary Summary;
+      Summary.Check = string(S, "check");
+      Summary.MainFile = path(S, "mainFile");
+      Summary.MaxCallDepth = number(S, "maxCallDepth");
+      for (const Json &F : array(S, "functions")) {
+        SummaryFunction Function;
+        Function.Usr = string(F, "usr");
+        Function.Name = string(F, "name");
+        Function.Loc = location(F, "loc");
+        Function.IsHandler = boolean(F, "handler");
+        Function.HandlerReason = string(F, "handlerReason");
+        for (const Json &Start : array(F, "starts"))
+          Function.Starts.push_back({string(Start, "callee"),
+                                     string(Start, "detachedType"),
+                                     string(Start, "detachedReason"),
+                                     string(Start, "exceptionPolicy"),
+                                     location(Start, "loc")});
+        for (const Json &Call : array(F, "calls"))
+          Function.Calls.push_back({string(Call, "usr"), string(Call, "name"),
+                                    location(Call, "loc"),
+                                    boolean(Call, "defined")});
+        Summary.Functions.push_back(std::move(Function));
+      }
+      Unit.Summaries.push_back(std::move(Summary));
+    }
+    return Unit;
+  }
+
+  std::string Problem;
+
+private:
+  const PathMap &Paths;
+};
+
+} // namespace
+
+std::string summaryText(std::vector<const UnitResult *> Units,
+                        llvm::StringRef Root) {
+  PathMap Paths(Root);
+  std::vector<std::pair<std::string, const UnitResult *>> Sorted;
+  for (const UnitResult *Unit : Units)
+    Sorted.emplace_back(Paths.store(Unit->File, ""), Unit);
+  std::sort(Sorted.begin(), Sorted.end(),
+            [](const auto &A, const auto &B) { return A.first < B.first; });
+  Json List = Json::array();
+  for (const auto &Entry : Sorted)
+    List.push_back(unitJson(*Entry.second, Paths));
+  Json Out = {{"firecrashSummary", SummaryFormat},
+              {"version", FIRECRASH_VERSION},
+              {"units", std::move(List)}};
+  return Out.dump() + "\n";
+}
+
+llvm::Expected<std::vector<UnitResult>>
+readSummaryText(llvm::StringRef Text, llvm::StringRef Root,
+                llvm::StringRef Name) {
+  auto Invalid = [&Name](const llvm::Twine &Why) {
+    return llvm::createStringError(
+        std::make_error_code(std::errc::invalid_argument),
+        "'" + Name + "' is not a firecrash summary: " + Why);
+  };
+  Json Parsed = Json::parse(Text.begin(), Text.end(), nullptr,
+                            /*allow_exceptions=*/false);
+  if (Parsed.is_discarded())
+    return Invalid("it is not valid JSON");
+  if (!Parsed.is_object() || !Parsed.contains("firecrashSummary"))
+    return Invalid("no 'firecrashSummary' member");
+  const Json &Format = Parsed["firecrashSummary"];
+  if (!Format.is_number_unsigned() || Format.get<unsigned>() != SummaryFormat)
+    return Invalid("format " + Format.dump() + ", expected " +
+                   llvm::Twine(SummaryFormat) +
+                   " (written by another firecrash version?)");
+  PathMap Paths(Root);
+  Reader R(Paths);
+  std::vector<UnitResult> Units;
+  for (const Json &Unit : R.array(Parsed, "units")) {
+    Units.push_back(R.unit(Unit));
+    Units.back().BuildDirectory = Root.str();
+  }
+  if (!R.Problem.empty())
+    return Invalid(R.Problem);
+  return Units;
+}
+
+} // namespace firecrash

@@ -1,0 +1,41 @@
+//===--- SummaryFile.h - Translation-unit results on disk ------*- C++ -*-===//
+//
+// Part of firecrash. What a translation unit produced (its diagnostics with
+// notes and fixes, their structured records, its cross-TU summaries and its
+// failures) as one JSON document, so analysis can run where the compile
+// runs (the compiler plugin, a CI shard, a cache, a build engine's action)
+// and `firecrash merge` can build the whole project's report later.
+//
+// The text is deterministic: the same results give the same bytes, paths
+// under the root are stored relative to it, and units are in path order.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FIRECRASH_TOOL_SUMMARYFILE_H
+#define FIRECRASH_TOOL_SUMMARYFILE_H
+
+#include "Report.h"
+#include "llvm/Support/Error.h"
+#include <string>
+#include <vector>
+
+namespace firecrash {
+
+/// The format number written in every summary file; readers refuse others.
+constexpr unsigned SummaryFormat = 1;
+
+/// Renders \p Units as a summary document. Paths inside \p Root (absolute)
+/// are written relative to it; relative paths in the units are taken
+/// against each unit's build directory first.
+std::string summaryText(std::vector<const UnitResult *> Units,
+                        llvm::StringRef Root);
+
+/// Reads a summary document written by summaryText; relative paths are
+/// resolved against \p Root. \p Name names the document in errors.
+llvm::Expected<std::vector<UnitResult>>
+readSummaryText(llvm::StringRef Text, llvm::StringRef Root,
+                llvm::StringRef Name);
+
+} // namespace firecrash
+
+#endif // FIRECRASH_TOOL_SUMMARYFILE_H
