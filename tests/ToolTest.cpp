@@ -10,6 +10,8 @@
 #include "Support.h"
 #include "gtest/gtest.h"
 #include <filesystem>
+#include <regex>
+#include <set>
 #include <sstream>
 #include <nlohmann/json.hpp>
 
@@ -696,6 +698,325 @@ TEST(Tool, SchemaRejectsUnknownAndMissingFields) {
   Json Missing = Report;
   Missing["findings"][0].erase("fingerprint");
   EXPECT_NE(reportSchemaErrors(Missing.dump()), "");
+}
+
+// --- summaries, shards, merge, cache ----------------------------------------
+
+/// Summaries of each of \p N shards of \p P, written by separate processes.
+std::vector<std::string> shardSummaries(const Project &P, unsigned N,
+                                        const std::string &Dir) {
+  std::vector<std::string> Paths;
+  for (unsigned I = 1; I <= N; ++I) {
+    std::string Out = Dir + "/shard-" + std::to_string(I) + ".firecrash.json";
+    CommandResult Ran = firecrash({"summarize", "-p", P.Build, "--shard",
+                                   std::to_string(I) + "/" + std::to_string(N),
+                                   "-o", Out, "--quiet"},
+                                  P.Root);
+    EXPECT_EQ(Ran.ExitCode, Clean) << Ran.Stderr;
+    Paths.push_back(Out);
+  }
+  return Paths;
+}
+
+TEST(Tool, ShardsMergeToTheUnshardedReport) {
+  for (const char *Name : {"shop", "jobs"}) {
+    Project P(Name);
+    for (const char *Format : {"json", "sarif", "text"}) {
+      CommandResult Whole =
+          firecrash({"-p", P.Build, "--format", Format}, P.Root);
+      ASSERT_EQ(Whole.ExitCode, Findings) << Whole.Stderr;
+      for (unsigned N : {1u, 2u, 3u, 5u}) {
+        std::string Dir = P.Root + "/shards-" + std::to_string(N);
+        fs::create_directories(Dir);
+        std::vector<std::string> Args{"merge", "--format", Format};
+        for (const std::string &Path : shardSummaries(P, N, Dir))
+          Args.push_back(Path);
+        CommandResult Merged = firecrash(Args, P.Root);
+        EXPECT_EQ(Merged.ExitCode, Findings) << Merged.Stderr;
+        EXPECT_EQ(Merged.Stdout, Whole.Stdout)
+            << Name << ", " << Format << ", " << N << " shards";
+        EXPECT_EQ(Merged.Stderr, Whole.Stderr);
+        // A directory holds the same summaries.
+        Merged = firecrash({"merge", "--format", Format, Dir}, P.Root);
+        EXPECT_EQ(Merged.Stdout, Whole.Stdout);
+      }
+    }
+    // Every file is in exactly one of n shards, and the shards balance.
+    std::multiset<std::string> Seen;
+    size_t Smallest = SIZE_MAX, Largest = 0;
+    for (const std::string &Path : shardSummaries(P, 2, P.Root)) {
+      Json Summary = parse(readFile(Path));
+      size_t Count = Summary["units"].size();
+      Smallest = std::min(Smallest, Count);
+      Largest = std::max(Largest, Count);
+      for (const Json &Unit : Summary["units"])
+        Seen.insert(Unit["file"].get<std::string>());
+    }
+    std::set<std::string> Unique(Seen.begin(), Seen.end());
+    EXPECT_EQ(Seen.size(), Unique.size());
+    EXPECT_LE(Largest - Smallest, 1u);
+  }
+}
+
+TEST(Tool, SummariesAreDeterministic) {
+  Project P("jobs");
+  std::string One = P.Root + "/one.firecrash.json";
+  std::string Two = P.Root + "/elsewhere/two.firecrash.json";
+  fs::create_directories(P.Root + "/elsewhere");
+  ASSERT_EQ(firecrash({"summarize", "-p", P.Build, "-j1", "-o", One}, P.Root)
+                .ExitCode,
+            Clean);
+  // Another working directory and -j give the same bytes with the same root.
+  CommandResult Ran = firecrash({"summarize", "-p", P.Build, "-j2", "--root",
+                                 P.Root, "-o", Two},
+                                P.Root + "/elsewhere");
+  ASSERT_EQ(Ran.ExitCode, Clean) << Ran.Stderr;
+  EXPECT_EQ(readFile(One), readFile(Two));
+  // Paths inside the root are stored relative to it.
+  EXPECT_EQ(readFile(One).find(P.Root), std::string::npos);
+  Json Summary = parse(readFile(One));
+  EXPECT_EQ(Summary["firecrashSummary"], 1);
+  EXPECT_EQ(Summary["units"][0]["file"], "src/src/handlers.cpp")
+      << Summary.dump();
+
+  // A copy of the project elsewhere summarizes to the same bytes.
+  Project Copy("jobs");
+  std::string Three = Copy.Root + "/three.firecrash.json";
+  ASSERT_EQ(
+      firecrash({"summarize", "-p", Copy.Build, "-o", Three}, Copy.Root)
+          .ExitCode,
+      Clean);
+  EXPECT_EQ(readFile(One), readFile(Three));
+}
+
+TEST(Tool, MergeRefusesBadInput) {
+  Project P;
+  std::string Good = P.Root + "/good.firecrash.json";
+  ASSERT_EQ(firecrash({"summarize", "-p", P.Build, "-o", Good}, P.Root)
+                .ExitCode,
+            Clean);
+  expectOneLineError(firecrash({"merge"}, P.Root),
+                     "'merge' needs summary files or directories");
+  expectOneLineError(firecrash({"merge", P.Root + "/missing.json"}, P.Root),
+                     "no summary file");
+  std::string Broken = P.Root + "/broken.json";
+  writeFile(Broken, readFile(Good).substr(0, 100));
+  CommandResult Ran = firecrash({"merge", Good, Broken}, P.Root);
+  EXPECT_EQ(Ran.ExitCode, Usage);
+  expectOneLineError(Ran, "is not a firecrash summary: it is not valid JSON");
+  writeFile(Broken, "{\"firecrashSummary\": 99, \"units\": []}");
+  expectOneLineError(firecrash({"merge", Broken}, P.Root), "format 99");
+  writeFile(Broken, "{\"firecrashSummary\": 1, \"units\": [{\"file\": 3}]}");
+  expectOneLineError(firecrash({"merge", Broken}, P.Root),
+                     "member 'file' has the wrong type");
+  writeFile(Broken, "[1, 2]");
+  expectOneLineError(firecrash({"merge", Broken}, P.Root),
+                     "no 'firecrashSummary' member");
+  expectOneLineError(firecrash({"merge", "-p", P.Build, Good}, P.Root),
+                     "-p belongs to the run that wrote them");
+  expectOneLineError(firecrash({"merge", "--checks=*", Good}, P.Root),
+                     "-checks belongs to the run that wrote them");
+  expectOneLineError(firecrash({"summarize", "-p", P.Build, "--format=json"},
+                               P.Root),
+                     "-format belongs to the run or merge that reports");
+  for (const char *Bad : {"0/2", "3/2", "1/0", "x/2", "1"})
+    expectOneLineError(firecrash({"-p", P.Build, "--shard", Bad}, P.Root),
+                       "--shard expects i/n with 1 <= i <= n");
+  // The same summary given twice counts once.
+  Ran = firecrash({"merge", Good, Good}, P.Root);
+  EXPECT_EQ(Ran.Stderr, "firecrash: 3 findings in 3 files\n");
+}
+
+TEST(Tool, MergeDecidesWarningsAsErrorsAgain) {
+  Project P;
+  std::string Summary = P.Root + "/all.firecrash.json";
+  ASSERT_EQ(firecrash({"summarize", "-p", P.Build, "-o", Summary}, P.Root)
+                .ExitCode,
+            Clean);
+  CommandResult Ran = firecrash(
+      {"merge", "--warnings-as-errors=firecrash-unawaited-task", Summary},
+      P.Root);
+  EXPECT_EQ(Ran.ExitCode, Clean) << "only those checks fail the merge";
+  Ran = firecrash(
+      {"merge", "--warnings-as-errors=firecrash-detached-*", Summary}, P.Root);
+  EXPECT_EQ(Ran.ExitCode, Findings);
+  EXPECT_NE(Ran.Stdout.find("error: coroutine 'send_email'"), std::string::npos)
+      << Ran.Stdout;
+}
+
+/// The "(cache: ...)" part of a run's summary line.
+std::string cacheLine(const CommandResult &Ran) {
+  size_t At = Ran.Stderr.find("(cache: ");
+  if (At == std::string::npos)
+    return "none in: " + Ran.Stderr;
+  return Ran.Stderr.substr(At, Ran.Stderr.find(')', At) - At + 1);
+}
+
+TEST(Tool, CacheReusesOnlyUnchangedUnits) {
+  Project P;
+  // A header only catalog.cpp includes.
+  writeFile(P.file("include/shop/prices.h"), "inline int price() { return 1; }\n");
+  writeFile(P.file("src/catalog.cpp"),
+            "#include <shop/prices.h>\n" + readFile(P.file("src/catalog.cpp")));
+  std::string Cache = P.Root + "/cache";
+  CommandResult Plain = firecrash({"-p", P.Build}, P.Root);
+  auto Run = [&](std::vector<std::string> Extra = {}) {
+    std::vector<std::string> Args{"-p", P.Build, "--cache-dir", Cache};
+    Args.insert(Args.end(), Extra.begin(), Extra.end());
+    return firecrash(Args, P.Root);
+  };
+  CommandResult Cold = Run();
+  EXPECT_EQ(cacheLine(Cold), "(cache: 0 reused, 3 analysed)");
+  EXPECT_EQ(Cold.Stdout, Plain.Stdout);
+  CommandResult Warm = Run();
+  EXPECT_EQ(cacheLine(Warm), "(cache: 3 reused, 0 analysed)");
+  EXPECT_EQ(Warm.Stdout, Plain.Stdout);
+  EXPECT_EQ(Warm.ExitCode, Findings);
+
+  // A header's content: only the files that include it.
+  writeFile(P.file("include/shop/prices.h"),
+            readFile(P.file("include/shop/prices.h")) + "// edited\n");
+  EXPECT_EQ(cacheLine(Run()), "(cache: 2 reused, 1 analysed)");
+  EXPECT_EQ(cacheLine(Run()), "(cache: 3 reused, 0 analysed)");
+  // A source file: only itself.
+  writeFile(P.file("src/catalog.cpp"),
+            readFile(P.file("src/catalog.cpp")) + "// edited\n");
+  EXPECT_EQ(cacheLine(Run()), "(cache: 2 reused, 1 analysed)");
+  // A shared header: every file.
+  writeFile(P.file("include/shop/shop.h"),
+            readFile(P.file("include/shop/shop.h")) + "// edited\n");
+  EXPECT_EQ(cacheLine(Run()), "(cache: 0 reused, 3 analysed)");
+  // The configuration and the checks are in the key.
+  EXPECT_EQ(cacheLine(Run({"--config", "{CheckOptions: {firecrash-detached-"
+                                        "coroutine.MaxCallDepth: 1}}"})),
+            "(cache: 0 reused, 3 analysed)");
+  EXPECT_EQ(cacheLine(Run({"--checks=-*,firecrash-detached-coroutine"})),
+            "(cache: 0 reused, 3 analysed)");
+  writeFile(P.file(".clang-tidy"), "Checks: '-*,firecrash-unawaited-task'\n");
+  CommandResult Configured = Run();
+  EXPECT_EQ(cacheLine(Configured), "(cache: 0 reused, 3 analysed)");
+  EXPECT_EQ(Configured.ExitCode, Clean) << Configured.Stdout;
+  fs::remove(P.file(".clang-tidy"));
+  // So are the compile flags.
+  writeFile(P.Build + "/compile_commands.json",
+            std::regex_replace(readFile(P.Build + "/compile_commands.json"),
+                               std::regex("-std="), "-DEXTRA=1 -std="));
+  EXPECT_EQ(cacheLine(Run()), "(cache: 0 reused, 3 analysed)");
+  CommandResult Again = Run();
+  EXPECT_EQ(cacheLine(Again), "(cache: 3 reused, 0 analysed)");
+
+  // A damaged entry is recomputed, never trusted: garbage, a truncated
+  // entry, and one whose payload was altered under a valid header.
+  std::vector<std::string> Entries;
+  for (const auto &Entry : fs::recursive_directory_iterator(Cache))
+    if (Entry.is_regular_file())
+      Entries.push_back(Entry.path().string());
+  // Five keys (as configured, --config, --checks, .clang-tidy, flags) for
+  // three units; edited files replace their key's entry.
+  ASSERT_EQ(Entries.size(), 5u * 3u);
+  // The three in use are the newest.
+  std::vector<std::string> Fresh = Entries;
+  std::sort(Fresh.begin(), Fresh.end(), [](const auto &A, const auto &B) {
+    return fs::last_write_time(A) > fs::last_write_time(B);
+  });
+  Fresh.resize(3);
+  writeFile(Fresh[0], "garbage");
+  std::string Text = readFile(Fresh[1]);
+  writeFile(Fresh[1], Text.substr(0, Text.size() / 2));
+  Text = readFile(Fresh[2]);
+  size_t Handler = Text.find("checkout");
+  if (Handler != std::string::npos)
+    Text.replace(Handler, 8, "checkOUT");
+  else
+    Text.back() = ' ';
+  writeFile(Fresh[2], Text);
+  CommandResult Repaired = Run();
+  EXPECT_EQ(cacheLine(Repaired),
+            "(cache: 0 reused, 3 analysed, 3 damaged entries replaced)");
+  EXPECT_EQ(Repaired.Stdout, Again.Stdout);
+  EXPECT_EQ(cacheLine(Run()), "(cache: 3 reused, 0 analysed)");
+}
+
+TEST(Tool, CacheIsSharedSafelyByConcurrentProcesses) {
+  Project P("jobs");
+  std::string Cache = P.Root + "/cache";
+  CommandResult Plain = firecrash({"-p", P.Build, "--format", "json"}, P.Root);
+  // Four processes, two threads each, racing on one empty directory, then
+  // four more reading what they left.
+  for (int Round = 0; Round < 2; ++Round) {
+    std::vector<std::string> Argv{"bash", "-c",
+                                  "cd \"$3\"; for i in 1 2 3 4; do \"$0\" -p "
+                                  "\"$1\" -j2 --format json --cache-dir \"$2\" "
+                                  "> \"$2.out$i\" 2>/dev/null & done; wait",
+                                  FIRECRASH_TOOL_PATH, P.Build, Cache, P.Root};
+    CommandResult Ran = runCommand(Argv, 600);
+    ASSERT_EQ(Ran.ExitCode, 0) << Ran.Stderr;
+    for (int I = 1; I <= 4; ++I)
+      EXPECT_EQ(readFile(Cache + ".out" + std::to_string(I)), Plain.Stdout)
+          << "round " << Round << ", process " << I;
+  }
+  for (const auto &Entry : fs::recursive_directory_iterator(Cache))
+    EXPECT_EQ(Entry.path().extension() == ".tmp", false)
+        << "a temporary file left behind: " << Entry.path();
+  CommandResult Warm = firecrash({"-p", P.Build, "--cache-dir", Cache}, P.Root);
+  EXPECT_NE(cacheLine(Warm).find(" 0 analysed"), std::string::npos)
+      << cacheLine(Warm);
+}
+
+TEST(Tool, CacheDirectoryProblemsAreUsageErrors) {
+  Project P;
+  writeFile(P.Root + "/file", "x");
+  expectOneLineError(
+      firecrash({"-p", P.Build, "--cache-dir", P.Root + "/file"}, P.Root),
+      "cache directory '" + P.Root + "/file' is not a directory");
+}
+
+TEST(Tool, PluginSummariesMergeToTheToolsReport) {
+  Project P;
+  // The same project built by clang++-19 with the plugin writing a summary
+  // per object file into one directory. The flags are added once the
+  // compiler has been probed: CMake's probes are compiles too, and would
+  // leave their own summaries.
+  std::string Build = P.Root + "/clang-build";
+  std::string Summaries = P.Root + "/summaries";
+  std::string Flags = "-fplugin=" + pluginPath() +
+                      " -fplugin-arg-firecrash-summary=" + Summaries + "/" +
+                      " -fplugin-arg-firecrash-root=" + P.Root;
+  for (const std::string &Extra :
+       {std::string(), "-DCMAKE_CXX_FLAGS=" + Flags}) {
+    std::vector<std::string> Argv{"cmake", "-S", P.Root + "/src", "-B", Build,
+                                  "-G", "Ninja",
+                                  "-DCMAKE_CXX_COMPILER=" + clangBinary(),
+                                  "-DFIRECRASH_INCLUDE=" + includeDir()};
+    if (!Extra.empty())
+      Argv.push_back(Extra);
+    CommandResult Configured = runCommand(Argv, 300);
+    ASSERT_EQ(Configured.ExitCode, 0) << Configured.Stderr;
+  }
+  CommandResult Built = runCommand({"cmake", "--build", Build}, 600);
+  ASSERT_EQ(Built.ExitCode, 0) << Built.Stdout << Built.Stderr;
+  EXPECT_EQ(listFiles(Summaries, {".firecrash.json"}).size(), 3u);
+
+  CommandResult Merged =
+      firecrash({"merge", "--format", "json", Summaries}, P.Root);
+  CommandResult Tool = firecrash({"-p", P.Build, "--format", "json"}, P.Root);
+  EXPECT_EQ(Merged.ExitCode, Findings) << Merged.Stderr;
+  EXPECT_EQ(Merged.Stdout, Tool.Stdout);
+  // Unit by unit, the plugin writes what `firecrash summarize` writes.
+  CommandResult All =
+      firecrash({"summarize", "-p", P.Build, "--quiet"}, P.Root);
+  Json Units = parse(All.Stdout)["units"];
+  ASSERT_EQ(Units.size(), 3u);
+  for (const std::string &File : listFiles(Summaries, {".firecrash.json"})) {
+    Json Unit = parse(readFile(File))["units"][0];
+    bool Matched = false;
+    for (const Json &Expected : Units)
+      if (Expected["file"] == Unit["file"]) {
+        EXPECT_EQ(Expected, Unit) << File;
+        Matched = true;
+      }
+    EXPECT_TRUE(Matched) << File;
+  }
 }
 
 TEST(Tool, GccOnlyFlagsAreRecognised) {

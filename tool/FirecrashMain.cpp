@@ -840,8 +840,10 @@ int main(int argc, const char **argv) {
   std::string Text;
   switch (OutputFormat) {
   case Format::Text:
-    Text = reportText(R, OutputFile.empty() &&
-                             sys::Process::StandardOutIsDisplayed());
+    Text = reportText(R,
+                      OutputFile.empty() &&
+                          sys::Process::StandardOutIsDisplayed(),
+                      Root);
     break;
   case Format::Json:
     Text = reportJson(R);

@@ -68,13 +68,10 @@ static void printLocated(llvm::raw_ostream &OS, bool Color,
   OS << "\n";
 }
 
-std::string reportText(const Report &R, bool Color) {
+std::string reportText(const Report &R, bool Color, const std::string &Root) {
   std::string Text;
   llvm::raw_string_ostream OS(Text);
   OS.enable_colors(Color);
-  std::string Root;
-  if (llvm::SmallString<256> Cwd; !llvm::sys::fs::current_path(Cwd))
-    Root = Cwd.str().str();
   for (const ReportFinding &F : R.Findings) {
     // As clang-tidy marks a finding promoted by --warnings-as-errors.
     std::string Suffix = " [" + F.Check +

@@ -111,7 +111,9 @@ void applyBaseline(Report &R, const std::set<std::string> &Baseline);
 llvm::Expected<std::set<std::string>> readBaseline(const std::string &Path);
 std::string baselineText(const Report &R);
 
-std::string reportText(const Report &R, bool Color);
+/// Renders the report as clang does, quoting source lines; \p Root resolves
+/// the relative paths.
+std::string reportText(const Report &R, bool Color, const std::string &Root);
 std::string reportJson(const Report &R);
 
 /// One self-contained HTML page (no network, no external assets): totals

@@ -124,8 +124,11 @@ runChecks(const tooling::CompilationDatabase &DB,
   if (!Provider)
     return Provider.takeError();
   ClangTidyContext Context(std::move(*Provider));
+  // A physical file system with its own working directory: the process-wide
+  // one would chdir() into each compile's directory, under every worker
+  // thread and the report that reads sources afterwards.
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::vfs::getRealFileSystem());
+      llvm::vfs::createPhysicalFileSystem());
   return runClangTidy(Context, DB, Files, FS, Options.FixNotes,
                       Options.EnableProfile);
 }
