@@ -119,6 +119,11 @@ private:
     if (!llvm::sys::path::is_absolute(Path) && !BuildDirectory.empty())
       llvm::sys::fs::make_absolute(BuildDirectory, Path);
     SourceManager &SM = Compiler.getSourceManager();
+    // A main file that is no file on disk (preprocessed text read from
+    // stdin, as in icecream's remote compiles) is named as clang named it.
+    if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
+      if (Main->getName() == File)
+        return SM.getLocForStartOfFile(SM.getMainFileID()).getLocWithOffset(Offset);
     auto Entry = SM.getFileManager().getOptionalFileRef(Path);
     if (!Entry)
       return SourceLocation();
