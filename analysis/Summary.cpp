@@ -36,16 +36,14 @@ SummaryLocation summaryLocation(const SourceManager &SM, SourceLocation Loc) {
   if (Loc.isInvalid())
     return Result;
   FileID File = SM.getFileID(Loc);
+  // The name the file was opened by, made absolute against the compile's
+  // working directory, as diagnostics name it; not its real path, which
+  // leaves a sandbox's tree of links (Bazel's) for the source tree.
   if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File)) {
-    llvm::StringRef Real = Entry->getFileEntry().tryGetRealPathName();
-    if (!Real.empty()) {
-      Result.File = Real.str();
-    } else {
-      llvm::SmallString<256> Path(Entry->getName());
-      llvm::sys::fs::make_absolute(Path);
-      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-      Result.File = Path.str().str();
-    }
+    llvm::SmallString<256> Path(Entry->getName());
+    SM.getFileManager().makeAbsolutePath(Path);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    Result.File = Path.str().str();
   }
   Result.Line = SM.getSpellingLineNumber(Loc);
   Result.Column = SM.getSpellingColumnNumber(Loc);
