@@ -17,7 +17,8 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 for f in bin/firecrash lib/firecrash/FirecrashModule.so \
          lib/firecrash/FirecrashPlugin.so include/firecrash/runtime.hpp \
          lib/cmake/firecrash/firecrashConfig.cmake \
-         share/doc/firecrash/checks/detached-borrow.md; do
+         share/doc/firecrash/checks/detached-borrow.md \
+         share/firecrash/bazel/firecrash.bzl; do
   [[ -e "$work/prefix/$f" ]] || fail "not installed: $f"
 done
 "$work/prefix/bin/firecrash" --version | grep -q "LLVM 19" \
@@ -35,7 +36,16 @@ grep -q "timers.cpp:11:3: warning: detached coroutine 'log_later' borrows local 
   "$work/build.log" || { cat "$work/build.log"; fail "no finding in the consumer's build"; }
 ls "$work"/consumer/CMakeFiles/consumer.dir/timers.cpp.o >/dev/null \
   || fail "the plugin build wrote no object file"
-echo "consumer: find_package(firecrash) + firecrash_enable report the finding"
+# The summaries the build left merge into the same finding.
+set +e
+(cd "$src/tests/integration/consumer" &&
+  "$work/prefix/bin/firecrash" merge --quiet "$work/consumer/firecrash-summaries") > "$work/merged.txt"
+status=$?
+set -e
+[[ $status == 1 ]] || fail "merging the build's summaries exits $status, expected 1"
+grep -q "^timers.cpp:11:3: warning: detached coroutine 'log_later'" "$work/merged.txt" \
+  || { cat "$work/merged.txt"; fail "the merged summaries lack the finding"; }
+echo "consumer: find_package(firecrash) + firecrash_enable report the finding, and leave summaries that merge to it"
 
 # Builds the bundled example in $1 with the extra configure arguments after
 # it; the normal build must print the example's three findings.
