@@ -20,3 +20,12 @@ median() {
 
 # number <value> <what>: fails unless <value> is a non-negative number.
 number() { [[ $1 =~ ^[0-9]+([.][0-9]+)?$ ]] || die "not a number: '$1' ($2)"; }
+
+# The Beast/Asio set: the two Beast awaitable servers and every C++20
+# coroutine example of Asio, and the flags they compile with.
+BEAST_ASIO_SET=(
+  "$BOOST_DOC/beast/example/http/server/awaitable/http_server_awaitable.cpp"
+  "$BOOST_DOC/beast/example/websocket/server/awaitable/websocket_server_awaitable.cpp"
+  "$BOOST_DOC"/asio/example/cpp20/coroutines/*.cpp
+)
+BEAST_ASIO_FLAGS="-std=c++20 -I$BOOST_DOC/beast/example/common"

@@ -16,13 +16,6 @@ TOOL=$BUILD/bin/firecrash
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-DOC=/usr/share/doc/libboost1.81-doc/examples/libs
-BEAST=(
-  "$DOC/beast/example/http/server/awaitable/http_server_awaitable.cpp"
-  "$DOC/beast/example/websocket/server/awaitable/websocket_server_awaitable.cpp"
-  "$DOC"/asio/example/cpp20/coroutines/*.cpp
-)
-
 source bench/common.sh
 # time_of <cmd...>: prints "<wall seconds> <max RSS KB>"
 time_of() {
@@ -57,8 +50,8 @@ measure_set() { # <name> <db dir> <flags> <files...>
     # a time.
     read -r t m < <(time_of bash -c 'printf "%s\0" "$@" | xargs -0 -P 2 -n 1 clang++-19 '"$flags"' -fsyntax-only' _ "$@")
     par+=("$t")
-    read -r t m < <(time_of "$TOOL" -p "$dir" -j 1); one+=("$t"); onem+=("$m")
-    read -r t m < <(time_of "$TOOL" -p "$dir" -j 2); two+=("$t")
+    read -r t m < <(time_of "$TOOL" -p "$dir" -j 1 ${TOOL_ARGS[@]+"${TOOL_ARGS[@]}"}); one+=("$t"); onem+=("$m")
+    read -r t m < <(time_of "$TOOL" -p "$dir" -j 2 ${TOOL_ARGS[@]+"${TOOL_ARGS[@]}"}); two+=("$t")
   done
   local s o w sm om p
   s=$(printf '%s\n' "${syn[@]}" | median); o=$(printf '%s\n' "${one[@]}" | median)
@@ -74,11 +67,17 @@ echo "medians of $RUNS runs on $(nproc) cores"
 make_db "$WORK/example" "-std=c++20 -I$PWD/include" "$PWD/examples/shop/orders.cpp"
 measure_set "bundled example" "$WORK/example" "-std=c++20 -I$PWD/include" "$PWD/examples/shop/orders.cpp"
 present=()
-for f in "${BEAST[@]}"; do [[ -f $f ]] && present+=("$f"); done
+for f in "${BEAST_ASIO_SET[@]}"; do [[ -f $f ]] && present+=("$f"); done
 if ((${#present[@]})); then
-  flags="-std=c++20 -I$DOC/beast/example/common"
+  flags=$BEAST_ASIO_FLAGS
   make_db "$WORK/beast" "$flags" "${present[@]}"
   measure_set "Beast/Asio examples" "$WORK/beast" "$flags" "${present[@]}"
+  # The worst case: all five checks, and every function a request handler,
+  # so every start is examined and every chain followed.
+  TOOL_ARGS=(--checks='-*,firecrash-*'
+             --config="{CheckOptions: {HandlerFunctions: '.*', RequireBorrowedState: false}}")
+  measure_set "  every fn a handler" "$WORK/beast" "$flags" "${present[@]}"
+  TOOL_ARGS=()
 else
   echo "Beast/Asio examples: missing (apt-get install libboost1.81-doc libboost1.81-dev)"
 fi
