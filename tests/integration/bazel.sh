@@ -37,33 +37,33 @@ java_runtime = native.java_runtime
 java_toolchain = native.java_toolchain
 BZL
 
-# The firecrash repository: the tool, the plugin, the runtime's headers and
-# the rules, as an installation provides them.
-mkdir -p "$work/firecrash"
-cp "$tool" "$work/firecrash/firecrash"
-cp "$plugin" "$work/firecrash/FirecrashPlugin.so"
-cp -r "$src/include" "$work/firecrash/include"
-cp "$src/bazel/firecrash.bzl" "$work/firecrash/firecrash.bzl"
-touch "$work/firecrash/WORKSPACE"
-cat > "$work/firecrash/BUILD" <<'BZL'
-exports_files(["firecrash", "FirecrashPlugin.so", "firecrash.bzl"])
-cc_library(
-    name = "runtime",
-    hdrs = glob(["include/**/*.hpp"]),
-    includes = ["include"],
-    visibility = ["//visibility:public"],
-)
-BZL
+# The firecrash repository: an installation's layout, declared with the
+# new_local_repository of docs/scale.md.
+prefix=$work/prefix
+mkdir -p "$prefix/bin" "$prefix/lib/firecrash" "$prefix/include" "$prefix/share/firecrash/bazel"
+cp "$tool" "$prefix/bin/firecrash"
+cp "$plugin" "$prefix/lib/firecrash/FirecrashPlugin.so"
+cp -r "$src/include/firecrash" "$prefix/include/"
+cp "$src/bazel/firecrash.bzl" "$prefix/share/firecrash/bazel/"
 
 mkdir -p "$ws"
 cp -r "$src/test-inputs/projects/shop/src" "$src/test-inputs/projects/shop/include" "$ws/"
 cat > "$ws/WORKSPACE" <<BZL
 local_repository(name = "rules_cc", path = "$work/rules_cc")
 local_repository(name = "rules_java", path = "$work/rules_java")
-local_repository(name = "firecrash", path = "$work/firecrash")
+new_local_repository(
+    name = "firecrash",
+    path = "$prefix",
+    build_file_content = """
+alias(name = "firecrash", actual = "bin/firecrash", visibility = ["//visibility:public"])
+alias(name = "FirecrashPlugin.so", actual = "lib/firecrash/FirecrashPlugin.so", visibility = ["//visibility:public"])
+cc_library(name = "runtime", hdrs = glob(["include/firecrash/**"]), includes = ["include"],
+           visibility = ["//visibility:public"])
+""",
+)
 BZL
 cat > "$ws/BUILD" <<'BZL'
-load("@firecrash//:firecrash.bzl", "firecrash_report")
+load("@firecrash//:share/firecrash/bazel/firecrash.bzl", "firecrash_report")
 cc_library(
     name = "shop",
     srcs = glob(["src/*.cpp"]),
@@ -88,8 +88,8 @@ cp "$report" "$work/cold.json"
 # The same sources through the tool: the same findings.
 cat > "$ws/compile_commands.json" <<JSON
 [$(for f in orders audit catalog; do
-    printf '{"directory": "%s", "file": "src/%s.cpp", "command": "%s -std=c++20 -Iinclude -I%s/firecrash/include -c src/%s.cpp"},' \
-      "$ws" "$f" "$cxx" "$work" "$f"
+    printf '{"directory": "%s", "file": "src/%s.cpp", "command": "%s -std=c++20 -Iinclude -I%s/include -c src/%s.cpp"},' \
+      "$ws" "$f" "$cxx" "$prefix" "$f"
   done | sed 's/,$//')]
 JSON
 (cd "$ws" && "$tool" -p . --format json -o "$work/tool.json") && status=0 || status=$?
