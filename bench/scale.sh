@@ -75,13 +75,15 @@ for i, unit in enumerate(doc["units"]):
 PY
 files=$(find "$WORK/summaries" -name '*.firecrash.json' | wc -l)
 size=$(du -sm "$WORK/summaries" | cut -f1)
-(cd "$dir" && wall t m "$TOOL" merge -j "$JOBS" --format json -o "$WORK/merged.json" "$WORK/summaries")
+pushd "$dir" > /dev/null   # the summaries' paths are relative to it
+wall t m "$TOOL" merge -j "$JOBS" --format json -o "$WORK/merged.json" "$WORK/summaries"
 got=$(findings "$WORK/merged.json")
 ((got == 20000)) || die "the merge gave $got findings, expected 20000"
 printf '  merge of %d summary files (%d MiB): %.2fs, peak %d MiB, %d findings\n' \
   "$files" "$size" "$t" $((m / 1024)) "$got"
-(cd "$dir" && wall t1 m1 "$TOOL" merge -j 1 --format json -o "$WORK/merged1.json" "$WORK/summaries")
-printf '  the same with -j1: %.2fs\n' "$t1"
+wall t1 m1 "$TOOL" merge -j 1 --format json -o "$WORK/merged1.json" "$WORK/summaries"
+popd > /dev/null
+printf '  the same with -j1: %.2fs, peak %d MiB\n' "$t1" $((m1 / 1024))
 
 echo
 echo "result cache (--cache-dir), cold against warm:"

@@ -359,6 +359,23 @@ Expected<std::unique_ptr<tooling::CompilationDatabase>> loadDatabase() {
   return withBuiltinHeaders(withGccOnlyFlagsRemoved(std::move(DB)));
 }
 
+/// Calls \p Work with every index below \p Count, each once, on -j threads.
+void forEachInParallel(size_t Count, llvm::function_ref<void(size_t)> Work) {
+  std::atomic<size_t> Next{0};
+  auto Loop = [&] {
+    for (size_t I; (I = Next++) < Count;)
+      Work(I);
+  };
+  unsigned Workers = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
+  Workers = std::min<unsigned>(Workers, std::max<size_t>(1, Count));
+  std::vector<std::thread> Pool;
+  for (unsigned W = 1; W < Workers; ++W)
+    Pool.emplace_back(Loop);
+  Loop();
+  for (std::thread &T : Pool)
+    T.join();
+}
+
 std::vector<UnitResult> analyseAll(const tooling::CompilationDatabase &DB,
                                    const std::vector<std::string> &Files,
                                    const RunOptions &Options,
@@ -379,32 +396,21 @@ std::vector<UnitResult> analyseAll(const tooling::CompilationDatabase &DB,
   std::sort(Order.begin(), Order.end(), [&](size_t A, size_t B) {
     return Sizes[A] != Sizes[B] ? Sizes[A] > Sizes[B] : A < B;
   });
-  std::atomic<size_t> Next{0};
   std::atomic<size_t> Done{0};
   std::mutex ProgressLock;
   bool Progress = !Quiet && ::isatty(2);
-  unsigned Workers = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
-  Workers = std::min<unsigned>(Workers, std::max<size_t>(1, Files.size()));
-  auto Work = [&] {
-    for (size_t N; (N = Next++) < Files.size();) {
-      size_t I = Order[N];
-      Results[I] = analyse(DB, Files[I], Options, Cache);
-      size_t Count = ++Done;
-      if (Progress) {
-        std::lock_guard<std::mutex> Guard(ProgressLock);
-        StringRef Shown = Files[I];
-        if (Shown.consume_front(Root))
-          Shown.consume_front("/");
-        errs() << "\r\033[K[" << Count << "/" << Files.size() << "] " << Shown;
-      }
+  forEachInParallel(Files.size(), [&](size_t N) {
+    size_t I = Order[N];
+    Results[I] = analyse(DB, Files[I], Options, Cache);
+    size_t Count = ++Done;
+    if (Progress) {
+      std::lock_guard<std::mutex> Guard(ProgressLock);
+      StringRef Shown = Files[I];
+      if (Shown.consume_front(Root))
+        Shown.consume_front("/");
+      errs() << "\r\033[K[" << Count << "/" << Files.size() << "] " << Shown;
     }
-  };
-  std::vector<std::thread> Pool;
-  for (unsigned W = 1; W < Workers; ++W)
-    Pool.emplace_back(Work);
-  Work();
-  for (std::thread &T : Pool)
-    T.join();
+  });
   if (Progress && !Files.empty())
     errs() << "\r\033[K";
   return Results;
@@ -505,28 +511,17 @@ Expected<std::vector<UnitResult>> readSummaries(const std::vector<std::string> &
   std::vector<Expected<std::vector<UnitResult>>> Read;
   for (size_t I = 0; I < Files.size(); ++I)
     Read.emplace_back(std::vector<UnitResult>());
-  std::atomic<size_t> Next{0};
-  auto Work = [&] {
-    for (size_t I; (I = Next++) < Files.size();) {
-      auto Buffer = MemoryBuffer::getFile(Files[I]);
-      if (!Buffer) {
-        Read[I] = createStringError(Buffer.getError(),
-                                    "cannot read summary '%s': %s",
-                                    Files[I].c_str(),
-                                    Buffer.getError().message().c_str());
-        continue;
-      }
-      Read[I] = readSummaryText((*Buffer)->getBuffer(), Root, Files[I]);
+  forEachInParallel(Files.size(), [&](size_t I) {
+    auto Buffer = MemoryBuffer::getFile(Files[I]);
+    if (!Buffer) {
+      Read[I] = createStringError(Buffer.getError(),
+                                  "cannot read summary '%s': %s",
+                                  Files[I].c_str(),
+                                  Buffer.getError().message().c_str());
+      return;
     }
-  };
-  unsigned Workers = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
-  Workers = std::min<unsigned>(Workers, std::max<size_t>(1, Files.size()));
-  std::vector<std::thread> Pool;
-  for (unsigned W = 1; W < Workers; ++W)
-    Pool.emplace_back(Work);
-  Work();
-  for (std::thread &T : Pool)
-    T.join();
+    Read[I] = readSummaryText((*Buffer)->getBuffer(), Root, Files[I]);
+  });
   std::vector<UnitResult> Units;
   std::set<std::string> Seen;
   for (auto &Result : Read) {
