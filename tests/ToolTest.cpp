@@ -1019,6 +1019,22 @@ TEST(Tool, PluginSummariesMergeToTheToolsReport) {
   }
 }
 
+TEST(Tool, OutputToAPipeIsWrittenNotReplaced) {
+  // -o /dev/null or a FIFO must be written to: replacing it by renaming a
+  // file over it (as regular outputs are written) would break the system.
+  Project P;
+  std::string Fifo = P.Root + "/report.fifo";
+  CommandResult Ran = runCommand(
+      {"bash", "-c",
+       "mkfifo \"$1\" && { timeout 20 cat \"$1\" > \"$1.got\" & } && "
+       "\"$0\" -p \"$2\" --format json --quiet -o \"$1\"; s=$?; wait; "
+       "test -p \"$1\" || exit 9; exit $s",
+       FIRECRASH_TOOL_PATH, Fifo, P.Build},
+      300);
+  EXPECT_EQ(Ran.ExitCode, Findings) << Ran.Stderr;
+  EXPECT_EQ(parseReport(readFile(Fifo + ".got"))["findings"].size(), 3u);
+}
+
 TEST(Tool, GccOnlyFlagsAreRecognised) {
   EXPECT_TRUE(isGccOnlyFlag("-fconcepts-diagnostics-depth=2"));
   EXPECT_TRUE(isGccOnlyFlag("-fno-canonical-system-headers"));

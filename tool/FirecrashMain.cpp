@@ -177,6 +177,11 @@ std::optional<std::string> checkWritable(const std::string &Path) {
     Dir = ".";
   if (sys::fs::is_directory(Path))
     return "'" + Path + "' is a directory";
+  // A device or pipe is written in place (/dev/null, /dev/stdout).
+  sys::fs::file_status Status;
+  if (!sys::fs::status(Path, Status) && sys::fs::exists(Status) &&
+      Status.type() != sys::fs::file_type::regular_file)
+    return std::nullopt;
   SmallString<256> Probe;
   int FD = -1;
   if (std::error_code EC = sys::fs::createUniqueFile(

@@ -10,6 +10,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
 #include <map>
+#include "llvm/Support/JSON.h"
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -85,79 +86,101 @@ std::string reportText(const Report &R, bool Color, const std::string &Root) {
 
 // --- JSON -------------------------------------------------------------------
 
-static Json location(const ReportLocation &Loc) {
-  return Json{{"file", Loc.File}, {"line", Loc.Line}, {"column", Loc.Column}};
-}
-
 std::string reportJson(const Report &R) {
-  Json Findings = Json::array();
+  // Streamed: a report of tens of thousands of findings is not built as a
+  // document in memory first.
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  llvm::json::OStream J(OS, /*IndentSize=*/2);
+  auto Location = [&J](const ReportLocation &Loc) {
+    J.attribute("file", Loc.File);
+    J.attribute("line", Loc.Line);
+    J.attribute("column", Loc.Column);
+  };
   std::map<std::string, unsigned> PerCheck;
   for (const CheckInfo &Check : allChecks())
     PerCheck[Check.Name.str()] = 0;
-  for (const ReportFinding &F : R.Findings) {
-    ++PerCheck[F.Check];
-    Json Chain = Json::array();
-    for (const ReportHop &Hop : F.Chain) {
-      Json Entry = location(Hop.Loc);
-      Entry["function"] = Hop.Function;
-      Entry["callee"] = Hop.Callee;
-      Chain.push_back(std::move(Entry));
+  J.objectBegin();
+  J.attribute("version", ReportFormatVersion);
+  J.attributeObject("tool", [&] {
+    J.attribute("name", "firecrash");
+    J.attribute("version", ToolVersion);
+  });
+  J.attributeArray("findings", [&] {
+    for (const ReportFinding &F : R.Findings) {
+      ++PerCheck[F.Check];
+      J.object([&] {
+        J.attribute("check", F.Check);
+        J.attribute("severity", F.Severity);
+        J.attribute("message", F.Message);
+        Location(F.Loc);
+        J.attribute("handler", F.Handler);
+        J.attribute("handler_reason", F.HandlerReason);
+        J.attribute("callee", F.Callee);
+        J.attribute("detached_type", F.DetachedType);
+        J.attribute("detached_reason", F.DetachedReason);
+        J.attribute("exception_policy", F.ExceptionPolicy);
+        J.attribute("suggestion", F.Suggestion);
+        J.attribute("cross_translation_unit", F.CrossTranslationUnit);
+        J.attributeArray("chain", [&] {
+          for (const ReportHop &Hop : F.Chain)
+            J.object([&] {
+              Location(Hop.Loc);
+              J.attribute("function", Hop.Function);
+              J.attribute("callee", Hop.Callee);
+            });
+        });
+        J.attributeArray("borrowed", [&] {
+          for (const BorrowRecord &B : F.Borrowed)
+            J.object([&] {
+              J.attribute("kind", B.Kind);
+              J.attribute("name", B.Name);
+              J.attribute("explanation", B.Explanation);
+            });
+        });
+        J.attributeArray("notes", [&] {
+          for (const ReportNote &N : F.Notes)
+            J.object([&] {
+              Location(N.Loc);
+              J.attribute("message", N.Message);
+            });
+        });
+        J.attributeArray("fixes", [&] {
+          for (const ReportReplacement &Fix : F.Fixes)
+            J.object([&] {
+              J.attribute("file", Fix.File);
+              J.attribute("offset", Fix.Offset);
+              J.attribute("length", Fix.Length);
+              J.attributeObject("start", [&] { Location(Fix.Begin); });
+              J.attributeObject("end", [&] { Location(Fix.End); });
+              J.attribute("replacement", Fix.Text);
+            });
+        });
+        J.attribute("fingerprint", F.Fingerprint);
+      });
     }
-    Json Borrowed = Json::array();
-    for (const BorrowRecord &B : F.Borrowed)
-      Borrowed.push_back(
-          {{"kind", B.Kind}, {"name", B.Name}, {"explanation", B.Explanation}});
-    Json Notes = Json::array();
-    for (const ReportNote &N : F.Notes) {
-      Json Entry = location(N.Loc);
-      Entry["message"] = N.Message;
-      Notes.push_back(std::move(Entry));
-    }
-    Json Fixes = Json::array();
-    for (const ReportReplacement &Fix : F.Fixes)
-      Fixes.push_back({{"file", Fix.File},
-                       {"offset", Fix.Offset},
-                       {"length", Fix.Length},
-                       {"start", location(Fix.Begin)},
-                       {"end", location(Fix.End)},
-                       {"replacement", Fix.Text}});
-    Findings.push_back({{"check", F.Check},
-                        {"severity", F.Severity},
-                        {"message", F.Message},
-                        {"file", F.Loc.File},
-                        {"line", F.Loc.Line},
-                        {"column", F.Loc.Column},
-                        {"handler", F.Handler},
-                        {"handler_reason", F.HandlerReason},
-                        {"callee", F.Callee},
-                        {"detached_type", F.DetachedType},
-                        {"detached_reason", F.DetachedReason},
-                        {"exception_policy", F.ExceptionPolicy},
-                        {"suggestion", F.Suggestion},
-                        {"cross_translation_unit", F.CrossTranslationUnit},
-                        {"chain", std::move(Chain)},
-                        {"borrowed", std::move(Borrowed)},
-                        {"notes", std::move(Notes)},
-                        {"fixes", std::move(Fixes)},
-                        {"fingerprint", F.Fingerprint}});
-  }
-  Json Errors = Json::array();
-  for (const ReportError &E : R.Errors)
-    Errors.push_back({{"file", E.File}, {"message", E.Message}});
-  Json ByCheck = Json::object();
-  for (const auto &[Name, Count] : PerCheck)
-    ByCheck[Name] = Count;
-  Json Out = {{"version", ReportFormatVersion},
-              {"tool", {{"name", "firecrash"}, {"version", ToolVersion}}},
-              {"findings", std::move(Findings)},
-              {"errors", std::move(Errors)},
-              {"summary",
-               {{"findings", R.Findings.size()},
-                {"by_check", std::move(ByCheck)},
-                {"baselined", R.Baselined},
-                {"files_analyzed", R.FilesAnalyzed},
-                {"files_failed", R.FilesFailed}}}};
-  return Out.dump(2) + "\n";
+  });
+  J.attributeArray("errors", [&] {
+    for (const ReportError &E : R.Errors)
+      J.object([&] {
+        J.attribute("file", E.File);
+        J.attribute("message", E.Message);
+      });
+  });
+  J.attributeObject("summary", [&] {
+    J.attribute("findings", static_cast<int64_t>(R.Findings.size()));
+    J.attributeObject("by_check", [&] {
+      for (const auto &[Name, Count] : PerCheck)
+        J.attribute(Name, Count);
+    });
+    J.attribute("baselined", static_cast<int64_t>(R.Baselined));
+    J.attribute("files_analyzed", static_cast<int64_t>(R.FilesAnalyzed));
+    J.attribute("files_failed", static_cast<int64_t>(R.FilesFailed));
+  });
+  J.objectEnd();
+  J.flush();
+  OS << "\n";
+  return Text;
 }
 
 // --- SARIF 2.1.0 ------------------------------------------------------------

@@ -397,6 +397,25 @@ void applyBaseline(Report &R, const std::set<std::string> &Baseline) {
 }
 
 llvm::Error writeAtomically(const std::string &Path, llvm::StringRef Text) {
+  // A device or a pipe (-o /dev/null, -o /dev/stdout, a FIFO) is written
+  // to, never replaced by a renamed file.
+  llvm::sys::fs::file_status Status;
+  if (!llvm::sys::fs::status(Path, Status) &&
+      llvm::sys::fs::exists(Status) &&
+      Status.type() != llvm::sys::fs::file_type::regular_file) {
+    std::error_code EC;
+    llvm::raw_fd_ostream Out(Path, EC, llvm::sys::fs::OF_Append);
+    if (!EC) {
+      Out << Text;
+      Out.flush();
+      EC = Out.error();
+      Out.clear_error();
+    }
+    if (EC)
+      return llvm::createStringError(EC, "cannot write '%s': %s", Path.c_str(),
+                                     EC.message().c_str());
+    return llvm::Error::success();
+  }
   llvm::SmallString<256> Dir(Path);
   llvm::sys::path::remove_filename(Dir);
   if (Dir.empty())

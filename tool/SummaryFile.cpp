@@ -3,7 +3,9 @@
 #include "SummaryFile.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
+#include <limits>
 #include <nlohmann/json.hpp>
 
 using namespace clang;
@@ -160,73 +162,103 @@ Json unitJson(const UnitResult &Unit, const PathMap &Paths) {
           {"summaries", std::move(Summaries)}};
 }
 
-/// Reads typed members without exceptions: the first problem is kept and
-/// every later read returns an empty value.
+/// Reads typed members: the first problem is kept, and every later read
+/// returns an empty value. (llvm::json parses these documents several times
+/// faster than nlohmann_json builds them.)
 class Reader {
 public:
+  using Value = llvm::json::Value;
+
   Reader(const PathMap &Paths) : Paths(Paths) {}
 
-  const Json &member(const Json &Object, const char *Key, Json::value_t Type) {
-    static const Json Null;
+  const Value *member(const Value &Object, const char *Key) {
     if (!Problem.empty())
-      return Null;
-    if (!Object.is_object()) {
+      return nullptr;
+    const llvm::json::Object *O = Object.getAsObject();
+    if (!O) {
       Problem = "expected an object around '" + std::string(Key) + "'";
-      return Null;
+      return nullptr;
     }
-    auto It = Object.find(Key);
-    if (It == Object.end()) {
+    const Value *M = O->get(Key);
+    if (!M)
       Problem = "missing member '" + std::string(Key) + "'";
-      return Null;
-    }
-    bool Matches = It->type() == Type ||
-                   (Type == Json::value_t::number_unsigned &&
-                    It->type() == Json::value_t::number_integer &&
-                    It->get<int64_t>() >= 0);
-    if (!Matches) {
-      Problem = "member '" + std::string(Key) + "' has the wrong type";
-      return Null;
-    }
-    return *It;
+    return M;
   }
 
-  std::string string(const Json &Object, const char *Key) {
-    const Json &V = member(Object, Key, Json::value_t::string);
-    return V.is_string() ? V.get<std::string>() : std::string();
+  void wrongType(const char *Key) {
+    if (Problem.empty())
+      Problem = "member '" + std::string(Key) + "' has the wrong type";
   }
-  std::string path(const Json &Object, const char *Key) {
+
+  std::string string(const Value &Object, const char *Key) {
+    const Value *M = member(Object, Key);
+    if (!M)
+      return {};
+    if (std::optional<llvm::StringRef> S = M->getAsString())
+      return S->str();
+    wrongType(Key);
+    return {};
+  }
+  std::string path(const Value &Object, const char *Key) {
     return Paths.load(string(Object, Key));
   }
-  unsigned number(const Json &Object, const char *Key) {
-    const Json &V = member(Object, Key, Json::value_t::number_unsigned);
-    return V.is_number() ? V.get<unsigned>() : 0;
+  unsigned number(const Value &Object, const char *Key) {
+    const Value *M = member(Object, Key);
+    if (!M)
+      return 0;
+    std::optional<uint64_t> N = M->getAsUINT64();
+    if (N && *N <= std::numeric_limits<unsigned>::max())
+      return static_cast<unsigned>(*N);
+    wrongType(Key);
+    return 0;
   }
-  bool boolean(const Json &Object, const char *Key) {
-    const Json &V = member(Object, Key, Json::value_t::boolean);
-    return V.is_boolean() && V.get<bool>();
+  bool boolean(const Value &Object, const char *Key) {
+    const Value *M = member(Object, Key);
+    if (!M)
+      return false;
+    if (std::optional<bool> B = M->getAsBoolean())
+      return *B;
+    wrongType(Key);
+    return false;
   }
-  const Json &array(const Json &Object, const char *Key) {
-    static const Json Empty = Json::array();
-    const Json &V = member(Object, Key, Json::value_t::array);
-    return V.is_array() ? V : Empty;
+  const llvm::json::Array &array(const Value &Object, const char *Key) {
+    static const llvm::json::Array Empty;
+    const Value *M = member(Object, Key);
+    if (!M)
+      return Empty;
+    if (const llvm::json::Array *A = M->getAsArray())
+      return *A;
+    wrongType(Key);
+    return Empty;
   }
-  std::vector<std::string> strings(const Json &Object, const char *Key) {
+  const Value &object(const Value &Object, const char *Key) {
+    static const Value Null(nullptr);
+    const Value *M = member(Object, Key);
+    if (!M)
+      return Null;
+    if (M->getAsObject())
+      return *M;
+    wrongType(Key);
+    return Null;
+  }
+  std::vector<std::string> strings(const Value &Object, const char *Key) {
     std::vector<std::string> Out;
-    for (const Json &V : array(Object, Key)) {
-      if (!V.is_string()) {
+    for (const Value &V : array(Object, Key)) {
+      std::optional<llvm::StringRef> S = V.getAsString();
+      if (!S) {
         if (Problem.empty())
           Problem = "member '" + std::string(Key) + "' holds a non-string";
         return {};
       }
-      Out.push_back(V.get<std::string>());
+      Out.push_back(S->str());
     }
     return Out;
   }
 
-  SummaryLocation location(const Json &Object, const char *Key) {
-    const Json &V = member(Object, Key, Json::value_t::object);
+  SummaryLocation location(const Value &Object, const char *Key) {
+    const Value &V = object(Object, Key);
     SummaryLocation Loc;
-    if (!V.is_object())
+    if (!V.getAsObject())
       return Loc;
     Loc.File = path(V, "file");
     Loc.Line = number(V, "line");
@@ -234,13 +266,14 @@ public:
     return Loc;
   }
 
-  tooling::DiagnosticMessage message(const Json &Object) {
+  tooling::DiagnosticMessage message(const Value &Object) {
     tooling::DiagnosticMessage M;
     M.Message = string(Object, "message");
     M.FilePath = path(Object, "file");
     M.FileOffset = number(Object, "offset");
-    if (Object.is_object() && Object.contains("fixes"))
-      for (const Json &Fix : array(Object, "fixes")) {
+    const llvm::json::Object *O = Object.getAsObject();
+    if (O && O->get("fixes"))
+      for (const Value &Fix : array(Object, "fixes")) {
         std::string File = path(Fix, "file");
         tooling::Replacement R(File, number(Fix, "offset"),
                                number(Fix, "length"), string(Fix, "text"));
@@ -254,23 +287,23 @@ public:
     return M;
   }
 
-  UnitResult unit(const Json &Object) {
+  UnitResult unit(const Value &Object) {
     UnitResult Unit;
     Unit.File = path(Object, "file");
     Unit.Failures = strings(Object, "failures");
-    for (const Json &D : array(Object, "diagnostics")) {
+    for (const Value &D : array(Object, "diagnostics")) {
       std::string Level = string(D, "level");
       ClangTidyError E(string(D, "check"),
                        Level == "error"    ? ClangTidyError::Error
                        : Level == "remark" ? ClangTidyError::Remark
                                            : ClangTidyError::Warning,
                        "", boolean(D, "warningAsError"));
-      E.Message = message(member(D, "primary", Json::value_t::object));
-      for (const Json &Note : array(D, "notes"))
+      E.Message = message(object(D, "primary"));
+      for (const Value &Note : array(D, "notes"))
         E.Notes.push_back(message(Note));
       Unit.Errors.push_back(std::move(E));
     }
-    for (const Json &R : array(Object, "records")) {
+    for (const Value &R : array(Object, "records")) {
       FindingRecord Record;
       Record.Check = string(R, "check");
       Record.File = path(R, "file");
@@ -283,30 +316,30 @@ public:
       Record.ExceptionPolicy = string(R, "exceptionPolicy");
       Record.Suggestion = string(R, "suggestion");
       Record.Chain = strings(R, "chain");
-      for (const Json &B : array(R, "borrows"))
+      for (const Value &B : array(R, "borrows"))
         Record.Borrows.push_back(
             {string(B, "kind"), string(B, "name"), string(B, "explanation")});
       Unit.Records.push_back(std::move(Record));
     }
-    for (const Json &S : array(Object, "summaries")) {
+    for (const Value &S : array(Object, "summaries")) {
       TUSummary Summary;
       Summary.Check = string(S, "check");
       Summary.MainFile = path(S, "mainFile");
       Summary.MaxCallDepth = number(S, "maxCallDepth");
-      for (const Json &F : array(S, "functions")) {
+      for (const Value &F : array(S, "functions")) {
         SummaryFunction Function;
         Function.Usr = string(F, "usr");
         Function.Name = string(F, "name");
         Function.Loc = location(F, "loc");
         Function.IsHandler = boolean(F, "handler");
         Function.HandlerReason = string(F, "handlerReason");
-        for (const Json &Start : array(F, "starts"))
+        for (const Value &Start : array(F, "starts"))
           Function.Starts.push_back({string(Start, "callee"),
                                      string(Start, "detachedType"),
                                      string(Start, "detachedReason"),
                                      string(Start, "exceptionPolicy"),
                                      location(Start, "loc")});
-        for (const Json &Call : array(F, "calls"))
+        for (const Value &Call : array(F, "calls"))
           Function.Calls.push_back({string(Call, "usr"), string(Call, "name"),
                                     location(Call, "loc"),
                                     boolean(Call, "defined")});
@@ -350,21 +383,26 @@ readSummaryText(llvm::StringRef Text, llvm::StringRef Root,
         std::make_error_code(std::errc::invalid_argument),
         "'" + Name + "' is not a firecrash summary: " + Why);
   };
-  Json Parsed = Json::parse(Text.begin(), Text.end(), nullptr,
-                            /*allow_exceptions=*/false);
-  if (Parsed.is_discarded())
+  llvm::Expected<llvm::json::Value> Parsed = llvm::json::parse(Text);
+  if (!Parsed) {
+    llvm::consumeError(Parsed.takeError());
     return Invalid("it is not valid JSON");
-  if (!Parsed.is_object() || !Parsed.contains("firecrashSummary"))
+  }
+  const llvm::json::Object *Top = Parsed->getAsObject();
+  const llvm::json::Value *Format = Top ? Top->get("firecrashSummary") : nullptr;
+  if (!Format)
     return Invalid("no 'firecrashSummary' member");
-  const Json &Format = Parsed["firecrashSummary"];
-  if (!Format.is_number_unsigned() || Format.get<unsigned>() != SummaryFormat)
-    return Invalid("format " + Format.dump() + ", expected " +
+  if (Format->getAsUINT64() != std::optional<uint64_t>(SummaryFormat)) {
+    std::string Shown;
+    llvm::raw_string_ostream(Shown) << *Format;
+    return Invalid("format " + Shown + ", expected " +
                    llvm::Twine(SummaryFormat) +
                    " (written by another firecrash version?)");
+  }
   PathMap Paths(Root);
   Reader R(Paths);
   std::vector<UnitResult> Units;
-  for (const Json &Unit : R.array(Parsed, "units")) {
+  for (const llvm::json::Value &Unit : R.array(*Parsed, "units")) {
     Units.push_back(R.unit(Unit));
     Units.back().BuildDirectory = Root.str();
   }
