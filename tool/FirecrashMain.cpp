@@ -21,6 +21,7 @@
 #include "clang/Tooling/Core/Replacement.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/BuryPointer.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/GlobPattern.h"
@@ -769,7 +770,12 @@ int main(int argc, const char **argv) {
       return fail(ExitUsage, toString(Opened.takeError()));
     Cache = std::move(*Opened);
   }
-  std::vector<UnitResult> Units;
+  // The results and the report live until the process exits, and are not
+  // freed then: for tens of thousands of files that would cost more than
+  // writing the report (BuryPointer tells leak checkers it is on purpose).
+  auto *UnitsStorage = new std::vector<UnitResult>;
+  llvm::BuryPointer(UnitsStorage);
+  std::vector<UnitResult> &Units = *UnitsStorage;
   if (RunMode == Mode::Merge) {
     auto Read = readSummaries(Files, Root);
     if (!Read)
@@ -830,7 +836,9 @@ int main(int argc, const char **argv) {
 
   // Only enabled checks write summaries, so the merge honours --checks and
   // .clang-tidy files as the checks themselves do.
-  Report R = buildReport(Units, Root, !NoCrossTU);
+  auto *ReportStorage = new Report(buildReport(Units, Root, !NoCrossTU));
+  llvm::BuryPointer(ReportStorage);
+  Report &R = *ReportStorage;
 
   if (!WriteBaselineFile.empty())
     if (Error E = writeAtomically(WriteBaselineFile, baselineText(R)))
