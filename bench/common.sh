@@ -29,3 +29,16 @@ BEAST_ASIO_SET=(
   "$BOOST_DOC"/asio/example/cpp20/coroutines/*.cpp
 )
 BEAST_ASIO_FLAGS="-std=c++20 -I$BOOST_DOC/beast/example/common"
+
+# A compile database over the given files: <dir> <flags> <files...>
+make_db() {
+  local dir=$1 flags=$2; shift 2
+  mkdir -p "$dir"
+  { echo "["; local sep=""
+    for f in "$@"; do
+      printf '%s{"directory": "%s", "file": "%s", "command": "clang++ %s -c %s"}\n' \
+        "$sep" "$dir" "$f" "$flags" "$f"
+      sep=","
+    done
+    echo "]"; } > "$dir/compile_commands.json"
+}

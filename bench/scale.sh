@@ -105,14 +105,7 @@ cache_set() { # <name> <db dir> <header to touch>
 present=()
 for f in "${BEAST_ASIO_SET[@]}"; do [[ -f $f ]] && present+=("$f"); done
 if ((${#present[@]})); then
-  mkdir -p "$WORK/beast"
-  { echo "["; sep=""
-    for f in "${present[@]}"; do
-      printf '%s{"directory": "%s", "file": "%s", "command": "clang++ %s -c %s"}\n' \
-        "$sep" "$WORK/beast" "$f" "$BEAST_ASIO_FLAGS" "$f"
-      sep=","
-    done
-    echo "]"; } > "$WORK/beast/compile_commands.json"
+  make_db "$WORK/beast" "$BEAST_ASIO_FLAGS" "${present[@]}"
   cache_set "Beast/Asio (${#present[@]} files)" "$WORK/beast" ""
 else
   echo "  Beast/Asio examples: missing (apt-get install libboost1.81-doc libboost1.81-dev)"

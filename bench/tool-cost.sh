@@ -23,19 +23,6 @@ time_of() {
   tail -n 1 "$WORK/time"
 }
 
-# A compile database over the given files: <dir> <flags> <files...>
-make_db() {
-  local dir=$1 flags=$2; shift 2
-  mkdir -p "$dir"
-  { echo "["; local sep=""
-    for f in "$@"; do
-      printf '%s{"directory": "%s", "file": "%s", "command": "clang++ %s -c %s"}\n' \
-        "$sep" "$dir" "$f" "$flags" "$f"
-      sep=","
-    done
-    echo "]"; } > "$dir/compile_commands.json"
-}
-
 measure_set() { # <name> <db dir> <flags> <files...>
   local name=$1 dir=$2 flags=$3; shift 3
   local syn=() synm=() one=() onem=() two=() par=()
