@@ -6,6 +6,8 @@ namespace firecrash {
 
 FindingSink::~FindingSink() = default;
 
+bool FindingSink::wantsDependencies() const { return false; }
+
 void FindingSink::dependencies(std::vector<std::string>) {}
 
 FindingSink *&threadFindingSink() {

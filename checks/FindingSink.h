@@ -47,6 +47,9 @@ public:
   virtual ~FindingSink();
   virtual void finding(FindingRecord Record) = 0;
   virtual void summary(TUSummary Summary) = 0;
+  /// True if the host still needs the files the translation unit read:
+  /// only then do the checks list them for dependencies().
+  virtual bool wantsDependencies() const;
   /// Receives every file the translation unit read (the main file and each
   /// header, as the compiler named them), for hosts that cache results.
   virtual void dependencies(std::vector<std::string> Files);

@@ -48,7 +48,8 @@ void FirecrashCheck::registerMatchers(MatchFinder *Finder) {
 
 void FirecrashCheck::check(const MatchFinder::MatchResult &Result) {
   state(*Result.Context);
-  if (FindingSink *Sink = threadFindingSink()) {
+  // Every check sees the same unit: the first one lists its files.
+  if (FindingSink *Sink = threadFindingSink(); Sink && Sink->wantsDependencies()) {
     std::vector<std::string> Files;
     const SourceManager &SM = *Result.SourceManager;
     for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It)

@@ -199,19 +199,17 @@ private:
     if (!Compiler.getFileSystemOpts().WorkingDir.empty())
       Cwd = Compiler.getFileSystemOpts().WorkingDir;
     SourceManager &SM = Compiler.getSourceManager();
-    llvm::SmallString<256> Main;
+    llvm::StringRef MainName;
     if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(SM.getMainFileID()))
-      Main = Entry->getName();
-    llvm::sys::fs::make_absolute(Cwd, Main);
-    llvm::sys::path::remove_dots(Main, /*remove_dot_dot=*/true);
-    Unit.File = Main.str().str();
+      MainName = Entry->getName();
+    std::string Main = absolutePath(MainName, Cwd);
+    Unit.File = Main;
     Unit.BuildDirectory = Cwd.str().str();
     for (ClangTidyError &E : Unit.Errors)
       E.BuildDirectory = Unit.BuildDirectory;
-    llvm::SmallString<256> Root(Options.Root.empty() ? Cwd.str()
-                                                     : Options.Root);
-    llvm::sys::fs::make_absolute(Cwd, Root);
-    llvm::sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
+    std::string Root = absolutePath(Options.Root.empty() ? Cwd.str()
+                                                         : Options.Root,
+                                    Cwd);
     std::string Text = summaryText({&Unit}, Root);
 
     std::string Path = Options.Summary;

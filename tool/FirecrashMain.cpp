@@ -178,10 +178,7 @@ std::optional<std::string> checkWritable(const std::string &Path) {
     Dir = ".";
   if (sys::fs::is_directory(Path))
     return "'" + Path + "' is a directory";
-  // A device or pipe is written in place (/dev/null, /dev/stdout).
-  sys::fs::file_status Status;
-  if (!sys::fs::status(Path, Status) && sys::fs::exists(Status) &&
-      Status.type() != sys::fs::file_type::regular_file)
+  if (isDeviceOrPipe(Path))
     return std::nullopt;
   SmallString<256> Probe;
   int FD = -1;
@@ -193,28 +190,28 @@ std::optional<std::string> checkWritable(const std::string &Path) {
   return std::nullopt;
 }
 
-std::string normalize(StringRef Path) {
-  SmallString<256> Abs(Path);
-  sys::fs::make_absolute(Abs);
-  sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-  return Abs.str().str();
-}
-
 class CollectingSink : public FindingSink {
 public:
+  /// \p ForCache: whether the files the unit read are wanted.
+  explicit CollectingSink(bool ForCache) : ForCache(ForCache) {}
   void finding(FindingRecord Record) override {
     Records.push_back(std::move(Record));
   }
   void summary(TUSummary Summary) override {
     Summaries.push_back(std::move(Summary));
   }
+  bool wantsDependencies() const override {
+    return ForCache && Dependencies.empty();
+  }
   void dependencies(std::vector<std::string> Files) override {
-    if (Dependencies.empty())
-      Dependencies = std::move(Files);
+    Dependencies = std::move(Files);
   }
   std::vector<FindingRecord> Records;
   std::vector<TUSummary> Summaries;
   std::vector<std::string> Dependencies;
+
+private:
+  bool ForCache;
 };
 
 /// The cache key of \p File's unit: its compile command and its effective
@@ -254,7 +251,7 @@ UnitResult analyse(const tooling::CompilationDatabase &DB,
         return std::move(*Cached);
       }
   }
-  CollectingSink Sink;
+  CollectingSink Sink(/*ForCache=*/!Key.empty());
   threadFindingSink() = &Sink;
   auto Errors = runChecks(DB, {File}, Options);
   threadFindingSink() = nullptr;
@@ -283,12 +280,8 @@ UnitResult analyse(const tooling::CompilationDatabase &DB,
   if (Cache && !Key.empty() && Unit.Failures.empty() &&
       !Sink.Dependencies.empty()) {
     std::vector<std::string> Files;
-    for (const std::string &Dependency : Sink.Dependencies) {
-      SmallString<256> Path(Dependency);
-      sys::fs::make_absolute(Unit.BuildDirectory, Path);
-      sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-      Files.push_back(Path.str().str());
-    }
+    for (const std::string &Dependency : Sink.Dependencies)
+      Files.push_back(absolutePath(Dependency, Unit.BuildDirectory));
     llvm::sort(Files);
     Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
     Cache->store(Key, Unit, Files);
@@ -302,7 +295,7 @@ Expected<std::vector<std::string>>
 selectFiles(const tooling::CompilationDatabase &DB) {
   std::vector<std::string> All = DB.getAllFiles();
   for (std::string &File : All)
-    File = normalize(File);
+    File = absolutePath(File, "");
   llvm::sort(All);
   All.erase(std::unique(All.begin(), All.end()), All.end());
   if (Sources.empty())
@@ -313,7 +306,7 @@ selectFiles(const tooling::CompilationDatabase &DB) {
   for (const std::string &Source : Sources) {
     bool IsGlob = StringRef(Source).find_first_of("*?[") != StringRef::npos;
     if (!IsGlob) {
-      std::string Path = normalize(Source);
+      std::string Path = absolutePath(Source, "");
       if (!llvm::is_contained(All, Path))
         return createStringError(std::errc::invalid_argument,
                                  "'%s' is not in the compilation database",
@@ -701,7 +694,7 @@ int main(int argc, const char **argv) {
     sys::path::append(Where, "dummy.cpp");
     clang::tidy::ClangTidyOptions Effective =
         (*Provider)->getOptions(Sources.empty() ? Where.str()
-                                                : normalize(Sources.front()));
+                                                : absolutePath(Sources.front(), ""));
     Effective.CheckOptions = clang::tidy::getCheckOptions(Effective, false);
     outs() << clang::tidy::configurationAsText(Effective);
     return ExitClean;
@@ -713,7 +706,7 @@ int main(int argc, const char **argv) {
   if (!RootDir.empty()) {
     if (!sys::fs::is_directory(RootDir))
       return fail(ExitUsage, "--root '" + RootDir + "' is not a directory");
-    Root = normalize(RootDir);
+    Root = absolutePath(RootDir, "");
   }
 
   std::unique_ptr<tooling::CompilationDatabase> DB;

@@ -26,7 +26,8 @@ std::string escape(llvm::StringRef Text) {
   return Out;
 }
 
-/// Reads each source once and hands out lines.
+/// Hands out numbered lines of the sources, relative paths taken against
+/// the root.
 class Sources {
 public:
   explicit Sources(std::string Root) : Root(std::move(Root)) {}
@@ -34,30 +35,17 @@ public:
   /// Lines [From, To] of \p File (1-based, clamped); empty when unreadable.
   std::vector<std::pair<unsigned, std::string>>
   lines(const std::string &File, unsigned From, unsigned To) {
-    auto It = Cache.find(File);
-    if (It == Cache.end()) {
-      llvm::SmallString<256> Path(File);
-      if (!llvm::sys::path::is_absolute(Path))
-        Path = Root + "/" + File;
-      std::vector<std::string> Lines;
-      if (auto Buffer = llvm::MemoryBuffer::getFile(Path)) {
-        llvm::SmallVector<llvm::StringRef, 0> Split;
-        (*Buffer)->getBuffer().split(Split, '\n');
-        for (llvm::StringRef Line : Split)
-          Lines.push_back(Line.rtrim("\r").str());
-      }
-      It = Cache.emplace(File, std::move(Lines)).first;
-    }
+    const std::vector<std::string> &All = Lines.lines(
+        llvm::sys::path::is_absolute(File) ? File : Root + "/" + File);
     std::vector<std::pair<unsigned, std::string>> Out;
-    for (unsigned N = std::max(1u, From);
-         N <= To && N <= It->second.size(); ++N)
-      Out.emplace_back(N, It->second[N - 1]);
+    for (unsigned N = std::max(1u, From); N <= To && N <= All.size(); ++N)
+      Out.emplace_back(N, All[N - 1]);
     return Out;
   }
 
 private:
   std::string Root;
-  std::map<std::string, std::vector<std::string>> Cache;
+  SourceLines Lines;
 };
 
 std::string where(const ReportLocation &Loc) {
@@ -192,21 +180,21 @@ std::string reportHtml(const Report &R, const std::string &SourceRoot) {
   OS << "</p>\n</header>\n<main>\n";
 
   // Totals.
-  OS << "<div class=\"totals\">\n<div>\n<h2>By check</h2>\n"
-     << "<table id=\"by-check\"><thead><tr><th>Check</th><th>New</th>"
-     << "<th>Baselined</th></tr></thead><tbody>\n";
-  for (const auto &[Check, Counts] : ByCheck)
-    OS << "<tr><td><code>" << escape(Check) << "</code></td><td class=\"n\">"
-       << Counts.first << "</td><td class=\"n\">" << Counts.second
-       << "</td></tr>\n";
-  OS << "</tbody></table>\n</div>\n<div>\n<h2>By file</h2>\n"
-     << "<table id=\"by-file\"><thead><tr><th>File</th><th>New</th>"
-     << "<th>Baselined</th></tr></thead><tbody>\n";
-  for (const auto &[File, Counts] : ByFile)
-    OS << "<tr><td><code>" << escape(File) << "</code></td><td class=\"n\">"
-       << Counts.first << "</td><td class=\"n\">" << Counts.second
-       << "</td></tr>\n";
-  OS << "</tbody></table>\n</div>\n</div>\n";
+  auto Totals = [&OS](llvm::StringRef Title, llvm::StringRef Id,
+                      llvm::StringRef Key, const auto &Counts) {
+    OS << "<div>\n<h2>" << Title << "</h2>\n<table id=\"" << Id
+       << "\"><thead><tr><th>" << Key << "</th><th>New</th>"
+       << "<th>Baselined</th></tr></thead><tbody>\n";
+    for (const auto &[Name, Count] : Counts)
+      OS << "<tr><td><code>" << escape(Name) << "</code></td><td class=\"n\">"
+         << Count.first << "</td><td class=\"n\">" << Count.second
+         << "</td></tr>\n";
+    OS << "</tbody></table>\n</div>\n";
+  };
+  OS << "<div class=\"totals\">\n";
+  Totals("By check", "by-check", "Check", ByCheck);
+  Totals("By file", "by-file", "File", ByFile);
+  OS << "</div>\n";
 
   if (!R.Errors.empty()) {
     OS << "<h2>Not analysed</h2>\n<ul id=\"errors\">\n";

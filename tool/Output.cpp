@@ -27,7 +27,7 @@ static constexpr const char *ToolVersion = FIRECRASH_VERSION;
 static void printLocated(llvm::raw_ostream &OS, bool Color,
                          const ReportLocation &Loc, llvm::StringRef Severity,
                          llvm::StringRef Message, llvm::StringRef Suffix,
-                         const std::string &Root) {
+                         const std::string &Root, SourceLines &Sources) {
   if (Color)
     OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, /*Bold=*/true);
   if (!Loc.File.empty())
@@ -49,14 +49,10 @@ static void printLocated(llvm::raw_ostream &OS, bool Color,
   std::string Path = Loc.File;
   if (!llvm::sys::path::is_absolute(Path) && !Root.empty())
     Path = Root + "/" + Path;
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
-  if (!Buffer)
-    return;
-  llvm::SmallVector<llvm::StringRef, 0> Lines;
-  (*Buffer)->getBuffer().split(Lines, '\n');
+  const std::vector<std::string> &Lines = Sources.lines(Path);
   if (Loc.Line > Lines.size())
     return;
-  llvm::StringRef Text = Lines[Loc.Line - 1].rtrim('\r');
+  llvm::StringRef Text = Lines[Loc.Line - 1];
   OS << llvm::format("%5u | ", Loc.Line) << Text << "\n";
   OS << "      | ";
   for (unsigned I = 1; I < Loc.Column && I - 1 < Text.size(); ++I)
@@ -73,13 +69,15 @@ std::string reportText(const Report &R, bool Color, const std::string &Root) {
   std::string Text;
   llvm::raw_string_ostream OS(Text);
   OS.enable_colors(Color);
+  SourceLines Sources;
   for (const ReportFinding &F : R.Findings) {
     // As clang-tidy marks a finding promoted by --warnings-as-errors.
     std::string Suffix = " [" + F.Check +
                          (F.Severity == "error" ? ",-warnings-as-errors]" : "]");
-    printLocated(OS, Color, F.Loc, F.Severity, F.Message, Suffix, Root);
+    printLocated(OS, Color, F.Loc, F.Severity, F.Message, Suffix, Root,
+                 Sources);
     for (const ReportNote &N : F.Notes)
-      printLocated(OS, Color, N.Loc, "note", N.Message, "", Root);
+      printLocated(OS, Color, N.Loc, "note", N.Message, "", Root, Sources);
   }
   return Text;
 }

@@ -19,42 +19,6 @@ namespace firecrash {
 
 namespace {
 
-std::string absolutePath(llvm::StringRef File, llvm::StringRef BuildDirectory) {
-  llvm::SmallString<256> Path(File);
-  if (!llvm::sys::path::is_absolute(Path)) {
-    if (!BuildDirectory.empty())
-      llvm::sys::fs::make_absolute(BuildDirectory, Path);
-    else
-      llvm::sys::fs::make_absolute(Path);
-  }
-  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-  return Path.str().str();
-}
-
-/// The lines of the files a report quotes, read once.
-class SourceLines {
-public:
-  llvm::StringRef line(const std::string &File, unsigned Line) {
-    auto It = Files.find(File);
-    if (It == Files.end()) {
-      std::vector<std::string> Lines;
-      if (auto Buffer = llvm::MemoryBuffer::getFile(File)) {
-        llvm::SmallVector<llvm::StringRef, 0> Parts;
-        (*Buffer)->getBuffer().split(Parts, '\n');
-        for (llvm::StringRef Part : Parts)
-          Lines.push_back(Part.rtrim('\r').str());
-      }
-      It = Files.emplace(File, std::move(Lines)).first;
-    }
-    if (Line == 0 || Line > It->second.size())
-      return {};
-    return It->second[Line - 1];
-  }
-
-private:
-  std::map<std::string, std::vector<std::string>> Files;
-};
-
 SourceLines &sourceLines() {
   static thread_local SourceLines Lines;
   return Lines;
@@ -163,6 +127,40 @@ bool markerCovers(llvm::StringRef Text, llvm::StringRef Marker,
 }
 
 } // namespace
+
+std::string absolutePath(llvm::StringRef File, llvm::StringRef BuildDirectory) {
+  llvm::SmallString<256> Path(File);
+  if (!llvm::sys::path::is_absolute(Path)) {
+    if (!BuildDirectory.empty())
+      llvm::sys::fs::make_absolute(BuildDirectory, Path);
+    else
+      llvm::sys::fs::make_absolute(Path);
+  }
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return Path.str().str();
+}
+
+const std::vector<std::string> &SourceLines::lines(const std::string &File) {
+  auto It = Files.find(File);
+  if (It == Files.end()) {
+    std::vector<std::string> Lines;
+    if (auto Buffer = llvm::MemoryBuffer::getFile(File)) {
+      llvm::SmallVector<llvm::StringRef, 0> Parts;
+      (*Buffer)->getBuffer().split(Parts, '\n');
+      for (llvm::StringRef Part : Parts)
+        Lines.push_back(Part.rtrim('\r').str());
+    }
+    It = Files.emplace(File, std::move(Lines)).first;
+  }
+  return It->second;
+}
+
+llvm::StringRef SourceLines::line(const std::string &File, unsigned Line) {
+  const std::vector<std::string> &All = lines(File);
+  if (Line == 0 || Line > All.size())
+    return {};
+  return All[Line - 1];
+}
 
 bool suppressedByNolint(const std::string &File, unsigned Line,
                         llvm::StringRef Check) {
@@ -396,13 +394,17 @@ void applyBaseline(Report &R, const std::set<std::string> &Baseline) {
   R.Findings = std::move(Kept);
 }
 
-llvm::Error writeAtomically(const std::string &Path, llvm::StringRef Text) {
-  // A device or a pipe (-o /dev/null, -o /dev/stdout, a FIFO) is written
-  // to, never replaced by a renamed file.
+bool isDeviceOrPipe(llvm::StringRef Path) {
   llvm::sys::fs::file_status Status;
-  if (!llvm::sys::fs::status(Path, Status) &&
-      llvm::sys::fs::exists(Status) &&
-      Status.type() != llvm::sys::fs::file_type::regular_file) {
+  return !llvm::sys::fs::status(Path, Status) &&
+         llvm::sys::fs::exists(Status) &&
+         Status.type() != llvm::sys::fs::file_type::regular_file &&
+         Status.type() != llvm::sys::fs::file_type::directory_file;
+}
+
+llvm::Error writeAtomically(const std::string &Path, llvm::StringRef Text) {
+  // Never replaced by a renamed file.
+  if (isDeviceOrPipe(Path)) {
     std::error_code EC;
     llvm::raw_fd_ostream Out(Path, EC, llvm::sys::fs::OF_Append);
     if (!EC) {

@@ -99,6 +99,22 @@ struct Report {
   std::vector<ReportFinding> BaselinedFindings;
 };
 
+/// The lines of source files (without line ends), each file read once; an
+/// unreadable file has none.
+class SourceLines {
+public:
+  const std::vector<std::string> &lines(const std::string &File);
+  /// Line \p Line (1-based) of \p File; empty when out of range.
+  llvm::StringRef line(const std::string &File, unsigned Line);
+
+private:
+  std::map<std::string, std::vector<std::string>> Files;
+};
+
+/// Returns \p File made absolute against \p BuildDirectory (the current
+/// directory when empty), with "." and ".." removed.
+std::string absolutePath(llvm::StringRef File, llvm::StringRef BuildDirectory);
+
 /// Builds the report of a run. \p Root is the directory paths are shown
 /// relative to; \p CrossTU enables the merge of summaries.
 Report buildReport(const std::vector<UnitResult> &Units,
@@ -137,8 +153,12 @@ std::string uriEncode(llvm::StringRef Path);
 
 std::string reportSarif(const Report &R, const SarifOptions &Options);
 
+/// True if \p Path exists and is no regular file or directory: a device or
+/// a pipe (/dev/null, /dev/stdout, a FIFO), written in place.
+bool isDeviceOrPipe(llvm::StringRef Path);
+
 /// Writes \p Text to \p Path through a temporary file and a rename, so a
-/// reader never sees half of it.
+/// reader never sees half of it; a device or pipe is written in place.
 llvm::Error writeAtomically(const std::string &Path, llvm::StringRef Text);
 
 /// Returns true if \p Line of \p File carries NOLINT for \p Check, or the line

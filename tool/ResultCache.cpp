@@ -7,7 +7,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include <nlohmann/json.hpp>
+#include "llvm/Support/JSON.h"
 
 namespace firecrash {
 
@@ -89,16 +89,24 @@ std::optional<UnitResult> ResultCache::lookup(llvm::StringRef Key) {
   if (!Header.consume_front(Magic) || Header != digest(Payload))
     return Untrusted();
   auto [FilesLine, Summary] = Payload.split('\n');
-  using Json = nlohmann::json;
-  Json Files = Json::parse(FilesLine.begin(), FilesLine.end(), nullptr,
-                           /*allow_exceptions=*/false);
-  if (!Files.is_array())
+  llvm::Expected<llvm::json::Value> Files = llvm::json::parse(FilesLine);
+  if (!Files) {
+    llvm::consumeError(Files.takeError());
     return Untrusted();
-  for (const Json &Entry : Files) {
-    if (!Entry.is_array() || Entry.size() != 2 || !Entry[0].is_string() ||
-        !Entry[1].is_string())
+  }
+  const llvm::json::Array *List = Files->getAsArray();
+  if (!List)
+    return Untrusted();
+  for (const llvm::json::Value &Entry : *List) {
+    const llvm::json::Array *Pair = Entry.getAsArray();
+    std::optional<llvm::StringRef> File, Hash;
+    if (Pair && Pair->size() == 2) {
+      File = (*Pair)[0].getAsString();
+      Hash = (*Pair)[1].getAsString();
+    }
+    if (!File || !Hash)
       return Untrusted();
-    if (contentHash(Entry[0].get<std::string>()) != Entry[1].get<std::string>()) {
+    if (contentHash(*File) != *Hash) {
       ++Misses;
       return std::nullopt;
     }
@@ -115,10 +123,12 @@ std::optional<UnitResult> ResultCache::lookup(llvm::StringRef Key) {
 
 void ResultCache::store(llvm::StringRef Key, const UnitResult &Unit,
                         const std::vector<std::string> &Files) {
-  nlohmann::json List = nlohmann::json::array();
+  llvm::json::Array List;
   for (const std::string &File : Files)
-    List.push_back({File, contentHash(File)});
-  std::string Payload = List.dump() + "\n" + summaryText({&Unit}, "");
+    List.push_back(llvm::json::Array{File, contentHash(File)});
+  std::string Payload;
+  llvm::raw_string_ostream(Payload)
+      << llvm::json::Value(std::move(List)) << "\n" << summaryText({&Unit}, "");
   std::string Path = entryPath(Key);
   llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path));
   if (llvm::Error E = writeAtomically(

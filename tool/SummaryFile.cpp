@@ -26,18 +26,13 @@ public:
   std::string store(llvm::StringRef File, llvm::StringRef BuildDirectory) const {
     if (File.empty())
       return "";
-    llvm::SmallString<256> Path(File);
-    if (!llvm::sys::path::is_absolute(Path)) {
-      llvm::SmallString<256> Base(BuildDirectory.empty() ? Root : BuildDirectory);
-      llvm::sys::path::append(Base, Path);
-      Path = Base;
-    }
-    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    std::string Path =
+        absolutePath(File, BuildDirectory.empty() ? Root : BuildDirectory);
     llvm::StringRef Rest = Path;
     if (!Root.empty() && Rest.consume_front(Root) &&
         (Rest.consume_front("/") || Rest.empty()))
       return Rest.str();
-    return Path.str().str();
+    return Path;
   }
 
   std::string load(llvm::StringRef File) const {
