@@ -102,8 +102,11 @@ for f in json.load(open(sys.argv[1]))["findings"]:
 diff <(findings "$work/tool.json") <(findings "$report") > "$work/diff" \
   || fail "the Bazel report differs from the tool's: $(cat "$work/diff")"
 (($(findings "$report" | wc -l) == 3)) || fail "expected 3 findings: $(findings "$report")"
-findings "$report" | grep -q "firecrash-detached-coroutine src/orders.cpp 10 3 .*through 'record_checkout' in another file.* True" \
-  || fail "no cross-file chain in the Bazel report"
+# (grep reads the whole list: with pipefail, `grep -q` would close the pipe
+# early and fail the pipeline when the writer is still writing)
+findings "$report" > "$work/findings.txt"
+grep -q "firecrash-detached-coroutine src/orders.cpp 10 3 .*through 'record_checkout' in another file.* True" \
+  "$work/findings.txt" || fail "no cross-file chain in the Bazel report"
 
 # A clean rebuild: every action comes from the disk cache.
 bazel_ clean > /dev/null 2>&1
