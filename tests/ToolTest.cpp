@@ -1035,6 +1035,39 @@ TEST(Tool, OutputToAPipeIsWrittenNotReplaced) {
   EXPECT_EQ(parseReport(readFile(Fifo + ".got"))["findings"].size(), 3u);
 }
 
+TEST(Tool, FileNamesThatAreNotUtf8SurviveSummariesAndTheCache) {
+  // A Latin-1 file name: JSON holds only UTF-8, and the summary writer used
+  // to abort on it.
+  std::string Dir = makeTempDir();
+  std::string Name = "caf\xe9.cpp";
+  writeFile(Dir + "/" + Name,
+            "#include <firecrash/runtime.hpp>\n#include <string>\n"
+            "firecrash::fire_and_forget log_later(const std::string &);\n"
+            "void arm() {\n  std::string line = \"armed\";\n"
+            "  log_later(line);\n}\n");
+  writeFile(Dir + "/compile_commands.json",
+            "[{\"directory\": \"" + Dir + "\", \"file\": \"" + Name +
+                "\", \"command\": \"clang++ -std=c++20 -I" + includeDir() +
+                " -c " + Name + "\"}]");
+  CommandResult Whole = firecrash({"-p", ".", "--format", "json"}, Dir);
+  ASSERT_EQ(Whole.ExitCode, Findings) << Whole.Stderr;
+  CommandResult Summarized =
+      firecrash({"summarize", "-p", ".", "-o", "s.firecrash.json"}, Dir);
+  ASSERT_EQ(Summarized.ExitCode, Clean) << Summarized.Stderr;
+  CommandResult Merged =
+      firecrash({"merge", "--format", "json", "s.firecrash.json"}, Dir);
+  EXPECT_EQ(Merged.ExitCode, Findings) << Merged.Stderr;
+  EXPECT_EQ(Merged.Stdout, Whole.Stdout);
+  for (const char *Expected : {"(cache: 0 reused, 1 analysed)",
+                               "(cache: 1 reused, 0 analysed)"}) {
+    CommandResult Cached = firecrash({"-p", ".", "--cache-dir", "cache"}, Dir);
+    EXPECT_EQ(Cached.ExitCode, Findings) << Cached.Stderr;
+    EXPECT_NE(Cached.Stderr.find(Expected), std::string::npos) << Cached.Stderr;
+  }
+  std::error_code EC;
+  fs::remove_all(Dir, EC);
+}
+
 TEST(Tool, GccOnlyFlagsAreRecognised) {
   EXPECT_TRUE(isGccOnlyFlag("-fconcepts-diagnostics-depth=2"));
   EXPECT_TRUE(isGccOnlyFlag("-fno-canonical-system-headers"));

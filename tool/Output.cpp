@@ -337,7 +337,9 @@ std::string reportSarif(const Report &R, const SarifOptions &Options) {
                                          R.ConfigurationErrors.empty()},
                                     {"toolExecutionNotifications",
                                      std::move(Notifications)}}})}}})}};
-  return Out.dump(2) + "\n";
+  // Text that is not UTF-8 (a file name in another encoding) is shown
+  // with U+FFFD, not a reason to abort.
+  return Out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 // --- baselines --------------------------------------------------------------
@@ -349,7 +351,9 @@ std::string baselineText(const Report &R) {
   Json Out = {{"version", ReportFormatVersion},
               {"tool", "firecrash"},
               {"fingerprints", Fingerprints}};
-  return Out.dump(2) + "\n";
+  // Text that is not UTF-8 (a file name in another encoding) is shown
+  // with U+FFFD, not a reason to abort.
+  return Out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 llvm::Expected<std::set<std::string>> readBaseline(const std::string &Path) {

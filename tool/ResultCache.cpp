@@ -106,7 +106,7 @@ std::optional<UnitResult> ResultCache::lookup(llvm::StringRef Key) {
     }
     if (!File || !Hash)
       return Untrusted();
-    if (contentHash(*File) != *Hash) {
+    if (contentHash(decodePath(*File)) != *Hash) {
       ++Misses;
       return std::nullopt;
     }
@@ -125,7 +125,7 @@ void ResultCache::store(llvm::StringRef Key, const UnitResult &Unit,
                         const std::vector<std::string> &Files) {
   llvm::json::Array List;
   for (const std::string &File : Files)
-    List.push_back(llvm::json::Array{File, contentHash(File)});
+    List.push_back(llvm::json::Array{encodePath(File), contentHash(File)});
   std::string Payload;
   llvm::raw_string_ostream(Payload)
       << llvm::json::Value(std::move(List)) << "\n" << summaryText({&Unit}, "");

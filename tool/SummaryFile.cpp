@@ -2,6 +2,7 @@
 
 #include "SummaryFile.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
@@ -13,6 +14,37 @@ using namespace clang::tidy;
 using Json = nlohmann::ordered_json;
 
 namespace firecrash {
+
+std::string encodePath(llvm::StringRef Path) {
+  if (!Path.contains('%') && llvm::json::isUTF8(Path))
+    return Path.str();
+  std::string Out;
+  for (unsigned char C : Path) {
+    if (C != '%' && C < 0x80) {
+      Out += static_cast<char>(C);
+      continue;
+    }
+    Out += '%';
+    Out += llvm::hexdigit(C >> 4);
+    Out += llvm::hexdigit(C & 15);
+  }
+  return Out;
+}
+
+std::string decodePath(llvm::StringRef Stored) {
+  std::string Out;
+  for (size_t I = 0; I < Stored.size(); ++I) {
+    unsigned Byte = 0;
+    if (Stored[I] == '%' && I + 2 < Stored.size() &&
+        !Stored.substr(I + 1, 2).getAsInteger(16, Byte)) {
+      Out += static_cast<char>(Byte);
+      I += 2;
+      continue;
+    }
+    Out += Stored[I];
+  }
+  return Out;
+}
 
 namespace {
 
@@ -31,13 +63,14 @@ public:
     llvm::StringRef Rest = Path;
     if (!Root.empty() && Rest.consume_front(Root) &&
         (Rest.consume_front("/") || Rest.empty()))
-      return Rest.str();
-    return Path;
+      return encodePath(Rest);
+    return encodePath(Path);
   }
 
-  std::string load(llvm::StringRef File) const {
+  std::string load(llvm::StringRef Stored) const {
+    std::string File = decodePath(Stored);
     if (File.empty() || llvm::sys::path::is_absolute(File))
-      return File.str();
+      return File;
     llvm::SmallString<256> Path(Root);
     llvm::sys::path::append(Path, File);
     return Path.str().str();
@@ -367,7 +400,9 @@ std::string summaryText(std::vector<const UnitResult *> Units,
   Json Out = {{"firecrashSummary", SummaryFormat},
               {"version", FIRECRASH_VERSION},
               {"units", std::move(List)}};
-  return Out.dump() + "\n";
+  // Messages that are not UTF-8 are kept with U+FFFD (paths are encoded
+  // losslessly above).
+  return Out.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 llvm::Expected<std::vector<UnitResult>>

@@ -24,6 +24,13 @@ namespace firecrash {
 /// The format number written in every summary file; readers refuse others.
 constexpr unsigned SummaryFormat = 1;
 
+/// Returns \p Path as summaries and cache entries store it: unchanged when
+/// it is UTF-8 without '%', else with '%' and every non-ASCII byte written
+/// as %XX, so that a file name in another encoding survives JSON.
+std::string encodePath(llvm::StringRef Path);
+/// The inverse of encodePath.
+std::string decodePath(llvm::StringRef Stored);
+
 /// Renders \p Units as a summary document. Paths inside \p Root (absolute)
 /// are written relative to it; relative paths in the units are taken
 /// against each unit's build directory first.
