@@ -11,8 +11,8 @@
 #include "clang/Index/USRGeneration.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/ADT/DenseMap.h"
 #include <deque>
-#include <unordered_map>
 
 using namespace clang;
 
@@ -103,41 +103,65 @@ TUSummary summarizeTranslationUnit(ASTContext &Ctx, HandlerOracle &Handlers,
 }
 
 std::vector<CrossFinding> mergeSummaries(const std::vector<TUSummary> &Units) {
-  // Every defined function, first definition wins (inline functions repeat).
-  std::unordered_map<std::string, const SummaryFunction *> Defined;
+  std::vector<const TUSummary *> Pointers;
+  Pointers.reserve(Units.size());
   for (const TUSummary &Unit : Units)
-    for (const SummaryFunction &Function : Unit.Functions)
-      Defined.emplace(Function.Usr, &Function);
+    Pointers.push_back(&Unit);
+  return mergeSummaries(Pointers);
+}
+
+std::vector<CrossFinding>
+mergeSummaries(llvm::ArrayRef<const TUSummary *> Units) {
+  // Every defined function, first definition wins (inline functions repeat).
+  size_t Functions = 0;
+  for (const TUSummary *Unit : Units)
+    Functions += Unit->Functions.size();
+  llvm::DenseMap<llvm::StringRef, const SummaryFunction *> Defined;
+  Defined.reserve(Functions);
+  for (const TUSummary *Unit : Units)
+    for (const SummaryFunction &Function : Unit->Functions)
+      Defined.try_emplace(Function.Usr, &Function);
 
   // Distance from every function to its nearest detached start, by one
   // breadth-first search over reversed call edges from all starting
   // functions at once: linear in the number of functions and calls.
-  std::unordered_map<std::string, std::vector<const SummaryFunction *>> Callers;
-  for (const auto &[Usr, Function] : Defined)
-    for (const SummaryCall &Call : Function->Calls)
-      if (Defined.count(Call.CalleeUsr))
-        Callers[Call.CalleeUsr].push_back(Function);
-  std::unordered_map<const SummaryFunction *, unsigned> Distance;
-  std::deque<const SummaryFunction *> Queue;
-  for (const auto &[Usr, Function] : Defined)
-    if (!Function->Starts.empty()) {
-      Distance[Function] = 1;
-      Queue.push_back(Function);
+  llvm::DenseMap<const SummaryFunction *,
+                 llvm::SmallVector<const SummaryFunction *, 2>>
+      Callers;
+  Callers.reserve(Defined.size());
+  // Walked in the units' order, so every later step is deterministic.
+  for (const TUSummary *Unit : Units)
+    for (const SummaryFunction &Function : Unit->Functions) {
+      if (Defined.lookup(Function.Usr) != &Function)
+        continue;
+      for (const SummaryCall &Call : Function.Calls)
+        if (const SummaryFunction *Callee = Defined.lookup(Call.CalleeUsr))
+          Callers[Callee].push_back(&Function);
     }
+  llvm::DenseMap<const SummaryFunction *, unsigned> Distance;
+  Distance.reserve(Defined.size());
+  std::deque<const SummaryFunction *> Queue;
+  for (const TUSummary *Unit : Units)
+    for (const SummaryFunction &Function : Unit->Functions)
+      if (!Function.Starts.empty() && Defined.lookup(Function.Usr) == &Function) {
+        Distance[&Function] = 1;
+        Queue.push_back(&Function);
+      }
   while (!Queue.empty()) {
     const SummaryFunction *Function = Queue.front();
     Queue.pop_front();
-    auto It = Callers.find(Function->Usr);
+    auto It = Callers.find(Function);
     if (It == Callers.end())
       continue;
+    unsigned Next = Distance.lookup(Function) + 1;
     for (const SummaryFunction *Caller : It->second)
-      if (Distance.emplace(Caller, Distance[Function] + 1).second)
+      if (Distance.try_emplace(Caller, Next).second)
         Queue.push_back(Caller);
   }
 
   std::vector<CrossFinding> Findings;
-  for (const TUSummary &Unit : Units) {
-    for (const SummaryFunction &Handler : Unit.Functions) {
+  for (const TUSummary *Unit : Units) {
+    for (const SummaryFunction &Handler : Unit->Functions) {
       if (!Handler.IsHandler)
         continue;
       for (const SummaryCall &Entry : Handler.Calls) {
@@ -147,7 +171,7 @@ std::vector<CrossFinding> mergeSummaries(const std::vector<TUSummary> &Units) {
         if (Target == Defined.end())
           continue;
         auto Dist = Distance.find(Target->second);
-        if (Dist == Distance.end() || Dist->second > Unit.MaxCallDepth)
+        if (Dist == Distance.end() || Dist->second > Unit->MaxCallDepth)
           continue;
         CrossFinding Finding;
         Finding.Handler = Handler.Name;
@@ -158,7 +182,7 @@ std::vector<CrossFinding> mergeSummaries(const std::vector<TUSummary> &Units) {
         // the chain is deterministic.
         const SummaryFunction *Current = Target->second;
         while (Current->Starts.empty()) {
-          unsigned Here = Distance[Current];
+          unsigned Here = Distance.lookup(Current);
           const SummaryFunction *Next = nullptr;
           for (const SummaryCall &Call : Current->Calls) {
             auto Callee = Defined.find(Call.CalleeUsr);

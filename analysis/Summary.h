@@ -10,6 +10,7 @@
 #ifndef FIRECRASH_ANALYSIS_SUMMARY_H
 #define FIRECRASH_ANALYSIS_SUMMARY_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include <functional>
 #include <optional>
 #include <string>
@@ -112,6 +113,8 @@ struct CrossFinding {
 /// to a function its translation unit does not define, the shortest chain to
 /// a detached start (at most each summary's MaxCallDepth functions long), in
 /// a deterministic order. Linear in the size of the summaries.
+std::vector<CrossFinding>
+mergeSummaries(llvm::ArrayRef<const TUSummary *> Units);
 std::vector<CrossFinding> mergeSummaries(const std::vector<TUSummary> &Units);
 
 } // namespace firecrash

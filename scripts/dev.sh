@@ -11,7 +11,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 BUILD_DIR=${FIRECRASH_BUILD_DIR:-build}
 PACKAGES=(cmake ninja-build clang-19 clang-tidy-19 libclang-19-dev llvm-19-dev
-          libgtest-dev nlohmann-json3-dev gcc-12-source g++ libclang-rt-19-dev
+          libgtest-dev nlohmann-json3-dev libsimdjson-dev gcc-12-source g++ libclang-rt-19-dev
           libboost1.81-dev libboost1.81-doc libasio-dev qcoro-qt6-dev libssl-dev
           jq git python3-jsonschema libicu72 chromium ccache icecc iproute2
           bazel-bootstrap)

@@ -358,23 +358,6 @@ Expected<std::unique_ptr<tooling::CompilationDatabase>> loadDatabase() {
   return withBuiltinHeaders(withGccOnlyFlagsRemoved(std::move(DB)));
 }
 
-/// Calls \p Work with every index below \p Count, each once, on -j threads.
-void forEachInParallel(size_t Count, llvm::function_ref<void(size_t)> Work) {
-  std::atomic<size_t> Next{0};
-  auto Loop = [&] {
-    for (size_t I; (I = Next++) < Count;)
-      Work(I);
-  };
-  unsigned Workers = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
-  Workers = std::min<unsigned>(Workers, std::max<size_t>(1, Count));
-  std::vector<std::thread> Pool;
-  for (unsigned W = 1; W < Workers; ++W)
-    Pool.emplace_back(Loop);
-  Loop();
-  for (std::thread &T : Pool)
-    T.join();
-}
-
 std::vector<UnitResult> analyseAll(const tooling::CompilationDatabase &DB,
                                    const std::vector<std::string> &Files,
                                    const RunOptions &Options,
@@ -398,7 +381,7 @@ std::vector<UnitResult> analyseAll(const tooling::CompilationDatabase &DB,
   std::atomic<size_t> Done{0};
   std::mutex ProgressLock;
   bool Progress = !Quiet && ::isatty(2);
-  forEachInParallel(Files.size(), [&](size_t N) {
+  forEachInParallel(Jobs, Files.size(), [&](size_t N) {
     size_t I = Order[N];
     Results[I] = analyse(DB, Files[I], Options, Cache);
     size_t Count = ++Done;
@@ -510,7 +493,7 @@ Expected<std::vector<UnitResult>> readSummaries(const std::vector<std::string> &
   std::vector<Expected<std::vector<UnitResult>>> Read;
   for (size_t I = 0; I < Files.size(); ++I)
     Read.emplace_back(std::vector<UnitResult>());
-  forEachInParallel(Files.size(), [&](size_t I) {
+  forEachInParallel(Jobs, Files.size(), [&](size_t I) {
     auto Buffer = MemoryBuffer::getFile(Files[I]);
     if (!Buffer) {
       Read[I] = createStringError(Buffer.getError(),
@@ -829,7 +812,7 @@ int main(int argc, const char **argv) {
 
   // Only enabled checks write summaries, so the merge honours --checks and
   // .clang-tidy files as the checks themselves do.
-  auto *ReportStorage = new Report(buildReport(Units, Root, !NoCrossTU));
+  auto *ReportStorage = new Report(buildReport(Units, Root, !NoCrossTU, Jobs));
   llvm::BuryPointer(ReportStorage);
   Report &R = *ReportStorage;
 

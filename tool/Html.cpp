@@ -35,17 +35,18 @@ public:
   /// Lines [From, To] of \p File (1-based, clamped); empty when unreadable.
   std::vector<std::pair<unsigned, std::string>>
   lines(const std::string &File, unsigned From, unsigned To) {
-    const std::vector<std::string> &All = Lines.lines(
-        llvm::sys::path::is_absolute(File) ? File : Root + "/" + File);
+    std::string Path =
+        llvm::sys::path::is_absolute(File) ? File : Root + "/" + File;
+    unsigned Count = Lines.lineCount(Path);
     std::vector<std::pair<unsigned, std::string>> Out;
-    for (unsigned N = std::max(1u, From); N <= To && N <= All.size(); ++N)
-      Out.emplace_back(N, All[N - 1]);
+    for (unsigned N = std::max(1u, From); N <= To && N <= Count; ++N)
+      Out.emplace_back(N, Lines.line(Path, N).str());
     return Out;
   }
 
 private:
   std::string Root;
-  SourceLines Lines;
+  SourceFiles Lines;
 };
 
 std::string where(const ReportLocation &Loc) {

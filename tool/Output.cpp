@@ -27,7 +27,7 @@ static constexpr const char *ToolVersion = FIRECRASH_VERSION;
 static void printLocated(llvm::raw_ostream &OS, bool Color,
                          const ReportLocation &Loc, llvm::StringRef Severity,
                          llvm::StringRef Message, llvm::StringRef Suffix,
-                         const std::string &Root, SourceLines &Sources) {
+                         const std::string &Root, SourceFiles &Sources) {
   if (Color)
     OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, /*Bold=*/true);
   if (!Loc.File.empty())
@@ -49,10 +49,9 @@ static void printLocated(llvm::raw_ostream &OS, bool Color,
   std::string Path = Loc.File;
   if (!llvm::sys::path::is_absolute(Path) && !Root.empty())
     Path = Root + "/" + Path;
-  const std::vector<std::string> &Lines = Sources.lines(Path);
-  if (Loc.Line > Lines.size())
+  if (Loc.Line > Sources.lineCount(Path))
     return;
-  llvm::StringRef Text = Lines[Loc.Line - 1];
+  llvm::StringRef Text = Sources.line(Path, Loc.Line);
   OS << llvm::format("%5u | ", Loc.Line) << Text << "\n";
   OS << "      | ";
   for (unsigned I = 1; I < Loc.Column && I - 1 < Text.size(); ++I)
@@ -69,7 +68,7 @@ std::string reportText(const Report &R, bool Color, const std::string &Root) {
   std::string Text;
   llvm::raw_string_ostream OS(Text);
   OS.enable_colors(Color);
-  SourceLines Sources;
+  SourceFiles Sources;
   for (const ReportFinding &F : R.Findings) {
     // As clang-tidy marks a finding promoted by --warnings-as-errors.
     std::string Suffix = " [" + F.Check +
@@ -89,6 +88,8 @@ std::string reportJson(const Report &R) {
   // document in memory first.
   std::string Text;
   llvm::raw_string_ostream OS(Text);
+  OS.SetBuffered(); // unbuffered, each token would grow the string
+
   llvm::json::OStream J(OS, /*IndentSize=*/2);
   auto Location = [&J](const ReportLocation &Loc) {
     J.attribute("file", Loc.File);
@@ -178,6 +179,7 @@ std::string reportJson(const Report &R) {
   J.objectEnd();
   J.flush();
   OS << "\n";
+  OS.flush();
   return Text;
 }
 

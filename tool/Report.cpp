@@ -1,8 +1,9 @@
 //===--- Report.cpp - What the firecrash tool reports ---------------------===//
 
 #include "Report.h"
-#include <numeric>
 #include "CheckRegistry.h"
+#include "llvm/ADT/Hashing.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -10,7 +11,10 @@
 #include "llvm/Support/xxhash.h"
 #include <algorithm>
 #include <map>
+#include <numeric>
+#include <optional>
 #include <tuple>
+#include <unordered_map>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -19,17 +23,14 @@ namespace firecrash {
 
 namespace {
 
-SourceLines &sourceLines() {
-  static thread_local SourceLines Lines;
-  return Lines;
-}
-
+/// Shows paths relative to the root and maps offsets to positions; safe to
+/// share between threads.
 class Builder {
 public:
   Builder(const std::string &Root) : Root(Root) {}
 
   ReportLocation display(const std::string &AbsoluteFile, unsigned Line,
-                         unsigned Column) {
+                         unsigned Column) const {
     ReportLocation Loc;
     Loc.File = AbsoluteFile;
     llvm::StringRef Path = AbsoluteFile;
@@ -40,14 +41,14 @@ public:
     return Loc;
   }
 
+  ReportLocation displayAt(const std::string &AbsoluteFile, unsigned Offset) {
+    auto [Line, Column] = Sources.position(AbsoluteFile, Offset);
+    return display(AbsoluteFile, Line, Column);
+  }
+
   ReportLocation map(const std::string &File, unsigned Offset,
-                     const std::string &BuildDirectory,
-                     std::string *Absolute = nullptr) {
-    std::string Path = absolutePath(File, BuildDirectory);
-    Position Pos = Mapper.map(Path, Offset);
-    if (Absolute)
-      *Absolute = Path;
-    return display(Path, Pos.Line, Pos.Column);
+                     const std::string &BuildDirectory) {
+    return displayAt(absolutePath(File, BuildDirectory), Offset);
   }
 
   std::string absolute(const ReportLocation &Loc) const {
@@ -56,13 +57,14 @@ public:
     return Root + "/" + Loc.File;
   }
 
-  PositionMapper Mapper;
+  SourceFiles Sources;
   std::string Root;
 };
 
-std::string normalizedCallText(const std::string &AbsoluteFile, unsigned Line,
+std::string normalizedCallText(SourceFiles &Sources,
+                               const std::string &AbsoluteFile, unsigned Line,
                                unsigned Column) {
-  llvm::StringRef Text = sourceLines().line(AbsoluteFile, Line);
+  llvm::StringRef Text = Sources.line(AbsoluteFile, Line);
   if (Column > 0 && Column - 1 < Text.size())
     Text = Text.drop_front(Column - 1);
   size_t Comment = Text.find("//");
@@ -140,31 +142,8 @@ std::string absolutePath(llvm::StringRef File, llvm::StringRef BuildDirectory) {
   return Path.str().str();
 }
 
-const std::vector<std::string> &SourceLines::lines(const std::string &File) {
-  auto It = Files.find(File);
-  if (It == Files.end()) {
-    std::vector<std::string> Lines;
-    if (auto Buffer = llvm::MemoryBuffer::getFile(File)) {
-      llvm::SmallVector<llvm::StringRef, 0> Parts;
-      (*Buffer)->getBuffer().split(Parts, '\n');
-      for (llvm::StringRef Part : Parts)
-        Lines.push_back(Part.rtrim('\r').str());
-    }
-    It = Files.emplace(File, std::move(Lines)).first;
-  }
-  return It->second;
-}
-
-llvm::StringRef SourceLines::line(const std::string &File, unsigned Line) {
-  const std::vector<std::string> &All = lines(File);
-  if (Line == 0 || Line > All.size())
-    return {};
-  return All[Line - 1];
-}
-
-bool suppressedByNolint(const std::string &File, unsigned Line,
-                        llvm::StringRef Check) {
-  SourceLines &Lines = sourceLines();
+bool suppressedByNolint(SourceFiles &Lines, llvm::StringRef File,
+                        unsigned Line, llvm::StringRef Check) {
   if (markerCovers(Lines.line(File, Line), "NOLINT", Check))
     return true;
   if (Line > 1 && markerCovers(Lines.line(File, Line - 1), "NOLINTNEXTLINE", Check))
@@ -180,181 +159,234 @@ bool suppressedByNolint(const std::string &File, unsigned Line,
   return Open > 0;
 }
 
+namespace {
+
+/// The findings and configuration problems of one unit, before duplicates
+/// across units are dropped.
+struct UnitPart {
+  std::vector<ReportFinding> Findings;
+  std::vector<std::string> ConfigurationErrors;
+};
+
+/// Builds what \p Unit adds to the report; safe to run on several threads.
+UnitPart reportUnit(const UnitResult &Unit, Builder &B) {
+  UnitPart Part;
+  // Records pair with their diagnostics in the order the check emitted them.
+  std::map<std::tuple<llvm::StringRef, llvm::StringRef, unsigned>,
+           std::vector<const FindingRecord *>>
+      Records;
+  for (const FindingRecord &Record : Unit.Records)
+    Records[{Record.Check, Record.File, Record.Offset}].push_back(&Record);
+
+  for (const ClangTidyError &Error : Unit.Errors) {
+    const tooling::DiagnosticMessage &Message = Error.Message;
+    if (Error.DiagnosticName == "clang-tidy-config") {
+      Part.ConfigurationErrors.push_back(Message.Message);
+      continue;
+    }
+    if (llvm::StringRef(Error.DiagnosticName).starts_with("clang-diagnostic-"))
+      continue; // compiler diagnostics: failures are in Unit.Failures
+    ReportFinding F;
+    F.Check = Error.DiagnosticName;
+    F.Message = Message.Message;
+    F.Severity = Error.IsWarningAsError ? "error" : "warning";
+    if (!Message.FilePath.empty())
+      F.Loc = B.map(Message.FilePath, Message.FileOffset, Error.BuildDirectory);
+    for (const tooling::DiagnosticMessage &Note : Error.Notes) {
+      ReportNote N;
+      N.Message = Note.Message;
+      if (!Note.FilePath.empty())
+        N.Loc = B.map(Note.FilePath, Note.FileOffset, Error.BuildDirectory);
+      F.Notes.push_back(std::move(N));
+    }
+    auto Record = Records.find(
+        {Error.DiagnosticName, Message.FilePath, Message.FileOffset});
+    if (Record != Records.end() && !Record->second.empty()) {
+      const FindingRecord &Facts = *Record->second.front();
+      Record->second.erase(Record->second.begin());
+      F.Handler = Facts.Handler;
+      F.HandlerReason = Facts.HandlerReason;
+      F.Callee = Facts.Callee;
+      F.DetachedType = Facts.DetachedType;
+      F.DetachedReason = Facts.DetachedReason;
+      F.ExceptionPolicy = Facts.ExceptionPolicy;
+      F.Suggestion = Facts.Suggestion;
+      F.Borrowed = Facts.Borrows;
+      // The first Chain.size()-1 notes locate the hops after the first.
+      for (size_t I = 0; I < Facts.Chain.size(); ++I) {
+        ReportHop Hop;
+        Hop.Function = I == 0 ? Facts.Handler : Facts.Chain[I - 1];
+        Hop.Callee = Facts.Chain[I];
+        Hop.Loc = I == 0 ? F.Loc
+                         : (I - 1 < F.Notes.size() ? F.Notes[I - 1].Loc
+                                                   : ReportLocation());
+        F.Chain.push_back(std::move(Hop));
+      }
+    }
+    if (const llvm::StringMap<tooling::Replacements> *Fix =
+            getFixIt(Error, /*AnyFix=*/true)) {
+      for (const auto &[File, Replacements] : *Fix)
+        for (const tooling::Replacement &Rep : Replacements) {
+          ReportReplacement Out;
+          std::string Path =
+              absolutePath(Rep.getFilePath(), Error.BuildDirectory);
+          Out.File = B.display(Path, 0, 0).File;
+          Out.Offset = Rep.getOffset();
+          Out.Length = Rep.getLength();
+          Out.Text = Rep.getReplacementText().str();
+          Out.Begin = B.displayAt(Path, Rep.getOffset());
+          Out.End = B.displayAt(Path, Rep.getOffset() + Rep.getLength());
+          F.Fixes.push_back(std::move(Out));
+        }
+    }
+    F.Source = &Error;
+    Part.Findings.push_back(std::move(F));
+  }
+  return Part;
+}
+
+/// Builds the finding of one chain only merged summaries show; none when
+/// NOLINT at its call suppresses it.
+std::optional<ReportFinding> crossFinding(llvm::StringRef Check,
+                                          const CrossFinding &Cross,
+                                          Builder &B) {
+  if (suppressedByNolint(B.Sources, Cross.Entry.Loc.File, Cross.Entry.Loc.Line,
+                         Check))
+    return std::nullopt;
+  // Messages name functions as the check does: unqualified.
+  auto Short = [](const std::string &Name) {
+    llvm::StringRef Tail = llvm::StringRef(Name).rsplit("::").second;
+    return Tail.empty() ? Name : Tail.str();
+  };
+  bool Spawn = Check == "firecrash-detaching-spawn";
+  ReportFinding F;
+  F.Check = Check.str();
+  F.CrossTranslationUnit = true;
+  F.Loc = B.display(Cross.Entry.Loc.File, Cross.Entry.Loc.Line,
+                    Cross.Entry.Loc.Column);
+  F.Handler = Cross.Handler;
+  F.HandlerReason = Cross.HandlerReason;
+  F.DetachedReason = Cross.Start.DetachedReason;
+  F.Callee = Cross.Start.Callee;
+  F.DetachedType = Cross.Start.DetachedType;
+  F.ExceptionPolicy = Cross.Start.ExceptionPolicy;
+  if (Spawn)
+    F.Message = "call to '" + Cross.Start.Callee + "' detaches work through '" +
+                Short(Cross.Entry.CalleeName) +
+                "' in another file from request handler '" +
+                Short(Cross.Handler) +
+                "'; the handler can complete while this operation is "
+                "still outstanding";
+  else
+    F.Message = "coroutine '" + Short(Cross.Start.Callee) +
+                "' returns detached type '" + Cross.Start.DetachedType +
+                "' and is started from request handler '" +
+                Short(Cross.Handler) + "' through '" +
+                Short(Cross.Entry.CalleeName) +
+                "' in another file; the handler can complete while this "
+                "operation is still outstanding";
+  F.Chain.push_back({Cross.Handler, Cross.Entry.CalleeName, F.Loc});
+  for (size_t I = 0; I < Cross.Hops.size(); ++I) {
+    const CrossHop &Hop = Cross.Hops[I];
+    ReportLocation Loc = B.display(Hop.Loc.File, Hop.Loc.Line, Hop.Loc.Column);
+    bool Last = I + 1 == Cross.Hops.size();
+    std::string Verb = !Last  ? "calls '" + Short(Hop.Callee)
+                       : Spawn ? "detaches work with '" + Hop.Callee
+                               : "starts coroutine '" + Short(Hop.Callee);
+    F.Notes.push_back({Loc, "'" + Short(Hop.Caller) + "' " + Verb + "' here"});
+    F.Chain.push_back({Hop.Caller, Hop.Callee, Loc});
+  }
+  F.Suggestion =
+      Spawn ? "co_await the work instead, or spawn it on the request's "
+              "scope and join it"
+            : "return a task from '" + Short(Cross.Start.Callee) +
+                  "' and co_await it, so the handler waits for the "
+                  "operation and sees its exceptions";
+  F.Notes.push_back(
+      {B.display(Cross.HandlerLoc.File, Cross.HandlerLoc.Line,
+                 Cross.HandlerLoc.Column),
+       "'" + Short(Cross.Handler) +
+           "' is a request handler; the chain continues in " +
+           B.display(Cross.Hops.front().Loc.File, 0, 0).File});
+  return F;
+}
+
+/// Builds the findings only merged summaries show, in check order, each
+/// check's summaries merged on its own thread.
+std::vector<ReportFinding> crossFindings(const std::vector<UnitResult> &Units,
+                                         Builder &B, unsigned Jobs) {
+  std::map<llvm::StringRef, std::vector<const TUSummary *>> PerCheck;
+  for (const UnitResult &Unit : Units)
+    for (const TUSummary &Summary : Unit.Summaries)
+      PerCheck[Summary.Check].push_back(&Summary);
+  std::vector<std::pair<llvm::StringRef, std::vector<const TUSummary *>>>
+      Checks(PerCheck.begin(), PerCheck.end());
+  std::vector<std::vector<CrossFinding>> Merged(Checks.size());
+  forEachInParallel(Jobs, Checks.size(), [&](size_t I) {
+    Merged[I] = mergeSummaries(Checks[I].second);
+  });
+  std::vector<std::pair<llvm::StringRef, const CrossFinding *>> Chains;
+  for (size_t I = 0; I < Checks.size(); ++I)
+    for (const CrossFinding &Cross : Merged[I])
+      Chains.emplace_back(Checks[I].first, &Cross);
+  std::vector<std::optional<ReportFinding>> Built(Chains.size());
+  forEachInParallel(Jobs, Chains.size(), [&](size_t I) {
+    Built[I] = crossFinding(Chains[I].first, *Chains[I].second, B);
+  });
+  std::vector<ReportFinding> Findings;
+  for (std::optional<ReportFinding> &F : Built)
+    if (F)
+      Findings.push_back(std::move(*F));
+  return Findings;
+}
+
+} // namespace
+
 Report buildReport(const std::vector<UnitResult> &Units,
-                   const std::string &Root, bool CrossTU) {
+                   const std::string &Root, bool CrossTU, unsigned Jobs) {
   Report R;
   Builder B(Root);
-  std::set<std::tuple<std::string, unsigned, unsigned, std::string, std::string>>
-      Seen;
-  std::set<std::string> SeenConfig;
-  std::vector<TUSummary> Summaries;
+  // Each unit's findings, on the -j threads: most of the work is reading
+  // the sources for positions.
+  std::vector<UnitPart> Parts(Units.size());
+  forEachInParallel(Jobs, Units.size(),
+                    [&](size_t I) { Parts[I] = reportUnit(Units[I], B); });
 
-  for (const UnitResult &Unit : Units) {
+  // The first of identical findings (a header's, seen from several units)
+  // is kept: findings by the hash of what makes them identical.
+  auto Identity = [](const ReportFinding &F) {
+    return std::tie(F.Loc.File, F.Loc.Line, F.Loc.Column, F.Check, F.Message);
+  };
+  std::unordered_map<size_t, llvm::SmallVector<size_t, 1>> Seen;
+  auto Add = [&](ReportFinding &&F) {
+    llvm::SmallVector<size_t, 1> &Same = Seen[llvm::hash_combine(
+        F.Loc.File, F.Loc.Line, F.Loc.Column, F.Check, F.Message)];
+    for (size_t I : Same)
+      if (Identity(R.Findings[I]) == Identity(F))
+        return;
+    Same.push_back(R.Findings.size());
+    R.Findings.push_back(std::move(F));
+  };
+  std::set<std::string> SeenConfig;
+  for (size_t I = 0; I < Units.size(); ++I) {
+    const UnitResult &Unit = Units[I];
     ++R.FilesAnalyzed;
     if (!Unit.Failures.empty())
       ++R.FilesFailed;
     std::string UnitFile = B.display(Unit.File, 0, 0).File;
     for (const std::string &Failure : Unit.Failures)
       R.Errors.push_back({UnitFile, Failure});
-    for (const TUSummary &Summary : Unit.Summaries)
-      Summaries.push_back(Summary);
-
-    std::map<std::tuple<std::string, std::string, unsigned>,
-             std::vector<const FindingRecord *>>
-        Records;
-    for (const FindingRecord &Record : Unit.Records)
-      Records[{Record.Check, Record.File, Record.Offset}].push_back(&Record);
-
-    for (const ClangTidyError &Error : Unit.Errors) {
-      const tooling::DiagnosticMessage &Message = Error.Message;
-      if (Error.DiagnosticName == "clang-tidy-config") {
-        if (SeenConfig.insert(Message.Message).second)
-          R.ConfigurationErrors.push_back(Message.Message);
-        continue;
-      }
-      if (llvm::StringRef(Error.DiagnosticName).starts_with("clang-diagnostic-"))
-        continue; // compiler diagnostics: failures are in Unit.Failures
-      ReportFinding F;
-      F.Check = Error.DiagnosticName;
-      F.Message = Message.Message;
-      F.Severity = Error.IsWarningAsError ? "error" : "warning";
-      std::string Absolute;
-      if (!Message.FilePath.empty())
-        F.Loc = B.map(Message.FilePath, Message.FileOffset,
-                      Error.BuildDirectory, &Absolute);
-      if (!Seen.insert({F.Loc.File, F.Loc.Line, F.Loc.Column, F.Check,
-                        F.Message})
-               .second)
-        continue;
-      for (const tooling::DiagnosticMessage &Note : Error.Notes) {
-        ReportNote N;
-        N.Message = Note.Message;
-        if (!Note.FilePath.empty())
-          N.Loc = B.map(Note.FilePath, Note.FileOffset, Error.BuildDirectory);
-        F.Notes.push_back(std::move(N));
-      }
-      auto Record = Records.find(
-          {Error.DiagnosticName, Message.FilePath, Message.FileOffset});
-      if (Record != Records.end() && !Record->second.empty()) {
-        const FindingRecord &Facts = *Record->second.front();
-        Record->second.erase(Record->second.begin());
-        F.Handler = Facts.Handler;
-        F.HandlerReason = Facts.HandlerReason;
-        F.Callee = Facts.Callee;
-        F.DetachedType = Facts.DetachedType;
-        F.DetachedReason = Facts.DetachedReason;
-        F.ExceptionPolicy = Facts.ExceptionPolicy;
-        F.Suggestion = Facts.Suggestion;
-        F.Borrowed = Facts.Borrows;
-        // The first Chain.size()-1 notes locate the hops after the first.
-        for (size_t I = 0; I < Facts.Chain.size(); ++I) {
-          ReportHop Hop;
-          Hop.Function = I == 0 ? Facts.Handler : Facts.Chain[I - 1];
-          Hop.Callee = Facts.Chain[I];
-          Hop.Loc = I == 0 ? F.Loc
-                           : (I - 1 < F.Notes.size() ? F.Notes[I - 1].Loc
-                                                     : ReportLocation());
-          F.Chain.push_back(std::move(Hop));
-        }
-      }
-      if (const llvm::StringMap<tooling::Replacements> *Fix =
-              getFixIt(Error, /*AnyFix=*/true)) {
-        for (const auto &[File, Replacements] : *Fix)
-          for (const tooling::Replacement &Rep : Replacements) {
-            ReportReplacement Out;
-            std::string Path = absolutePath(Rep.getFilePath(), Error.BuildDirectory);
-            Out.File = B.display(Path, 0, 0).File;
-            Out.Offset = Rep.getOffset();
-            Out.Length = Rep.getLength();
-            Out.Text = Rep.getReplacementText().str();
-            Position Begin = B.Mapper.map(Path, Rep.getOffset());
-            Position End = B.Mapper.map(Path, Rep.getOffset() + Rep.getLength());
-            Out.Begin = B.display(Path, Begin.Line, Begin.Column);
-            Out.End = B.display(Path, End.Line, End.Column);
-            F.Fixes.push_back(std::move(Out));
-          }
-      }
-      F.Source = &Error;
-      R.Findings.push_back(std::move(F));
-    }
+    for (std::string &Problem : Parts[I].ConfigurationErrors)
+      if (SeenConfig.insert(Problem).second)
+        R.ConfigurationErrors.push_back(std::move(Problem));
+    for (ReportFinding &F : Parts[I].Findings)
+      Add(std::move(F));
   }
+  Parts.clear();
 
-  if (CrossTU) {
-    // Messages name functions as the check does: unqualified.
-    auto Short = [](const std::string &Name) {
-      llvm::StringRef Tail = llvm::StringRef(Name).rsplit("::").second;
-      return Tail.empty() ? Name : Tail.str();
-    };
-    std::map<std::string, std::vector<TUSummary>> PerCheck;
-    for (TUSummary &Summary : Summaries)
-      PerCheck[Summary.Check].push_back(std::move(Summary));
-    std::vector<std::pair<std::string, CrossFinding>> Merged;
-    for (const auto &[Check, CheckSummaries] : PerCheck)
-      for (CrossFinding &Cross : mergeSummaries(CheckSummaries))
-        Merged.emplace_back(Check, std::move(Cross));
-    for (const auto &[Check, Cross] : Merged) {
-      bool Spawn = Check == "firecrash-detaching-spawn";
-      if (suppressedByNolint(Cross.Entry.Loc.File, Cross.Entry.Loc.Line, Check))
-        continue;
-      ReportFinding F;
-      F.Check = Check;
-      F.CrossTranslationUnit = true;
-      F.Loc = B.display(Cross.Entry.Loc.File, Cross.Entry.Loc.Line,
-                        Cross.Entry.Loc.Column);
-      F.Handler = Cross.Handler;
-      F.HandlerReason = Cross.HandlerReason;
-      F.DetachedReason = Cross.Start.DetachedReason;
-      F.Callee = Cross.Start.Callee;
-      F.DetachedType = Cross.Start.DetachedType;
-      F.ExceptionPolicy = Cross.Start.ExceptionPolicy;
-      if (Spawn)
-        F.Message = "call to '" + Cross.Start.Callee +
-                    "' detaches work through '" +
-                    Short(Cross.Entry.CalleeName) +
-                    "' in another file from request handler '" +
-                    Short(Cross.Handler) +
-                    "'; the handler can complete while this operation is "
-                    "still outstanding";
-      else
-        F.Message = "coroutine '" + Short(Cross.Start.Callee) +
-                    "' returns detached type '" + Cross.Start.DetachedType +
-                    "' and is started from request handler '" +
-                    Short(Cross.Handler) + "' through '" +
-                    Short(Cross.Entry.CalleeName) +
-                    "' in another file; the handler can complete while this "
-                    "operation is still outstanding";
-      if (!Seen.insert({F.Loc.File, F.Loc.Line, F.Loc.Column, F.Check,
-                        F.Message})
-               .second)
-        continue;
-      F.Chain.push_back({Cross.Handler, Cross.Entry.CalleeName, F.Loc});
-      for (size_t I = 0; I < Cross.Hops.size(); ++I) {
-        const CrossHop &Hop = Cross.Hops[I];
-        ReportLocation Loc =
-            B.display(Hop.Loc.File, Hop.Loc.Line, Hop.Loc.Column);
-        bool Last = I + 1 == Cross.Hops.size();
-        std::string Verb = !Last  ? "calls '" + Short(Hop.Callee)
-                           : Spawn ? "detaches work with '" + Hop.Callee
-                                   : "starts coroutine '" + Short(Hop.Callee);
-        F.Notes.push_back({Loc, "'" + Short(Hop.Caller) + "' " + Verb +
-                                    "' here"});
-        F.Chain.push_back({Hop.Caller, Hop.Callee, Loc});
-      }
-      F.Suggestion =
-          Spawn ? "co_await the work instead, or spawn it on the request's "
-                  "scope and join it"
-                : "return a task from '" + Short(Cross.Start.Callee) +
-                      "' and co_await it, so the handler waits for the "
-                      "operation and sees its exceptions";
-      F.Notes.push_back(
-          {B.display(Cross.HandlerLoc.File, Cross.HandlerLoc.Line,
-                     Cross.HandlerLoc.Column),
-           "'" + Short(Cross.Handler) +
-               "' is a request handler; the chain continues in " +
-               B.display(Cross.Hops.front().Loc.File, 0, 0).File});
-      R.Findings.push_back(std::move(F));
-    }
-  }
+  if (CrossTU)
+    for (ReportFinding &F : crossFindings(Units, B, Jobs))
+      Add(std::move(F));
 
   // Stable by position (std::sort with the index as the last key avoids
   // libstdc++'s deprecated temporary buffer).
@@ -371,16 +403,23 @@ Report buildReport(const std::vector<UnitResult> &Units,
   for (size_t I : Order)
     Sorted.push_back(std::move(R.Findings[I]));
   R.Findings = std::move(Sorted);
-  std::map<std::string, unsigned> Occurrences;
-  for (ReportFinding &F : R.Findings) {
-    std::string Base = F.Check + "\n" + F.Loc.File + "\n" + F.Handler + "\n" +
-                       F.Callee + "\n" +
-                       normalizedCallText(B.absolute(F.Loc), F.Loc.Line,
-                                          F.Loc.Column);
-    unsigned N = Occurrences[Base]++;
-    F.Fingerprint = llvm::utohexstr(
-        llvm::xxh3_64bits(Base + "\n" + std::to_string(N)), /*LowerCase=*/true,
-        /*Width=*/16);
+
+  // Fingerprints: what the finding is about and the text of its call, so
+  // unrelated edits keep them; repeats are numbered in report order.
+  std::vector<std::string> Bases(R.Findings.size());
+  forEachInParallel(Jobs, R.Findings.size(), [&](size_t I) {
+    const ReportFinding &F = R.Findings[I];
+    Bases[I] = F.Check + "\n" + F.Loc.File + "\n" + F.Handler + "\n" +
+               F.Callee + "\n" +
+               normalizedCallText(B.Sources, B.absolute(F.Loc), F.Loc.Line,
+                                  F.Loc.Column);
+  });
+  llvm::StringMap<unsigned> Occurrences;
+  for (size_t I = 0; I < R.Findings.size(); ++I) {
+    unsigned N = Occurrences[Bases[I]]++;
+    R.Findings[I].Fingerprint = llvm::utohexstr(
+        llvm::xxh3_64bits(Bases[I] + "\n" + std::to_string(N)),
+        /*LowerCase=*/true, /*Width=*/16);
   }
   return R;
 }

@@ -99,26 +99,15 @@ struct Report {
   std::vector<ReportFinding> BaselinedFindings;
 };
 
-/// The lines of source files (without line ends), each file read once; an
-/// unreadable file has none.
-class SourceLines {
-public:
-  const std::vector<std::string> &lines(const std::string &File);
-  /// Line \p Line (1-based) of \p File; empty when out of range.
-  llvm::StringRef line(const std::string &File, unsigned Line);
-
-private:
-  std::map<std::string, std::vector<std::string>> Files;
-};
-
 /// Returns \p File made absolute against \p BuildDirectory (the current
 /// directory when empty), with "." and ".." removed.
 std::string absolutePath(llvm::StringRef File, llvm::StringRef BuildDirectory);
 
-/// Builds the report of a run. \p Root is the directory paths are shown
-/// relative to; \p CrossTU enables the merge of summaries.
+/// Builds the report of a run on \p Jobs threads (0: one per core). \p Root
+/// is the directory paths are shown relative to; \p CrossTU enables the
+/// merge of summaries.
 Report buildReport(const std::vector<UnitResult> &Units,
-                   const std::string &Root, bool CrossTU);
+                   const std::string &Root, bool CrossTU, unsigned Jobs = 0);
 
 /// Drops findings whose fingerprint is in \p Baseline.
 void applyBaseline(Report &R, const std::set<std::string> &Baseline);
@@ -163,8 +152,8 @@ llvm::Error writeAtomically(const std::string &Path, llvm::StringRef Text);
 
 /// Returns true if \p Line of \p File carries NOLINT for \p Check, or the line
 /// before NOLINTNEXTLINE, or it lies in a NOLINTBEGIN/NOLINTEND region.
-bool suppressedByNolint(const std::string &File, unsigned Line,
-                        llvm::StringRef Check);
+bool suppressedByNolint(SourceFiles &Sources, llvm::StringRef File,
+                        unsigned Line, llvm::StringRef Check);
 
 } // namespace firecrash
 

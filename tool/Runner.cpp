@@ -11,6 +11,8 @@
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <algorithm>
+#include <atomic>
+#include <thread>
 
 extern volatile int FirecrashModuleAnchorSource;
 /// Keeps the module registration linked into every binary that uses this.
@@ -133,28 +135,79 @@ runChecks(const tooling::CompilationDatabase &DB,
                       Options.EnableProfile);
 }
 
+SourceFiles::Text &SourceFiles::text(llvm::StringRef File) {
+  Text *Entry;
+  {
+    std::lock_guard<std::mutex> Guard(Lock);
+    std::unique_ptr<Text> &Slot = Files[File];
+    if (!Slot)
+      Slot = std::make_unique<Text>();
+    Entry = Slot.get();
+  }
+  // Read outside the lock, so threads read different files at once.
+  std::call_once(Entry->Read, [&] {
+    auto Buffer = llvm::MemoryBuffer::getFile(File);
+    if (!Buffer)
+      return;
+    Entry->Buffer = std::move(*Buffer);
+    llvm::StringRef Content = Entry->Buffer->getBuffer();
+    Entry->LineStarts.push_back(0);
+    for (size_t At = Content.find('\n'); At != llvm::StringRef::npos;
+         At = Content.find('\n', At + 1))
+      Entry->LineStarts.push_back(static_cast<unsigned>(At + 1));
+  });
+  return *Entry;
+}
+
+std::pair<unsigned, unsigned> SourceFiles::position(llvm::StringRef File,
+                                                    unsigned Offset) {
+  const Text &T = text(File);
+  if (T.LineStarts.empty())
+    return {1, Offset + 1};
+  auto Next = std::upper_bound(T.LineStarts.begin(), T.LineStarts.end(), Offset);
+  unsigned Line = static_cast<unsigned>(Next - T.LineStarts.begin());
+  return {Line, Offset - T.LineStarts[Line - 1] + 1};
+}
+
+unsigned SourceFiles::lineCount(llvm::StringRef File) {
+  return text(File).LineStarts.size();
+}
+
+llvm::StringRef SourceFiles::line(llvm::StringRef File, unsigned Line) {
+  const Text &T = text(File);
+  if (Line == 0 || Line > T.LineStarts.size())
+    return {};
+  llvm::StringRef Content = T.Buffer->getBuffer();
+  size_t Begin = T.LineStarts[Line - 1];
+  size_t End = Line < T.LineStarts.size() ? T.LineStarts[Line] - 1
+                                          : Content.size();
+  return Content.slice(Begin, End).rtrim('\r');
+}
+
 Position PositionMapper::map(llvm::StringRef File, unsigned Offset,
                              llvm::StringRef BuildDirectory) {
   llvm::SmallString<256> Path(File);
   if (!BuildDirectory.empty() && !llvm::sys::path::is_absolute(Path))
     llvm::sys::fs::make_absolute(BuildDirectory, Path);
-  std::string Key = Path.str().str();
-  auto It = LineStarts.find(Key);
-  if (It == LineStarts.end()) {
-    std::vector<unsigned> Starts{0};
-    if (auto Buffer = llvm::MemoryBuffer::getFile(Key)) {
-      llvm::StringRef Text = (*Buffer)->getBuffer();
-      for (size_t I = 0; I < Text.size(); ++I)
-        if (Text[I] == '\n')
-          Starts.push_back(static_cast<unsigned>(I + 1));
-    }
-    It = LineStarts.emplace(Key, std::move(Starts)).first;
-  }
-  const std::vector<unsigned> &Starts = It->second;
-  auto Next = std::upper_bound(Starts.begin(), Starts.end(), Offset);
-  unsigned Line = static_cast<unsigned>(Next - Starts.begin());
-  unsigned Column = Offset - Starts[Line - 1] + 1;
+  auto [Line, Column] = Sources.position(Path, Offset);
   return {File.str(), Line, Column};
+}
+
+void forEachInParallel(unsigned Jobs, size_t Count,
+                       llvm::function_ref<void(size_t)> Work) {
+  std::atomic<size_t> Next{0};
+  auto Loop = [&] {
+    for (size_t I; (I = Next++) < Count;)
+      Work(I);
+  };
+  unsigned Workers = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
+  Workers = std::min<size_t>(Workers, std::max<size_t>(1, Count));
+  std::vector<std::thread> Pool;
+  for (unsigned W = 1; W < Workers; ++W)
+    Pool.emplace_back(Loop);
+  Loop();
+  for (std::thread &T : Pool)
+    T.join();
 }
 
 static std::string render(const tooling::DiagnosticMessage &Message,

@@ -12,9 +12,12 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -71,6 +74,32 @@ struct Position {
   unsigned Column = 0;
 };
 
+/// Source files, each read once and shared safely by threads: lines and
+/// columns of offsets, and lines by number.
+class SourceFiles {
+public:
+  /// Returns the 1-based line and column of \p Offset in \p File (line 1
+  /// when the file cannot be read).
+  std::pair<unsigned, unsigned> position(llvm::StringRef File, unsigned Offset);
+  /// Returns the number of lines of \p File; 0 when it cannot be read.
+  unsigned lineCount(llvm::StringRef File);
+  /// Returns line \p Line (1-based) of \p File without its line end; empty
+  /// when out of range.
+  llvm::StringRef line(llvm::StringRef File, unsigned Line);
+
+private:
+  struct Text {
+    std::once_flag Read;
+    std::unique_ptr<llvm::MemoryBuffer> Buffer;
+    /// The offset of each line's first byte; empty when unreadable.
+    std::vector<unsigned> LineStarts;
+  };
+  Text &text(llvm::StringRef File);
+
+  std::mutex Lock;
+  llvm::StringMap<std::unique_ptr<Text>> Files;
+};
+
 /// Turns file offsets into lines and columns, reading each file once.
 class PositionMapper {
 public:
@@ -80,8 +109,13 @@ public:
                llvm::StringRef BuildDirectory = "");
 
 private:
-  std::map<std::string, std::vector<unsigned>> LineStarts;
+  SourceFiles Sources;
 };
+
+/// Calls \p Work with every index below \p Count, each once, on \p Jobs
+/// threads (0: one per core), the calling thread among them.
+void forEachInParallel(unsigned Jobs, size_t Count,
+                       llvm::function_ref<void(size_t)> Work);
 
 /// Renders each diagnostic and its notes as clang prints them:
 /// "file:line:col: warning: message [check]" and "file:line:col: note: ...".

@@ -6,7 +6,6 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
-#include <limits>
 #include <nlohmann/json.hpp>
 
 using namespace clang;
@@ -46,9 +45,18 @@ std::string decodePath(llvm::StringRef Stored) {
   return Out;
 }
 
+std::string loadPath(llvm::StringRef Stored, llvm::StringRef Root) {
+  std::string File = decodePath(Stored);
+  if (File.empty() || llvm::sys::path::is_absolute(File))
+    return File;
+  llvm::SmallString<256> Path(Root);
+  llvm::sys::path::append(Path, File);
+  return Path.str().str();
+}
+
 namespace {
 
-/// Maps paths between their absolute form and the form stored on disk.
+/// Maps absolute paths to the form stored on disk.
 class PathMap {
 public:
   explicit PathMap(llvm::StringRef Root) : Root(Root) {}
@@ -65,15 +73,6 @@ public:
         (Rest.consume_front("/") || Rest.empty()))
       return encodePath(Rest);
     return encodePath(Path);
-  }
-
-  std::string load(llvm::StringRef Stored) const {
-    std::string File = decodePath(Stored);
-    if (File.empty() || llvm::sys::path::is_absolute(File))
-      return File;
-    llvm::SmallString<256> Path(Root);
-    llvm::sys::path::append(Path, File);
-    return Path.str().str();
   }
 
 private:
@@ -190,200 +189,6 @@ Json unitJson(const UnitResult &Unit, const PathMap &Paths) {
           {"summaries", std::move(Summaries)}};
 }
 
-/// Reads typed members: the first problem is kept, and every later read
-/// returns an empty value. (llvm::json parses these documents several times
-/// faster than nlohmann_json builds them.)
-class Reader {
-public:
-  using Value = llvm::json::Value;
-
-  Reader(const PathMap &Paths) : Paths(Paths) {}
-
-  const Value *member(const Value &Object, const char *Key) {
-    if (!Problem.empty())
-      return nullptr;
-    const llvm::json::Object *O = Object.getAsObject();
-    if (!O) {
-      Problem = "expected an object around '" + std::string(Key) + "'";
-      return nullptr;
-    }
-    const Value *M = O->get(Key);
-    if (!M)
-      Problem = "missing member '" + std::string(Key) + "'";
-    return M;
-  }
-
-  void wrongType(const char *Key) {
-    if (Problem.empty())
-      Problem = "member '" + std::string(Key) + "' has the wrong type";
-  }
-
-  std::string string(const Value &Object, const char *Key) {
-    const Value *M = member(Object, Key);
-    if (!M)
-      return {};
-    if (std::optional<llvm::StringRef> S = M->getAsString())
-      return S->str();
-    wrongType(Key);
-    return {};
-  }
-  std::string path(const Value &Object, const char *Key) {
-    return Paths.load(string(Object, Key));
-  }
-  unsigned number(const Value &Object, const char *Key) {
-    const Value *M = member(Object, Key);
-    if (!M)
-      return 0;
-    std::optional<uint64_t> N = M->getAsUINT64();
-    if (N && *N <= std::numeric_limits<unsigned>::max())
-      return static_cast<unsigned>(*N);
-    wrongType(Key);
-    return 0;
-  }
-  bool boolean(const Value &Object, const char *Key) {
-    const Value *M = member(Object, Key);
-    if (!M)
-      return false;
-    if (std::optional<bool> B = M->getAsBoolean())
-      return *B;
-    wrongType(Key);
-    return false;
-  }
-  const llvm::json::Array &array(const Value &Object, const char *Key) {
-    static const llvm::json::Array Empty;
-    const Value *M = member(Object, Key);
-    if (!M)
-      return Empty;
-    if (const llvm::json::Array *A = M->getAsArray())
-      return *A;
-    wrongType(Key);
-    return Empty;
-  }
-  const Value &object(const Value &Object, const char *Key) {
-    static const Value Null(nullptr);
-    const Value *M = member(Object, Key);
-    if (!M)
-      return Null;
-    if (M->getAsObject())
-      return *M;
-    wrongType(Key);
-    return Null;
-  }
-  std::vector<std::string> strings(const Value &Object, const char *Key) {
-    std::vector<std::string> Out;
-    for (const Value &V : array(Object, Key)) {
-      std::optional<llvm::StringRef> S = V.getAsString();
-      if (!S) {
-        if (Problem.empty())
-          Problem = "member '" + std::string(Key) + "' holds a non-string";
-        return {};
-      }
-      Out.push_back(S->str());
-    }
-    return Out;
-  }
-
-  SummaryLocation location(const Value &Object, const char *Key) {
-    const Value &V = object(Object, Key);
-    SummaryLocation Loc;
-    if (!V.getAsObject())
-      return Loc;
-    Loc.File = path(V, "file");
-    Loc.Line = number(V, "line");
-    Loc.Column = number(V, "column");
-    return Loc;
-  }
-
-  tooling::DiagnosticMessage message(const Value &Object) {
-    tooling::DiagnosticMessage M;
-    M.Message = string(Object, "message");
-    M.FilePath = path(Object, "file");
-    M.FileOffset = number(Object, "offset");
-    const llvm::json::Object *O = Object.getAsObject();
-    if (O && O->get("fixes"))
-      for (const Value &Fix : array(Object, "fixes")) {
-        std::string File = path(Fix, "file");
-        tooling::Replacement R(File, number(Fix, "offset"),
-                               number(Fix, "length"), string(Fix, "text"));
-        if (llvm::Error E = M.Fix[File].add(R)) {
-          if (Problem.empty())
-            Problem = "conflicting fixes: " + llvm::toString(std::move(E));
-          else
-            llvm::consumeError(std::move(E));
-        }
-      }
-    return M;
-  }
-
-  UnitResult unit(const Value &Object) {
-    UnitResult Unit;
-    Unit.File = path(Object, "file");
-    Unit.Failures = strings(Object, "failures");
-    for (const Value &D : array(Object, "diagnostics")) {
-      std::string Level = string(D, "level");
-      ClangTidyError E(string(D, "check"),
-                       Level == "error"    ? ClangTidyError::Error
-                       : Level == "remark" ? ClangTidyError::Remark
-                                           : ClangTidyError::Warning,
-                       "", boolean(D, "warningAsError"));
-      E.Message = message(object(D, "primary"));
-      for (const Value &Note : array(D, "notes"))
-        E.Notes.push_back(message(Note));
-      Unit.Errors.push_back(std::move(E));
-    }
-    for (const Value &R : array(Object, "records")) {
-      FindingRecord Record;
-      Record.Check = string(R, "check");
-      Record.File = path(R, "file");
-      Record.Offset = number(R, "offset");
-      Record.Handler = string(R, "handler");
-      Record.HandlerReason = string(R, "handlerReason");
-      Record.Callee = string(R, "callee");
-      Record.DetachedType = string(R, "detachedType");
-      Record.DetachedReason = string(R, "detachedReason");
-      Record.ExceptionPolicy = string(R, "exceptionPolicy");
-      Record.Suggestion = string(R, "suggestion");
-      Record.Chain = strings(R, "chain");
-      for (const Value &B : array(R, "borrows"))
-        Record.Borrows.push_back(
-            {string(B, "kind"), string(B, "name"), string(B, "explanation")});
-      Unit.Records.push_back(std::move(Record));
-    }
-    for (const Value &S : array(Object, "summaries")) {
-      TUSummary Summary;
-      Summary.Check = string(S, "check");
-      Summary.MainFile = path(S, "mainFile");
-      Summary.MaxCallDepth = number(S, "maxCallDepth");
-      for (const Value &F : array(S, "functions")) {
-        SummaryFunction Function;
-        Function.Usr = string(F, "usr");
-        Function.Name = string(F, "name");
-        Function.Loc = location(F, "loc");
-        Function.IsHandler = boolean(F, "handler");
-        Function.HandlerReason = string(F, "handlerReason");
-        for (const Value &Start : array(F, "starts"))
-          Function.Starts.push_back({string(Start, "callee"),
-                                     string(Start, "detachedType"),
-                                     string(Start, "detachedReason"),
-                                     string(Start, "exceptionPolicy"),
-                                     location(Start, "loc")});
-        for (const Value &Call : array(F, "calls"))
-          Function.Calls.push_back({string(Call, "usr"), string(Call, "name"),
-                                    location(Call, "loc"),
-                                    boolean(Call, "defined")});
-        Summary.Functions.push_back(std::move(Function));
-      }
-      Unit.Summaries.push_back(std::move(Summary));
-    }
-    return Unit;
-  }
-
-  std::string Problem;
-
-private:
-  const PathMap &Paths;
-};
-
 } // namespace
 
 std::string summaryText(std::vector<const UnitResult *> Units,
@@ -403,42 +208,6 @@ std::string summaryText(std::vector<const UnitResult *> Units,
   // Messages that are not UTF-8 are kept with U+FFFD (paths are encoded
   // losslessly above).
   return Out.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
-}
-
-llvm::Expected<std::vector<UnitResult>>
-readSummaryText(llvm::StringRef Text, llvm::StringRef Root,
-                llvm::StringRef Name) {
-  auto Invalid = [&Name](const llvm::Twine &Why) {
-    return llvm::createStringError(
-        std::make_error_code(std::errc::invalid_argument),
-        "'" + Name + "' is not a firecrash summary: " + Why);
-  };
-  llvm::Expected<llvm::json::Value> Parsed = llvm::json::parse(Text);
-  if (!Parsed) {
-    llvm::consumeError(Parsed.takeError());
-    return Invalid("it is not valid JSON");
-  }
-  const llvm::json::Object *Top = Parsed->getAsObject();
-  const llvm::json::Value *Format = Top ? Top->get("firecrashSummary") : nullptr;
-  if (!Format)
-    return Invalid("no 'firecrashSummary' member");
-  if (Format->getAsUINT64() != std::optional<uint64_t>(SummaryFormat)) {
-    std::string Shown;
-    llvm::raw_string_ostream(Shown) << *Format;
-    return Invalid("format " + Shown + ", expected " +
-                   llvm::Twine(SummaryFormat) +
-                   " (written by another firecrash version?)");
-  }
-  PathMap Paths(Root);
-  Reader R(Paths);
-  std::vector<UnitResult> Units;
-  for (const llvm::json::Value &Unit : R.array(*Parsed, "units")) {
-    Units.push_back(R.unit(Unit));
-    Units.back().BuildDirectory = Root.str();
-  }
-  if (!R.Problem.empty())
-    return Invalid(R.Problem);
-  return Units;
 }
 
 } // namespace firecrash

@@ -30,6 +30,9 @@ constexpr unsigned SummaryFormat = 1;
 std::string encodePath(llvm::StringRef Path);
 /// The inverse of encodePath.
 std::string decodePath(llvm::StringRef Stored);
+/// Returns the absolute path a summary stores as \p Stored: decoded, and
+/// taken against \p Root when relative.
+std::string loadPath(llvm::StringRef Stored, llvm::StringRef Root);
 
 /// Renders \p Units as a summary document. Paths inside \p Root (absolute)
 /// are written relative to it; relative paths in the units are taken
@@ -39,6 +42,7 @@ std::string summaryText(std::vector<const UnitResult *> Units,
 
 /// Reads a summary document written by summaryText; relative paths are
 /// resolved against \p Root. \p Name names the document in errors.
+/// (SummaryReader.cpp: the tool reads summaries, the plugin only writes.)
 llvm::Expected<std::vector<UnitResult>>
 readSummaryText(llvm::StringRef Text, llvm::StringRef Root,
                 llvm::StringRef Name);
