@@ -8,15 +8,23 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/JSON.h"
 #include <algorithm>
 #include <map>
-#include "llvm/Support/JSON.h"
 #include <nlohmann/json.hpp>
 #include <set>
 
 namespace firecrash {
 
 using Json = nlohmann::ordered_json;
+
+/// A string for a JSON report: text that is not UTF-8 (a file name in
+/// another encoding) is written with U+FFFD.
+static llvm::json::Value text(llvm::StringRef Text) {
+  if (LLVM_LIKELY(llvm::json::isUTF8(Text)))
+    return Text;
+  return llvm::json::fixUTF8(Text);
+}
 
 /// The version of the JSON report's schema (docs/report-format.md).
 static constexpr int ReportFormatVersion = 1;
@@ -92,7 +100,7 @@ std::string reportJson(const Report &R) {
 
   llvm::json::OStream J(OS, /*IndentSize=*/2);
   auto Location = [&J](const ReportLocation &Loc) {
-    J.attribute("file", Loc.File);
+    J.attribute("file", text(Loc.File));
     J.attribute("line", Loc.Line);
     J.attribute("column", Loc.Column);
   };
@@ -109,61 +117,61 @@ std::string reportJson(const Report &R) {
     for (const ReportFinding &F : R.Findings) {
       ++PerCheck[F.Check];
       J.object([&] {
-        J.attribute("check", F.Check);
-        J.attribute("severity", F.Severity);
-        J.attribute("message", F.Message);
+        J.attribute("check", text(F.Check));
+        J.attribute("severity", text(F.Severity));
+        J.attribute("message", text(F.Message));
         Location(F.Loc);
-        J.attribute("handler", F.Handler);
-        J.attribute("handler_reason", F.HandlerReason);
-        J.attribute("callee", F.Callee);
-        J.attribute("detached_type", F.DetachedType);
-        J.attribute("detached_reason", F.DetachedReason);
-        J.attribute("exception_policy", F.ExceptionPolicy);
-        J.attribute("suggestion", F.Suggestion);
+        J.attribute("handler", text(F.Handler));
+        J.attribute("handler_reason", text(F.HandlerReason));
+        J.attribute("callee", text(F.Callee));
+        J.attribute("detached_type", text(F.DetachedType));
+        J.attribute("detached_reason", text(F.DetachedReason));
+        J.attribute("exception_policy", text(F.ExceptionPolicy));
+        J.attribute("suggestion", text(F.Suggestion));
         J.attribute("cross_translation_unit", F.CrossTranslationUnit);
         J.attributeArray("chain", [&] {
           for (const ReportHop &Hop : F.Chain)
             J.object([&] {
               Location(Hop.Loc);
-              J.attribute("function", Hop.Function);
-              J.attribute("callee", Hop.Callee);
+              J.attribute("function", text(Hop.Function));
+              J.attribute("callee", text(Hop.Callee));
             });
         });
         J.attributeArray("borrowed", [&] {
           for (const BorrowRecord &B : F.Borrowed)
             J.object([&] {
-              J.attribute("kind", B.Kind);
-              J.attribute("name", B.Name);
-              J.attribute("explanation", B.Explanation);
+              J.attribute("kind", text(B.Kind));
+              J.attribute("name", text(B.Name));
+              J.attribute("explanation", text(B.Explanation));
             });
         });
         J.attributeArray("notes", [&] {
           for (const ReportNote &N : F.Notes)
             J.object([&] {
               Location(N.Loc);
-              J.attribute("message", N.Message);
+              J.attribute("message", text(N.Message));
             });
         });
         J.attributeArray("fixes", [&] {
           for (const ReportReplacement &Fix : F.Fixes)
             J.object([&] {
-              J.attribute("file", Fix.File);
+              J.attribute("file", text(Fix.File));
               J.attribute("offset", Fix.Offset);
               J.attribute("length", Fix.Length);
               J.attributeObject("start", [&] { Location(Fix.Begin); });
               J.attributeObject("end", [&] { Location(Fix.End); });
-              J.attribute("replacement", Fix.Text);
+              J.attribute("replacement", text(Fix.Text));
             });
         });
-        J.attribute("fingerprint", F.Fingerprint);
+        J.attribute("fingerprint", text(F.Fingerprint));
       });
     }
   });
   J.attributeArray("errors", [&] {
     for (const ReportError &E : R.Errors)
       J.object([&] {
-        J.attribute("file", E.File);
-        J.attribute("message", E.Message);
+        J.attribute("file", text(E.File));
+        J.attribute("message", text(E.Message));
       });
   });
   J.attributeObject("summary", [&] {
@@ -201,147 +209,230 @@ std::string uriEncode(llvm::StringRef Path) {
   return Out;
 }
 
-/// A file as SARIF wants it: relative to %SRCROOT% when inside the source
-/// root, else an absolute file URI.
-static Json artifactLocation(const std::string &File) {
-  if (llvm::sys::path::is_absolute(File))
-    return {{"uri", "file://" + uriEncode(File)}};
-  return {{"uri", uriEncode(File)}, {"uriBaseId", "%SRCROOT%"}};
-}
+namespace {
 
-static Json sarifLocation(const ReportLocation &Loc, const std::string &Text) {
-  Json Region = {{"startLine", std::max(1u, Loc.Line)}};
-  if (Loc.Column)
-    Region["startColumn"] = Loc.Column;
-  Json Physical = {{"artifactLocation", artifactLocation(Loc.File)},
-                   {"region", std::move(Region)}};
-  Json Out = {{"physicalLocation", std::move(Physical)}};
-  if (!Text.empty())
-    Out["message"] = {{"text", Text}};
-  return Out;
-}
+/// Writes SARIF 2.1.0 as a stream: a merge's report of tens of thousands of
+/// results is not built as a document first.
+class SarifWriter {
+public:
+  explicit SarifWriter(llvm::raw_ostream &OS) : J(OS, /*IndentSize=*/2) {}
 
-/// Tags for code-scanning services: what kind of problem each check finds.
-static Json ruleTags(llvm::StringRef Check) {
-  Json Tags = {"reliability", "concurrency", "coroutines"};
-  // Borrowed state that dies first is a use-after-free.
-  if (Check != "firecrash-unawaited-task") {
-    Tags.push_back("security");
-    Tags.push_back("external/cwe/cwe-416");
+  /// A file as SARIF wants it: relative to %SRCROOT% when inside the source
+  /// root, else an absolute file URI.
+  void artifactLocation(const std::string &File) {
+    J.attributeObject("artifactLocation", [&] {
+      if (llvm::sys::path::is_absolute(File)) {
+        J.attribute("uri", "file://" + uriEncode(File));
+        return;
+      }
+      J.attribute("uri", uriEncode(File));
+      J.attribute("uriBaseId", "%SRCROOT%");
+    });
   }
-  return Tags;
-}
+
+  /// The members of a location; \p Id numbers related locations.
+  void location(const ReportLocation &Loc, llvm::StringRef Text,
+                size_t Id = 0) {
+    J.attributeObject("physicalLocation", [&] {
+      artifactLocation(Loc.File);
+      J.attributeObject("region", [&] {
+        J.attribute("startLine", std::max(1u, Loc.Line));
+        if (Loc.Column)
+          J.attribute("startColumn", Loc.Column);
+      });
+    });
+    if (!Text.empty())
+      J.attributeObject("message", [&] { J.attribute("text", text(Text)); });
+    if (Id)
+      J.attribute("id", static_cast<int64_t>(Id));
+  }
+
+  void rule(const CheckInfo &Check, const std::string &DocsUrl) {
+    std::string Page = llvm::sys::path::filename(Check.DocsPath).str();
+    std::string HelpUri = DocsUrl + "checks/" + Page;
+    J.object([&] {
+      J.attribute("id", Check.Name);
+      J.attribute("name", Check.DisplayName);
+      J.attributeObject("shortDescription",
+                        [&] { J.attribute("text", Check.Summary); });
+      J.attributeObject("fullDescription",
+                        [&] { J.attribute("text", Check.Description); });
+      J.attributeObject("help", [&] {
+        J.attribute("text", Check.Help.str() + " See " + HelpUri + ".");
+        J.attribute("markdown", Check.Help.str() + " See [the check's page](" +
+                                    HelpUri + ").");
+      });
+      J.attribute("helpUri", HelpUri);
+      J.attributeObject("defaultConfiguration",
+                        [&] { J.attribute("level", "warning"); });
+      J.attributeObject("properties", [&] {
+        // Tags for code-scanning services: what kind of problem it finds.
+        J.attributeArray("tags", [&] {
+          J.value("reliability");
+          J.value("concurrency");
+          J.value("coroutines");
+          // Borrowed state that dies first is a use-after-free.
+          if (Check.Name != "firecrash-unawaited-task") {
+            J.value("security");
+            J.value("external/cwe/cwe-416");
+          }
+        });
+      });
+    });
+  }
+
+  void result(const ReportFinding &F,
+              const std::map<llvm::StringRef, unsigned> &RuleIndex) {
+    J.object([&] {
+      J.attribute("ruleId", text(F.Check));
+      J.attribute("level", F.Severity == "error" ? "error" : "warning");
+      J.attributeObject("message", [&] { J.attribute("text", text(F.Message)); });
+      J.attributeArray("locations", [&] { J.object([&] { location(F.Loc, ""); }); });
+      J.attributeObject("partialFingerprints",
+                        [&] { J.attribute("firecrash/v1", F.Fingerprint); });
+      if (auto It = RuleIndex.find(F.Check); It != RuleIndex.end())
+        J.attribute("ruleIndex", It->second);
+      J.attributeArray("relatedLocations", [&] {
+        for (size_t I = 0; I < F.Notes.size(); ++I)
+          J.object([&] {
+            location(F.Notes[I].Loc, F.Notes[I].Message, I + 1);
+          });
+      });
+      if (F.Chain.size() > 1)
+        J.attributeArray("codeFlows", [&] {
+          J.object([&] {
+            J.attributeArray("threadFlows", [&] {
+              J.object([&] {
+                J.attributeArray("locations", [&] {
+                  for (const ReportHop &Hop : F.Chain)
+                    J.object([&] {
+                      J.attributeObject("location", [&] {
+                        location(Hop.Loc, "'" + Hop.Function + "' calls '" +
+                                              Hop.Callee + "'");
+                      });
+                    });
+                });
+              });
+            });
+          });
+        });
+      if (!F.Fixes.empty())
+        J.attributeArray("fixes", [&] {
+          J.object([&] {
+            J.attributeObject("description", [&] {
+              J.attribute("text", "return a task and co_await it at the call");
+            });
+            fixChanges(F.Fixes);
+          });
+        });
+    });
+  }
+
+  /// The fix's changes, one per file in file order.
+  void fixChanges(const std::vector<ReportReplacement> &Fixes) {
+    std::map<llvm::StringRef, std::vector<const ReportReplacement *>> PerFile;
+    for (const ReportReplacement &Fix : Fixes)
+      PerFile[Fix.File].push_back(&Fix);
+    J.attributeArray("artifactChanges", [&] {
+      for (const auto &[File, Replacements] : PerFile)
+        J.object([&] {
+          artifactLocation(File.str());
+          J.attributeArray("replacements", [&] {
+            for (const ReportReplacement *Fix : Replacements)
+              J.object([&] {
+                J.attributeObject("deletedRegion", [&] {
+                  J.attribute("startLine", Fix->Begin.Line);
+                  J.attribute("startColumn", Fix->Begin.Column);
+                  J.attribute("endLine", Fix->End.Line);
+                  J.attribute("endColumn", Fix->End.Column);
+                });
+                J.attributeObject("insertedContent",
+                                  [&] { J.attribute("text", text(Fix->Text)); });
+              });
+          });
+        });
+    });
+  }
+
+  void notification(llvm::StringRef Message, const std::string *File) {
+    J.object([&] {
+      J.attribute("level", "error");
+      J.attributeObject("message", [&] { J.attribute("text", text(Message)); });
+      if (File)
+        J.attributeArray("locations", [&] {
+          J.object([&] {
+            J.attributeObject("physicalLocation",
+                              [&] { artifactLocation(*File); });
+          });
+        });
+    });
+  }
+
+  llvm::json::OStream J;
+};
+
+} // namespace
 
 std::string reportSarif(const Report &R, const SarifOptions &Options) {
-  Json Rules = Json::array();
-  std::map<std::string, unsigned> RuleIndex;
-  for (const CheckInfo &Check : allChecks()) {
-    RuleIndex[Check.Name.str()] = static_cast<unsigned>(Rules.size());
-    std::string Page = llvm::sys::path::filename(Check.DocsPath).str();
-    std::string HelpUri = Options.DocsUrl + "checks/" + Page;
-    Rules.push_back(
-        {{"id", Check.Name.str()},
-         {"name", Check.DisplayName.str()},
-         {"shortDescription", {{"text", Check.Summary.str()}}},
-         {"fullDescription", {{"text", Check.Description.str()}}},
-         {"help",
-          {{"text", Check.Help.str() + " See " + HelpUri + "."},
-           {"markdown", Check.Help.str() + " See [the check's page](" +
-                            HelpUri + ")."}}},
-         {"helpUri", HelpUri},
-         {"defaultConfiguration", {{"level", "warning"}}},
-         {"properties", {{"tags", ruleTags(Check.Name)}}}});
-  }
-  Json Results = Json::array();
-  for (const ReportFinding &F : R.Findings) {
-    Json Result = {{"ruleId", F.Check},
-                   {"level", F.Severity == "error" ? "error" : "warning"},
-                   {"message", {{"text", F.Message}}},
-                   {"locations", Json::array({sarifLocation(F.Loc, "")})},
-                   {"partialFingerprints", {{"firecrash/v1", F.Fingerprint}}}};
-    if (auto It = RuleIndex.find(F.Check); It != RuleIndex.end())
-      Result["ruleIndex"] = It->second;
-    Json Related = Json::array();
-    for (size_t I = 0; I < F.Notes.size(); ++I) {
-      Json L = sarifLocation(F.Notes[I].Loc, F.Notes[I].Message);
-      L["id"] = I + 1;
-      Related.push_back(std::move(L));
-    }
-    Result["relatedLocations"] = std::move(Related);
-    if (F.Chain.size() > 1) {
-      Json Steps = Json::array();
-      for (const ReportHop &Hop : F.Chain)
-        Steps.push_back({{"location",
-                          sarifLocation(Hop.Loc, "'" + Hop.Function +
-                                                     "' calls '" + Hop.Callee +
-                                                     "'")}});
-      Result["codeFlows"] = Json::array(
-          {{{"threadFlows", Json::array({{{"locations", std::move(Steps)}}})}}});
-    }
-    if (!F.Fixes.empty()) {
-      std::map<std::string, Json> PerFile;
-      for (const ReportReplacement &Fix : F.Fixes) {
-        Json &Change = PerFile[Fix.File];
-        if (Change.is_null())
-          Change = {{"artifactLocation", artifactLocation(Fix.File)},
-                    {"replacements", Json::array()}};
-        Change["replacements"].push_back(
-            {{"deletedRegion",
-              {{"startLine", Fix.Begin.Line},
-               {"startColumn", Fix.Begin.Column},
-               {"endLine", Fix.End.Line},
-               {"endColumn", Fix.End.Column}}},
-             {"insertedContent", {{"text", Fix.Text}}}});
-      }
-      Json Changes = Json::array();
-      for (auto &[File, Change] : PerFile)
-        Changes.push_back(std::move(Change));
-      Result["fixes"] = Json::array(
-          {{{"description",
-             {{"text", "return a task and co_await it at the call"}}},
-            {"artifactChanges", std::move(Changes)}}});
-    }
-    Results.push_back(std::move(Result));
-  }
-  Json Notifications = Json::array();
-  for (const ReportError &E : R.Errors)
-    Notifications.push_back(
-        {{"level", "error"},
-         {"message", {{"text", E.Message}}},
-         {"locations",
-          Json::array({{{"physicalLocation",
-                         {{"artifactLocation", artifactLocation(E.File)}}}}})}});
-  for (const std::string &E : R.ConfigurationErrors)
-    Notifications.push_back({{"level", "error"}, {"message", {{"text", E}}}});
-  Json Out = {
-      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-      {"version", "2.1.0"},
-      {"runs",
-       Json::array({{{"tool",
-                      {{"driver",
-                        {{"name", "firecrash"},
-                         {"version", ToolVersion},
-                         {"semanticVersion", ToolVersion},
-                         {"informationUri", Options.DocsUrl + "tool.md"},
-                         {"rules", std::move(Rules)}}}}},
-                     {"automationDetails", {{"id", Options.Category}}},
-                     {"originalUriBaseIds",
-                      {{"%SRCROOT%",
-                        {{"uri", "file://" + uriEncode(Options.SourceRoot) +
-                                     (llvm::StringRef(Options.SourceRoot)
-                                              .ends_with("/")
-                                          ? ""
-                                          : "/")}}}}},
-                     {"results", std::move(Results)},
-                     {"invocations",
-                      Json::array({{{"executionSuccessful",
-                                     R.Errors.empty() &&
-                                         R.ConfigurationErrors.empty()},
-                                    {"toolExecutionNotifications",
-                                     std::move(Notifications)}}})}}})}};
-  // Text that is not UTF-8 (a file name in another encoding) is shown
-  // with U+FFFD, not a reason to abort.
-  return Out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS.SetBuffered(); // unbuffered, each token would grow the string
+  SarifWriter W(OS);
+  llvm::json::OStream &J = W.J;
+  std::map<llvm::StringRef, unsigned> RuleIndex;
+  for (const CheckInfo &Check : allChecks())
+    RuleIndex.emplace(Check.Name, RuleIndex.size());
+  J.object([&] {
+    J.attribute("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    J.attribute("version", "2.1.0");
+    J.attributeArray("runs", [&] {
+      J.object([&] {
+        J.attributeObject("tool", [&] {
+          J.attributeObject("driver", [&] {
+            J.attribute("name", "firecrash");
+            J.attribute("version", ToolVersion);
+            J.attribute("semanticVersion", ToolVersion);
+            J.attribute("informationUri", Options.DocsUrl + "tool.md");
+            J.attributeArray("rules", [&] {
+              for (const CheckInfo &Check : allChecks())
+                W.rule(Check, Options.DocsUrl);
+            });
+          });
+        });
+        J.attributeObject("automationDetails",
+                          [&] { J.attribute("id", text(Options.Category)); });
+        J.attributeObject("originalUriBaseIds", [&] {
+          J.attributeObject("%SRCROOT%", [&] {
+            J.attribute("uri",
+                        "file://" + uriEncode(Options.SourceRoot) +
+                            (llvm::StringRef(Options.SourceRoot).ends_with("/")
+                                 ? ""
+                                 : "/"));
+          });
+        });
+        J.attributeArray("results", [&] {
+          for (const ReportFinding &F : R.Findings)
+            W.result(F, RuleIndex);
+        });
+        J.attributeArray("invocations", [&] {
+          J.object([&] {
+            J.attribute("executionSuccessful",
+                        R.Errors.empty() && R.ConfigurationErrors.empty());
+            J.attributeArray("toolExecutionNotifications", [&] {
+              for (const ReportError &E : R.Errors)
+                W.notification(E.Message, &E.File);
+              for (const std::string &E : R.ConfigurationErrors)
+                W.notification(E, nullptr);
+            });
+          });
+        });
+      });
+    });
+  });
+  J.flush();
+  OS << "\n";
+  OS.flush();
+  return Out;
 }
 
 // --- baselines --------------------------------------------------------------
