@@ -821,35 +821,36 @@ int main(int argc, const char **argv) {
       return fail(ExitUsage, toString(std::move(E)));
   applyBaseline(R, Baseline);
 
-  std::string Text;
-  switch (OutputFormat) {
-  case Format::Text:
-    Text = reportText(R,
-                      OutputFile.empty() &&
-                          sys::Process::StandardOutIsDisplayed(),
-                      Root);
-    break;
-  case Format::Json:
-    Text = reportJson(R);
-    break;
-  case Format::Html:
-    Text = reportHtml(R, Root);
-    break;
-  case Format::Sarif: {
-    SarifOptions Sarif;
-    Sarif.SourceRoot = Root;
-    Sarif.DocsUrl = DocsUrl.empty() ? defaultDocsUrl(argv[0]) : DocsUrl.getValue();
-    if (!StringRef(Sarif.DocsUrl).ends_with("/"))
-      Sarif.DocsUrl += "/";
-    Sarif.Category = SarifCategory;
-    Text = reportSarif(R, Sarif);
-    break;
-  }
-  }
+  SarifOptions Sarif;
+  Sarif.SourceRoot = Root;
+  Sarif.DocsUrl = DocsUrl.empty() ? defaultDocsUrl(argv[0]) : DocsUrl.getValue();
+  if (!StringRef(Sarif.DocsUrl).ends_with("/"))
+    Sarif.DocsUrl += "/";
+  Sarif.Category = SarifCategory;
+  // The JSON and SARIF reports go to their file as they are written.
+  auto Render = [&](raw_ostream &OS) {
+    switch (OutputFormat) {
+    case Format::Text:
+      OS << reportText(R,
+                       OutputFile.empty() &&
+                           sys::Process::StandardOutIsDisplayed(),
+                       Root);
+      break;
+    case Format::Json:
+      writeReportJson(R, OS);
+      break;
+    case Format::Html:
+      OS << reportHtml(R, Root);
+      break;
+    case Format::Sarif:
+      writeReportSarif(R, Sarif, OS);
+      break;
+    }
+  };
   if (OutputFile.empty()) {
-    outs() << Text;
+    Render(outs());
     outs().flush();
-  } else if (Error E = writeAtomically(OutputFile, Text)) {
+  } else if (Error E = writeAtomically(OutputFile, Render)) {
     return fail(ExitUsage, toString(std::move(E)));
   }
   if (!ExportFixes.empty())

@@ -92,12 +92,17 @@ std::string reportText(const Report &R, bool Color, const std::string &Root) {
 // --- JSON -------------------------------------------------------------------
 
 std::string reportJson(const Report &R) {
-  // Streamed: a report of tens of thousands of findings is not built as a
-  // document in memory first.
   std::string Text;
   llvm::raw_string_ostream OS(Text);
   OS.SetBuffered(); // unbuffered, each token would grow the string
+  writeReportJson(R, OS);
+  OS.flush();
+  return Text;
+}
 
+void writeReportJson(const Report &R, llvm::raw_ostream &OS) {
+  // Streamed: a report of tens of thousands of findings is not built as a
+  // document in memory first.
   llvm::json::OStream J(OS, /*IndentSize=*/2);
   auto Location = [&J](const ReportLocation &Loc) {
     J.attribute("file", text(Loc.File));
@@ -187,8 +192,6 @@ std::string reportJson(const Report &R) {
   J.objectEnd();
   J.flush();
   OS << "\n";
-  OS.flush();
-  return Text;
 }
 
 // --- SARIF 2.1.0 ------------------------------------------------------------
@@ -377,6 +380,13 @@ std::string reportSarif(const Report &R, const SarifOptions &Options) {
   std::string Out;
   llvm::raw_string_ostream OS(Out);
   OS.SetBuffered(); // unbuffered, each token would grow the string
+  writeReportSarif(R, Options, OS);
+  OS.flush();
+  return Out;
+}
+
+void writeReportSarif(const Report &R, const SarifOptions &Options,
+                      llvm::raw_ostream &OS) {
   SarifWriter W(OS);
   llvm::json::OStream &J = W.J;
   std::map<llvm::StringRef, unsigned> RuleIndex;
@@ -431,8 +441,6 @@ std::string reportSarif(const Report &R, const SarifOptions &Options) {
   });
   J.flush();
   OS << "\n";
-  OS.flush();
-  return Out;
 }
 
 // --- baselines --------------------------------------------------------------

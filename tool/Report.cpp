@@ -442,20 +442,26 @@ bool isDeviceOrPipe(llvm::StringRef Path) {
 }
 
 llvm::Error writeAtomically(const std::string &Path, llvm::StringRef Text) {
+  return writeAtomically(Path, [&](llvm::raw_ostream &OS) { OS << Text; });
+}
+
+llvm::Error writeAtomically(const std::string &Path,
+                            llvm::function_ref<void(llvm::raw_ostream &)> Write) {
+  auto Failed = [&Path](std::error_code EC) {
+    return llvm::createStringError(EC, "cannot write '%s': %s", Path.c_str(),
+                                   EC.message().c_str());
+  };
   // Never replaced by a renamed file.
   if (isDeviceOrPipe(Path)) {
     std::error_code EC;
     llvm::raw_fd_ostream Out(Path, EC, llvm::sys::fs::OF_Append);
     if (!EC) {
-      Out << Text;
+      Write(Out);
       Out.flush();
       EC = Out.error();
       Out.clear_error();
     }
-    if (EC)
-      return llvm::createStringError(EC, "cannot write '%s': %s", Path.c_str(),
-                                     EC.message().c_str());
-    return llvm::Error::success();
+    return EC ? Failed(EC) : llvm::Error::success();
   }
   llvm::SmallString<256> Dir(Path);
   llvm::sys::path::remove_filename(Dir);
@@ -465,24 +471,21 @@ llvm::Error writeAtomically(const std::string &Path, llvm::StringRef Text) {
   int FD = -1;
   if (std::error_code EC = llvm::sys::fs::createUniqueFile(
           Dir + "/.firecrash-%%%%%%%%.tmp", FD, Temp))
-    return llvm::createStringError(EC, "cannot write '%s': %s", Path.c_str(),
-                                   EC.message().c_str());
+    return Failed(EC);
   {
     llvm::raw_fd_ostream Out(FD, /*shouldClose=*/true);
-    Out << Text;
+    Write(Out);
     Out.flush();
     if (Out.has_error()) {
       std::error_code EC = Out.error();
       Out.clear_error();
       llvm::sys::fs::remove(Temp);
-      return llvm::createStringError(EC, "cannot write '%s': %s", Path.c_str(),
-                                     EC.message().c_str());
+      return Failed(EC);
     }
   }
   if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
     llvm::sys::fs::remove(Temp);
-    return llvm::createStringError(EC, "cannot write '%s': %s", Path.c_str(),
-                                   EC.message().c_str());
+    return Failed(EC);
   }
   return llvm::Error::success();
 }

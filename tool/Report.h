@@ -13,6 +13,7 @@
 #include "FindingSink.h"
 #include "Runner.h"
 #include "Summary.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
 #include <set>
@@ -120,6 +121,8 @@ std::string baselineText(const Report &R);
 /// the relative paths.
 std::string reportText(const Report &R, bool Color, const std::string &Root);
 std::string reportJson(const Report &R);
+/// Writes the JSON report to \p OS as it goes.
+void writeReportJson(const Report &R, llvm::raw_ostream &OS);
 
 /// One self-contained HTML page (no network, no external assets): totals
 /// by check and by file, a sortable and filterable list of the findings
@@ -141,6 +144,9 @@ struct SarifOptions {
 std::string uriEncode(llvm::StringRef Path);
 
 std::string reportSarif(const Report &R, const SarifOptions &Options);
+/// Writes the SARIF log to \p OS as it goes.
+void writeReportSarif(const Report &R, const SarifOptions &Options,
+                      llvm::raw_ostream &OS);
 
 /// True if \p Path exists and is no regular file or directory: a device or
 /// a pipe (/dev/null, /dev/stdout, a FIFO), written in place.
@@ -149,6 +155,10 @@ bool isDeviceOrPipe(llvm::StringRef Path);
 /// Writes \p Text to \p Path through a temporary file and a rename, so a
 /// reader never sees half of it; a device or pipe is written in place.
 llvm::Error writeAtomically(const std::string &Path, llvm::StringRef Text);
+/// The same with the text written by \p Write, so it is never held whole in
+/// memory.
+llvm::Error writeAtomically(const std::string &Path,
+                            llvm::function_ref<void(llvm::raw_ostream &)> Write);
 
 /// Returns true if \p Line of \p File carries NOLINT for \p Check, or the line
 /// before NOLINTNEXTLINE, or it lies in a NOLINTBEGIN/NOLINTEND region.
