@@ -827,6 +827,34 @@ TEST(Tool, MergeRefusesBadInput) {
   EXPECT_EQ(Ran.Stderr, "firecrash: 3 findings in 3 files\n");
 }
 
+TEST(Tool, ReportsDoNotDependOnTheThreadCount) {
+  // The report is built on the -j threads (positions, cross-file chains,
+  // fingerprints): 60 generated files with findings within and across files
+  // give the same bytes on one thread and on more threads than cores.
+  std::string Dir = makeTempDir();
+  CommandResult Generated = runCommand(
+      {"python3", sourceDir() + "/bench/gen_project.py", Dir, "60"}, 60);
+  ASSERT_EQ(Generated.ExitCode, 0) << Generated.Stderr;
+  ASSERT_EQ(firecrash({"summarize", "-p", Dir, "-o", "all.firecrash.json"}, Dir)
+                .ExitCode,
+            Clean);
+  for (const char *Format : {"json", "sarif", "text"}) {
+    CommandResult One = firecrash({"-p", Dir, "-j1", "--format", Format}, Dir);
+    ASSERT_EQ(One.ExitCode, Findings) << One.Stderr;
+    if (std::string(Format) == "json")
+      EXPECT_EQ(parseReport(One.Stdout)["findings"].size(), 120u);
+    for (const char *Jobs : {"-j3", "-j8"}) {
+      CommandResult Many = firecrash({"-p", Dir, Jobs, "--format", Format}, Dir);
+      EXPECT_EQ(Many.Stdout, One.Stdout) << Format << " " << Jobs;
+      CommandResult Merged = firecrash(
+          {"merge", Jobs, "--format", Format, "all.firecrash.json"}, Dir);
+      EXPECT_EQ(Merged.Stdout, One.Stdout) << "merge " << Format << " " << Jobs;
+    }
+  }
+  std::error_code EC;
+  fs::remove_all(Dir, EC);
+}
+
 TEST(Tool, MergeDecidesWarningsAsErrorsAgain) {
   Project P;
   std::string Summary = P.Root + "/all.firecrash.json";
