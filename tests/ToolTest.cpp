@@ -827,6 +827,32 @@ TEST(Tool, MergeRefusesBadInput) {
   EXPECT_EQ(Ran.Stderr, "firecrash: 3 findings in 3 files\n");
 }
 
+TEST(Tool, MergeWithoutTheSourcesWritesNoWrongReport) {
+  // Summaries hold offsets; a merge where the sources are not checked out
+  // (a CI job that forgot the checkout) would report wrong lines, columns
+  // and fingerprints. It says why and writes nothing instead.
+  Project P;
+  std::string Summary = P.Root + "/all.firecrash.json";
+  ASSERT_EQ(firecrash({"summarize", "-p", P.Build, "-o", Summary}, P.Root)
+                .ExitCode,
+            Clean);
+  CommandResult Whole = firecrash({"merge", "-o", "whole.json", Summary}, P.Root);
+  ASSERT_EQ(Whole.ExitCode, Findings) << Whole.Stderr;
+  fs::rename(P.Root + "/src", P.Root + "/elsewhere");
+  CommandResult Ran = firecrash({"merge", "-o", "gone.json", Summary}, P.Root);
+  EXPECT_EQ(Ran.ExitCode, Usage);
+  expectOneLineError(Ran, "cannot read 'src/");
+  EXPECT_NE(Ran.Stderr.find("run it where they are checked out"),
+            std::string::npos)
+      << Ran.Stderr;
+  EXPECT_FALSE(fs::exists(P.Root + "/gone.json"));
+  // Back in place, the merge is the report it was.
+  fs::rename(P.Root + "/elsewhere", P.Root + "/src");
+  Ran = firecrash({"merge", "-o", "again.json", Summary}, P.Root);
+  EXPECT_EQ(Ran.ExitCode, Findings) << Ran.Stderr;
+  EXPECT_EQ(readFile(P.Root + "/again.json"), readFile(P.Root + "/whole.json"));
+}
+
 TEST(Tool, ReportsDoNotDependOnTheThreadCount) {
   // The report is built on the -j threads (positions, cross-file chains,
   // fingerprints): 60 generated files with findings within and across files

@@ -816,6 +816,27 @@ int main(int argc, const char **argv) {
   llvm::BuryPointer(ReportStorage);
   Report &R = *ReportStorage;
 
+  // Summaries hold offsets: without the sources, every line, column and
+  // fingerprint of the report would be wrong, so none is written.
+  if (RunMode == Mode::Merge && !R.UnreadableSources.empty()) {
+    std::string Shown;
+    size_t Count = R.UnreadableSources.size();
+    for (size_t I = 0; I < Count && I < 3; ++I) {
+      StringRef File = R.UnreadableSources[I];
+      if (File.consume_front(Root))
+        File.consume_front("/");
+      Shown += (I ? ", '" : "'") + File.str() + "'";
+    }
+    if (Count > 3)
+      Shown += " and " + std::to_string(Count - 3) + " more";
+    return fail(ExitUsage,
+                "cannot read " + Shown +
+                    ", which the summaries point into: the merge takes "
+                    "lines, columns and fingerprints from the sources, so "
+                    "run it where they are checked out (paths in summaries "
+                    "are relative to --root)");
+  }
+
   if (!WriteBaselineFile.empty())
     if (Error E = writeAtomically(WriteBaselineFile, baselineText(R)))
       return fail(ExitUsage, toString(std::move(E)));

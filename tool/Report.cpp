@@ -410,10 +410,15 @@ Report buildReport(const std::vector<UnitResult> &Units,
   forEachInParallel(Jobs, R.Findings.size(), [&](size_t I) {
     const ReportFinding &F = R.Findings[I];
     Bases[I] = F.Check + "\n" + F.Loc.File + "\n" + F.Handler + "\n" +
-               F.Callee + "\n" +
-               normalizedCallText(B.Sources, B.absolute(F.Loc), F.Loc.Line,
-                                  F.Loc.Column);
+               F.Callee + "\n";
+    if (!F.Loc.File.empty())
+      Bases[I] += normalizedCallText(B.Sources, B.absolute(F.Loc), F.Loc.Line,
+                                     F.Loc.Column);
   });
+  // Clang's own buffers ("<scratch space>", "<built-in>") are no files.
+  for (std::string &File : B.Sources.unreadable())
+    if (!llvm::sys::path::filename(File).starts_with("<"))
+      R.UnreadableSources.push_back(std::move(File));
   llvm::StringMap<unsigned> Occurrences;
   for (size_t I = 0; I < R.Findings.size(); ++I) {
     unsigned N = Occurrences[Bases[I]]++;

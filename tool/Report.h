@@ -93,6 +93,9 @@ struct Report {
   std::vector<ReportFinding> Findings;
   std::vector<ReportError> Errors;
   std::vector<std::string> ConfigurationErrors;
+  /// Sources the findings point into that could not be read, so their
+  /// lines, columns and fingerprints are unknown (absolute, sorted).
+  std::vector<std::string> UnreadableSources;
   size_t FilesAnalyzed = 0;
   size_t FilesFailed = 0;
   size_t Baselined = 0;

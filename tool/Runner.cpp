@@ -184,6 +184,16 @@ llvm::StringRef SourceFiles::line(llvm::StringRef File, unsigned Line) {
   return Content.slice(Begin, End).rtrim('\r');
 }
 
+std::vector<std::string> SourceFiles::unreadable() {
+  std::vector<std::string> Files;
+  std::lock_guard<std::mutex> Guard(Lock);
+  for (const auto &Entry : this->Files)
+    if (!Entry.second->Buffer)
+      Files.push_back(Entry.first().str());
+  llvm::sort(Files);
+  return Files;
+}
+
 Position PositionMapper::map(llvm::StringRef File, unsigned Offset,
                              llvm::StringRef BuildDirectory) {
   llvm::SmallString<256> Path(File);

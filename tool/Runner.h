@@ -86,6 +86,8 @@ public:
   /// Returns line \p Line (1-based) of \p File without its line end; empty
   /// when out of range.
   llvm::StringRef line(llvm::StringRef File, unsigned Line);
+  /// Returns the files asked for that could not be read, sorted.
+  std::vector<std::string> unreadable();
 
 private:
   struct Text {
