@@ -33,7 +33,8 @@ struct [[clang::annotate("firecrash::detached")]] fire_and_forget {
 
 
 def main():
-    root, count = sys.argv[1], int(sys.argv[2])
+    # Absolute: the database names files against its "directory".
+    root, count = os.path.abspath(sys.argv[1]), int(sys.argv[2])
     src = os.path.join(root, "src")
     os.makedirs(src, exist_ok=True)
     with open(os.path.join(src, "common.h"), "w") as f:
