@@ -848,7 +848,7 @@ int main(int argc, const char **argv) {
   if (!StringRef(Sarif.DocsUrl).ends_with("/"))
     Sarif.DocsUrl += "/";
   Sarif.Category = SarifCategory;
-  // The JSON and SARIF reports go to their file as they are written.
+  // The JSON, SARIF and HTML reports go to their file as they are written.
   auto Render = [&](raw_ostream &OS) {
     switch (OutputFormat) {
     case Format::Text:
@@ -861,7 +861,7 @@ int main(int argc, const char **argv) {
       writeReportJson(R, OS);
       break;
     case Format::Html:
-      OS << reportHtml(R, Root);
+      writeReportHtml(R, Root, OS);
       break;
     case Format::Sarif:
       writeReportSarif(R, Sarif, OS);

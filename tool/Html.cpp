@@ -26,6 +26,15 @@ std::string escape(llvm::StringRef Text) {
   return Out;
 }
 
+/// Text escaped for HTML as it is written to a stream.
+struct Escaped {
+  llvm::StringRef Text;
+};
+llvm::raw_ostream &operator<<(llvm::raw_ostream &OS, Escaped E) {
+  llvm::printHTMLEscaped(E.Text, OS);
+  return OS;
+}
+
 /// Hands out numbered lines of the sources, relative paths taken against
 /// the root.
 class Sources {
@@ -147,6 +156,14 @@ const char *const Script = R"js(
 std::string reportHtml(const Report &R, const std::string &SourceRoot) {
   std::string Out;
   llvm::raw_string_ostream OS(Out);
+  OS.SetBuffered(); // unbuffered, each token would grow the string
+  writeReportHtml(R, SourceRoot, OS);
+  OS.flush();
+  return Out;
+}
+
+void writeReportHtml(const Report &R, const std::string &SourceRoot,
+                     llvm::raw_ostream &OS) {
   Sources Files(SourceRoot);
 
   struct Entry {
@@ -187,7 +204,7 @@ std::string reportHtml(const Report &R, const std::string &SourceRoot) {
        << "\"><thead><tr><th>" << Key << "</th><th>New</th>"
        << "<th>Baselined</th></tr></thead><tbody>\n";
     for (const auto &[Name, Count] : Counts)
-      OS << "<tr><td><code>" << escape(Name) << "</code></td><td class=\"n\">"
+      OS << "<tr><td><code>" << Escaped{Name} << "</code></td><td class=\"n\">"
          << Count.first << "</td><td class=\"n\">" << Count.second
          << "</td></tr>\n";
     OS << "</tbody></table>\n</div>\n";
@@ -200,7 +217,7 @@ std::string reportHtml(const Report &R, const std::string &SourceRoot) {
   if (!R.Errors.empty()) {
     OS << "<h2>Not analysed</h2>\n<ul id=\"errors\">\n";
     for (const ReportError &E : R.Errors)
-      OS << "<li><code>" << escape(E.File) << "</code>: " << escape(E.Message)
+      OS << "<li><code>" << Escaped{E.File} << "</code>: " << Escaped{E.Message}
          << "</li>\n";
     OS << "</ul>\n";
   }
@@ -211,7 +228,7 @@ std::string reportHtml(const Report &R, const std::string &SourceRoot) {
      << "placeholder=\"Filter by file, check, function or message\">"
      << "<select id=\"check-filter\"><option value=\"\">all checks</option>";
   for (const CheckInfo &Check : allChecks())
-    OS << "<option>" << escape(Check.Name) << "</option>";
+    OS << "<option>" << Escaped{Check.Name} << "</option>";
   OS << "</select><select id=\"status-filter\"><option value=\"\">new and "
      << "baselined</option><option>new</option><option>baselined</option>"
      << "</select></div>\n"
@@ -227,16 +244,16 @@ std::string reportHtml(const Report &R, const std::string &SourceRoot) {
                                          F.Handler + " " + F.Message)
                              .lower();
     OS << "<tbody class=\"finding-group\" data-status=\"" << Status
-       << "\" data-check=\"" << escape(F.Check) << "\" data-file=\""
-       << escape(F.Loc.File) << "\" data-line=\"" << F.Loc.Line
-       << "\" data-function=\"" << escape(F.Handler) << "\" data-text=\""
-       << escape(Search) << "\">\n<tr class=\"finding\" id=\"finding-" << Index
+       << "\" data-check=\"" << Escaped{F.Check} << "\" data-file=\""
+       << Escaped{F.Loc.File} << "\" data-line=\"" << F.Loc.Line
+       << "\" data-function=\"" << Escaped{F.Handler} << "\" data-text=\""
+       << Escaped{Search} << "\">\n<tr class=\"finding\" id=\"finding-" << Index
        << "\"><td><span class=\"status " << Status << "\">" << Status
-       << "</span></td><td><code>" << escape(F.Check) << "</code></td><td><code>"
+       << "</span></td><td><code>" << Escaped{F.Check} << "</code></td><td><code>"
        << where(F.Loc) << "</code></td><td class=\"n\">" << F.Loc.Line
-       << "</td><td><code>" << escape(F.Handler) << "</code></td><td"
+       << "</td><td><code>" << Escaped{F.Handler} << "</code></td><td"
        << (F.Severity == "error" ? " class=\"sev-error\"" : "") << ">"
-       << escape(F.Message) << "</td></tr>\n";
+       << Escaped{F.Message} << "</td></tr>\n";
 
     OS << "<tr class=\"detail" << (Index == 0 ? "" : " hidden")
        << "\"><td colspan=\"6\">\n<h3>Source</h3>\n<pre class=\"excerpt\">";
@@ -244,23 +261,23 @@ std::string reportHtml(const Report &R, const std::string &SourceRoot) {
          Files.lines(F.Loc.File, F.Loc.Line > 3 ? F.Loc.Line - 3 : 1,
                      F.Loc.Line + 3))
       OS << "<span" << (N == F.Loc.Line ? " class=\"hit\"" : "") << "><i>" << N
-         << "</i>" << escape(Text) << "</span>";
+         << "</i>" << Escaped{Text} << "</span>";
     OS << "</pre>\n";
 
     if (!F.Chain.empty()) {
-      OS << "<h3>From " << escape(F.Handler) << " to the detached start</h3>\n"
-         << "<ol class=\"chain\"><li><code>" << escape(F.Handler) << "</code></li>";
+      OS << "<h3>From " << Escaped{F.Handler} << " to the detached start</h3>\n"
+         << "<ol class=\"chain\"><li><code>" << Escaped{F.Handler} << "</code></li>";
       for (size_t I = 0; I < F.Chain.size(); ++I)
         OS << "<li" << (I + 1 == F.Chain.size() ? " class=\"start\"" : "")
-           << "><code>" << escape(F.Chain[I].Callee) << "</code> <small>"
+           << "><code>" << Escaped{F.Chain[I].Callee} << "</code> <small>"
            << where(F.Chain[I].Loc) << "</small></li>";
       OS << "</ol>\n";
     }
     if (!F.Borrowed.empty()) {
       OS << "<h3>What it borrows</h3>\n<ul class=\"borrowed\">";
       for (const BorrowRecord &B : F.Borrowed)
-        OS << "<li><code>" << escape(B.Name.empty() ? B.Kind : B.Name)
-           << "</code> (" << escape(B.Kind) << "): " << escape(B.Explanation)
+        OS << "<li><code>" << Escaped{B.Name.empty() ? B.Kind : B.Name}
+           << "</code> (" << Escaped{B.Kind} << "): " << Escaped{B.Explanation}
            << "</li>";
       OS << "</ul>\n";
     }
@@ -280,7 +297,7 @@ std::string reportHtml(const Report &R, const std::string &SourceRoot) {
     if (!Dies.empty()) {
       OS << "<h3>Where it dies</h3>\n<ul class=\"dies\">";
       for (const ReportNote *N : Dies)
-        OS << "<li><code>" << where(N->Loc) << "</code>: " << escape(N->Message)
+        OS << "<li><code>" << where(N->Loc) << "</code>: " << Escaped{N->Message}
            << "</li>";
       OS << "</ul>\n";
     }
@@ -288,23 +305,22 @@ std::string reportHtml(const Report &R, const std::string &SourceRoot) {
       OS << "<h3>Evidence</h3>\n<ul class=\"notes\">";
       for (const ReportNote *N : Others)
         OS << "<li><code>" << where(N->Loc) << "</code>: "
-           << escape(N->Message) << "</li>";
+           << Escaped{N->Message} << "</li>";
       OS << "</ul>\n";
     }
     if (!F.Suggestion.empty() || !F.Fixes.empty()) {
       OS << "<h3>Suggested fix</h3>\n<div class=\"fix\">"
-         << escape(F.Suggestion);
+         << Escaped{F.Suggestion};
       for (const ReportReplacement &Fix : F.Fixes)
         OS << "<br><code>" << where(Fix.Begin) << "</code>: "
            << (Fix.Length ? "replace with " : "insert ") << "<code>"
-           << escape(Fix.Text) << "</code>";
+           << Escaped{Fix.Text} << "</code>";
       OS << "</div>\n";
     }
     OS << "</td></tr>\n</tbody>\n";
     ++Index;
   }
   OS << "</table>\n</main>\n<script>" << Script << "</script>\n</body>\n</html>\n";
-  return Out;
 }
 
 } // namespace firecrash

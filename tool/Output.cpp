@@ -75,6 +75,7 @@ static void printLocated(llvm::raw_ostream &OS, bool Color,
 std::string reportText(const Report &R, bool Color, const std::string &Root) {
   std::string Text;
   llvm::raw_string_ostream OS(Text);
+  OS.SetBuffered(); // unbuffered, each token would grow the string
   OS.enable_colors(Color);
   SourceFiles Sources;
   for (const ReportFinding &F : R.Findings) {
@@ -86,6 +87,7 @@ std::string reportText(const Report &R, bool Color, const std::string &Root) {
     for (const ReportNote &N : F.Notes)
       printLocated(OS, Color, N.Loc, "note", N.Message, "", Root, Sources);
   }
+  OS.flush();
   return Text;
 }
 

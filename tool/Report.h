@@ -132,6 +132,9 @@ void writeReportJson(const Report &R, llvm::raw_ostream &OS);
 /// (new and baselined), and for each its source excerpt, chain, borrowed
 /// state, notes and fix. \p SourceRoot resolves the relative paths.
 std::string reportHtml(const Report &R, const std::string &SourceRoot);
+/// Writes the HTML page to \p OS as it goes.
+void writeReportHtml(const Report &R, const std::string &SourceRoot,
+                     llvm::raw_ostream &OS);
 /// What a SARIF log says beyond the findings.
 struct SarifOptions {
   /// The directory relative paths are relative to (%SRCROOT%), absolute.
