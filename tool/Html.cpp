@@ -153,15 +153,6 @@ const char *const Script = R"js(
 
 } // namespace
 
-std::string reportHtml(const Report &R, const std::string &SourceRoot) {
-  std::string Out;
-  llvm::raw_string_ostream OS(Out);
-  OS.SetBuffered(); // unbuffered, each token would grow the string
-  writeReportHtml(R, SourceRoot, OS);
-  OS.flush();
-  return Out;
-}
-
 void writeReportHtml(const Report &R, const std::string &SourceRoot,
                      llvm::raw_ostream &OS) {
   Sources Files(SourceRoot);

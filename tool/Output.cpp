@@ -93,15 +93,6 @@ std::string reportText(const Report &R, bool Color, const std::string &Root) {
 
 // --- JSON -------------------------------------------------------------------
 
-std::string reportJson(const Report &R) {
-  std::string Text;
-  llvm::raw_string_ostream OS(Text);
-  OS.SetBuffered(); // unbuffered, each token would grow the string
-  writeReportJson(R, OS);
-  OS.flush();
-  return Text;
-}
-
 void writeReportJson(const Report &R, llvm::raw_ostream &OS) {
   // Streamed: a report of tens of thousands of findings is not built as a
   // document in memory first.
@@ -377,15 +368,6 @@ public:
 };
 
 } // namespace
-
-std::string reportSarif(const Report &R, const SarifOptions &Options) {
-  std::string Out;
-  llvm::raw_string_ostream OS(Out);
-  OS.SetBuffered(); // unbuffered, each token would grow the string
-  writeReportSarif(R, Options, OS);
-  OS.flush();
-  return Out;
-}
 
 void writeReportSarif(const Report &R, const SarifOptions &Options,
                       llvm::raw_ostream &OS) {

@@ -123,16 +123,14 @@ std::string baselineText(const Report &R);
 /// Renders the report as clang does, quoting source lines; \p Root resolves
 /// the relative paths.
 std::string reportText(const Report &R, bool Color, const std::string &Root);
-std::string reportJson(const Report &R);
-/// Writes the JSON report to \p OS as it goes.
+/// Writes the JSON report to \p OS as it goes (a report of tens of thousands
+/// of findings is never held whole in memory).
 void writeReportJson(const Report &R, llvm::raw_ostream &OS);
 
 /// One self-contained HTML page (no network, no external assets): totals
 /// by check and by file, a sortable and filterable list of the findings
 /// (new and baselined), and for each its source excerpt, chain, borrowed
 /// state, notes and fix. \p SourceRoot resolves the relative paths.
-std::string reportHtml(const Report &R, const std::string &SourceRoot);
-/// Writes the HTML page to \p OS as it goes.
 void writeReportHtml(const Report &R, const std::string &SourceRoot,
                      llvm::raw_ostream &OS);
 /// What a SARIF log says beyond the findings.
@@ -149,8 +147,7 @@ struct SarifOptions {
 /// Percent-encodes a path for a URI (RFC 3986), keeping '/'.
 std::string uriEncode(llvm::StringRef Path);
 
-std::string reportSarif(const Report &R, const SarifOptions &Options);
-/// Writes the SARIF log to \p OS as it goes.
+/// Writes the SARIF 2.1.0 log to \p OS as it goes.
 void writeReportSarif(const Report &R, const SarifOptions &Options,
                       llvm::raw_ostream &OS);
 
