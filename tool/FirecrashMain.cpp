@@ -848,14 +848,14 @@ int main(int argc, const char **argv) {
   if (!StringRef(Sarif.DocsUrl).ends_with("/"))
     Sarif.DocsUrl += "/";
   Sarif.Category = SarifCategory;
-  // The JSON, SARIF and HTML reports go to their file as they are written.
+  // Every report goes to its file as it is written.
   auto Render = [&](raw_ostream &OS) {
     switch (OutputFormat) {
     case Format::Text:
-      OS << reportText(R,
-                       OutputFile.empty() &&
-                           sys::Process::StandardOutIsDisplayed(),
-                       Root);
+      writeReportText(R,
+                      OutputFile.empty() &&
+                          sys::Process::StandardOutIsDisplayed(),
+                      Root, OS);
       break;
     case Format::Json:
       writeReportJson(R, OS);

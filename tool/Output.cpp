@@ -72,10 +72,8 @@ static void printLocated(llvm::raw_ostream &OS, bool Color,
   OS << "\n";
 }
 
-std::string reportText(const Report &R, bool Color, const std::string &Root) {
-  std::string Text;
-  llvm::raw_string_ostream OS(Text);
-  OS.SetBuffered(); // unbuffered, each token would grow the string
+void writeReportText(const Report &R, bool Color, const std::string &Root,
+                     llvm::raw_ostream &OS) {
   OS.enable_colors(Color);
   SourceFiles Sources;
   for (const ReportFinding &F : R.Findings) {
@@ -87,8 +85,6 @@ std::string reportText(const Report &R, bool Color, const std::string &Root) {
     for (const ReportNote &N : F.Notes)
       printLocated(OS, Color, N.Loc, "note", N.Message, "", Root, Sources);
   }
-  OS.flush();
-  return Text;
 }
 
 // --- JSON -------------------------------------------------------------------

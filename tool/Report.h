@@ -120,9 +120,10 @@ void applyBaseline(Report &R, const std::set<std::string> &Baseline);
 llvm::Expected<std::set<std::string>> readBaseline(const std::string &Path);
 std::string baselineText(const Report &R);
 
-/// Renders the report as clang does, quoting source lines; \p Root resolves
-/// the relative paths.
-std::string reportText(const Report &R, bool Color, const std::string &Root);
+/// Writes the report to \p OS as clang renders diagnostics, quoting source
+/// lines; \p Root resolves the relative paths.
+void writeReportText(const Report &R, bool Color, const std::string &Root,
+                     llvm::raw_ostream &OS);
 /// Writes the JSON report to \p OS as it goes (a report of tens of thousands
 /// of findings is never held whole in memory).
 void writeReportJson(const Report &R, llvm::raw_ostream &OS);

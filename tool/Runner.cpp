@@ -146,7 +146,11 @@ SourceFiles::Text &SourceFiles::text(llvm::StringRef File) {
   }
   // Read outside the lock, so threads read different files at once.
   std::call_once(Entry->Read, [&] {
-    auto Buffer = llvm::MemoryBuffer::getFile(File);
+    // Read, not mapped: a report of a large project keeps tens of thousands
+    // of sources, more than the kernel allows mappings (vm.max_map_count).
+    auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false,
+                                              /*IsVolatile=*/true);
     if (!Buffer)
       return;
     Entry->Buffer = std::move(*Buffer);
