@@ -56,18 +56,6 @@ struct PluginOptions {
   std::string Root;
 };
 
-/// Collects what the checks tell an in-process host, for the summary.
-class SummarySink : public FindingSink {
-public:
-  void finding(FindingRecord Record) override {
-    Unit.Records.push_back(std::move(Record));
-  }
-  void summary(TUSummary Summary) override {
-    Unit.Summaries.push_back(std::move(Summary));
-  }
-  UnitResult Unit;
-};
-
 /// Owns everything one compile needs (the action object is destroyed right
 /// after it creates this consumer) and hands the findings to the compiler
 /// once the translation unit has been analysed.
@@ -84,7 +72,7 @@ public:
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     bool CompilerErrors = Compiler.getDiagnostics().hasErrorOccurred();
-    SummarySink Sink;
+    UnitSink Sink;
     if (!Options.Summary.empty())
       threadFindingSink() = &Sink;
     MultiplexConsumer::HandleTranslationUnit(Ctx);
@@ -95,10 +83,13 @@ public:
     if (!Options.ExportFixes.empty())
       exportFixes(Errors);
     if (!Options.Summary.empty()) {
-      Sink.Unit.Errors = std::move(Errors);
+      UnitResult Unit;
+      Unit.Errors = std::move(Errors);
+      Unit.Records = std::move(Sink.Records);
+      Unit.Summaries = std::move(Sink.Summaries);
       if (CompilerErrors)
-        Sink.Unit.Failures.push_back("the compiler reported errors");
-      writeSummary(std::move(Sink.Unit));
+        Unit.Failures.push_back("the compiler reported errors");
+      writeSummary(std::move(Unit));
     }
   }
 

@@ -190,30 +190,6 @@ std::optional<std::string> checkWritable(const std::string &Path) {
   return std::nullopt;
 }
 
-class CollectingSink : public FindingSink {
-public:
-  /// \p ForCache: whether the files the unit read are wanted.
-  explicit CollectingSink(bool ForCache) : ForCache(ForCache) {}
-  void finding(FindingRecord Record) override {
-    Records.push_back(std::move(Record));
-  }
-  void summary(TUSummary Summary) override {
-    Summaries.push_back(std::move(Summary));
-  }
-  bool wantsDependencies() const override {
-    return ForCache && Dependencies.empty();
-  }
-  void dependencies(std::vector<std::string> Files) override {
-    Dependencies = std::move(Files);
-  }
-  std::vector<FindingRecord> Records;
-  std::vector<TUSummary> Summaries;
-  std::vector<std::string> Dependencies;
-
-private:
-  bool ForCache;
-};
-
 /// The cache key of \p File's unit: its compile command and its effective
 /// configuration.
 std::string cacheKey(ResultCache &Cache, const tooling::CompileCommand &Command,
@@ -251,7 +227,7 @@ UnitResult analyse(const tooling::CompilationDatabase &DB,
         return std::move(*Cached);
       }
   }
-  CollectingSink Sink(/*ForCache=*/!Key.empty());
+  UnitSink Sink(/*WantsFiles=*/!Key.empty());
   threadFindingSink() = &Sink;
   auto Errors = runChecks(DB, {File}, Options);
   threadFindingSink() = nullptr;

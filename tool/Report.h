@@ -34,6 +34,33 @@ struct UnitResult {
   std::vector<TUSummary> Summaries;
 };
 
+/// Collects what the checks tell an in-process host about one unit: its
+/// structured records and summaries and, when \p WantsFiles, the files it
+/// read (for the result cache).
+class UnitSink : public FindingSink {
+public:
+  explicit UnitSink(bool WantsFiles = false) : WantsFiles(WantsFiles) {}
+  void finding(FindingRecord Record) override {
+    Records.push_back(std::move(Record));
+  }
+  void summary(TUSummary Summary) override {
+    Summaries.push_back(std::move(Summary));
+  }
+  bool wantsDependencies() const override {
+    return WantsFiles && Dependencies.empty();
+  }
+  void dependencies(std::vector<std::string> Files) override {
+    Dependencies = std::move(Files);
+  }
+
+  std::vector<FindingRecord> Records;
+  std::vector<TUSummary> Summaries;
+  std::vector<std::string> Dependencies;
+
+private:
+  bool WantsFiles;
+};
+
 struct ReportLocation {
   std::string File; // as displayed: relative to the root when inside it
   unsigned Line = 0;
