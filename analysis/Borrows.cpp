@@ -2,6 +2,7 @@
 
 #include "Borrows.h"
 #include "Handlers.h"
+#include "Reach.h"
 #include "TypeNames.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -157,9 +158,69 @@ static bool isViewType(const ASTContext &Ctx, QualType T) {
   return false;
 }
 
+/// Returns the local of \p Caller that the pointer \p E points to: '&x', an
+/// array, or a pointer local initialized with one ("int *p = &port").
+static const VarDecl *pointedLocal(const Expr *E, const FunctionDecl *Caller,
+                                   unsigned Depth = 0) {
+  if (!E || Depth > 4)
+    return nullptr;
+  const Expr *Stripped = stripConversions(E);
+  if (const auto *AddrOf = dyn_cast<UnaryOperator>(Stripped);
+      AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+    return designatedVariable(AddrOf->getSubExpr(), Caller);
+  if (Stripped->getType()->isArrayType())
+    return designatedVariable(Stripped, Caller);
+  const auto *Ref = dyn_cast<DeclRefExpr>(Stripped);
+  const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (VD && VD->hasLocalStorage() && VD->getType()->isPointerType() &&
+      VD->getInit() && designatedVariable(Ref, Caller))
+    return pointedLocal(VD->getInit(), Caller, Depth + 1);
+  return nullptr;
+}
+
+/// Appends what a local aggregate of \p Caller holds of the frame: members
+/// that are references to, or pointers to, locals ("Ctx c{port}").
+static void aggregateBorrows(const VarDecl *Aggregate,
+                             const FunctionDecl *Caller, FrameRole Role,
+                             SourceLocation Loc, llvm::StringRef How,
+                             llvm::SmallVectorImpl<Borrow> &Out) {
+  if (!Aggregate || !Aggregate->hasLocalStorage() || !Aggregate->getInit())
+    return;
+  const CXXRecordDecl *Record =
+      Aggregate->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition() || !Record->isAggregate())
+    return;
+  const auto *List = dyn_cast<InitListExpr>(stripConversions(Aggregate->getInit()));
+  if (const auto *Syntactic = List ? List->getSemanticForm() : nullptr)
+    List = Syntactic;
+  if (!List)
+    return;
+  unsigned Index = 0;
+  for (const FieldDecl *Field : Record->fields()) {
+    if (Index >= List->getNumInits())
+      break;
+    const Expr *Init = List->getInit(Index++);
+    const VarDecl *VD = nullptr;
+    if (Field->getType()->isReferenceType())
+      VD = designatedVariable(Init, Caller);
+    else if (Field->getType()->isPointerType())
+      VD = pointedLocal(Init, Caller);
+    if (!VD || VD == Aggregate)
+      continue;
+    Out.push_back({BorrowKind::Reference, Loc, VD->getName().str(),
+                   How.str() + " '" + Aggregate->getName().str() +
+                       "', whose member '" + Field->getName().str() + "' " +
+                       (Field->getType()->isReferenceType() ? "refers"
+                                                            : "points") +
+                       " to " + describeLocal(VD, Role),
+                   VD});
+  }
+}
+
 /// Appends the borrows of a lambda's captures: by-reference captures of
-/// \p Caller's locals and raw 'this'. Implicit captures point at
-/// \p ImplicitLoc; \p Runner names what runs ("coroutine", "work").
+/// \p Caller's locals, raw 'this', and by-copy captures of pointers to
+/// locals and of aggregates holding references to them. Implicit captures
+/// point at \p ImplicitLoc; \p Runner names what runs ("coroutine", "work").
 template <typename CaptureRange>
 static void captureBorrows(CaptureRange Captures, SourceLocation ImplicitLoc,
                            llvm::StringRef Runner, const FunctionDecl *Caller,
@@ -174,13 +235,27 @@ static void captureBorrows(CaptureRange Captures, SourceLocation ImplicitLoc,
                          Runner.str() + " runs"});
       continue;
     }
-    if (!Capture.capturesVariable() || Capture.getCaptureKind() != LCK_ByRef)
+    if (!Capture.capturesVariable())
       continue;
     const auto *VD = dyn_cast<VarDecl>(Capture.getCapturedVar());
     if (!VD || !VD->hasLocalStorage())
       continue;
     const auto *Owner = dyn_cast<FunctionDecl>(VD->getDeclContext());
     if (!Owner || Owner->getCanonicalDecl() != Caller->getCanonicalDecl())
+      continue;
+    if (Capture.getCaptureKind() == LCK_ByCopy) {
+      // A copy of a pointer still points into the frame.
+      if (VD->getType()->isPointerType() && VD->getInit())
+        if (const VarDecl *Pointee = pointedLocal(VD->getInit(), Caller))
+          Out.push_back({BorrowKind::Pointer, Loc, Pointee->getName().str(),
+                         "the lambda captures pointer '" +
+                             VD->getName().str() + "', which points to " +
+                             describeLocal(Pointee, Role),
+                         Pointee});
+      aggregateBorrows(VD, Caller, Role, Loc, "the lambda captures", Out);
+      continue;
+    }
+    if (Capture.getCaptureKind() != LCK_ByRef)
       continue;
     Out.push_back({BorrowKind::CaptureByReference, Loc, VD->getName().str(),
                    "the lambda captures " + describeLocal(VD, Role) +
@@ -217,6 +292,7 @@ llvm::SmallVector<Borrow, 4> findBorrows(const ASTContext &Ctx,
     unsigned ParamIndex = I - FirstArg;
     if (ParamIndex >= Callee->getNumParams())
       break;
+    size_t Before = Borrows.size();
     const ParmVarDecl *Param = Callee->getParamDecl(ParamIndex);
     const Expr *Arg = Call->getArg(I);
     if (isa<CXXDefaultArgExpr>(Arg))
@@ -233,105 +309,171 @@ llvm::SmallVector<Borrow, 4> findBorrows(const ASTContext &Ctx,
              "a temporary is bound to reference parameter '" + ParamName +
                  "'; it is destroyed at the end of the statement while the "
                  "coroutine still refers to it"});
-        continue;
-      }
-      if (const VarDecl *VD = designatedVariable(Arg, Caller))
+      } else if (const VarDecl *VD = designatedVariable(Arg, Caller)) {
         Borrows.push_back({BorrowKind::Reference, Loc, VD->getName().str(),
                            "reference parameter '" + ParamName +
                                "' refers to " + describeLocal(VD, Role),
                            VD});
-      continue;
-    }
-    if (ParamType->isPointerType()) {
+      }
+    } else if (ParamType->isPointerType()) {
       const Expr *Stripped = stripConversions(Arg);
       if (isa<CXXThisExpr>(Stripped)) {
         Borrows.push_back({BorrowKind::RawThis, Loc, "this",
                            "pointer parameter '" + ParamName +
                                "' receives raw 'this'; nothing keeps the "
                                "object alive while the coroutine runs"});
-        continue;
+      } else if (const VarDecl *VD = pointedLocal(Arg, Caller)) {
+        const auto *Ref = dyn_cast<DeclRefExpr>(Stripped);
+        const auto *Held = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+        Borrows.push_back(
+            {BorrowKind::Pointer, Loc, VD->getName().str(),
+             "pointer parameter '" + ParamName + "' " +
+                 (Held && Held->getType()->isPointerType()
+                      ? "receives '" + Held->getName().str() +
+                            "', which points to "
+                      : std::string("points to ")) +
+                 describeLocal(VD, Role),
+             VD});
       }
-      const VarDecl *VD = nullptr;
-      if (const auto *AddrOf = dyn_cast<UnaryOperator>(Stripped)) {
-        if (AddrOf->getOpcode() == UO_AddrOf)
-          VD = designatedVariable(AddrOf->getSubExpr(), Caller);
-      } else if (Stripped->getType()->isArrayType()) {
-        VD = designatedVariable(Stripped, Caller);
-      }
-      if (VD)
-        Borrows.push_back({BorrowKind::Pointer, Loc, VD->getName().str(),
-                           "pointer parameter '" + ParamName +
-                               "' points to " + describeLocal(VD, Role),
-                           VD});
-      continue;
-    }
-    if (isViewType(Ctx, ParamType))
+    } else if (isViewType(Ctx, ParamType)) {
       if (const VarDecl *VD = designatedVariable(innerValue(Arg), Caller))
         Borrows.push_back({BorrowKind::View, Loc, VD->getName().str(),
                            "view parameter '" + ParamName + "' looks into " +
                                describeLocal(VD, Role),
                            VD});
-  }
-
-  if (!Object)
-    return Borrows;
-
-  const CXXRecordDecl *Class = Method->getParent();
-  if (Class->isLambda()) {
-    SourceLocation ObjectLoc = Object->getBeginLoc();
-    // Without captures the closure holds nothing the coroutine reads.
-    if (Class->capture_size() == 0)
-      return Borrows;
-    if (isTemporary(Object) || isa<LambdaExpr>(stripConversions(Object))) {
-      Borrows.push_back(
-          {BorrowKind::DyingClosure, ObjectLoc, "",
-           "the lambda's closure is a temporary destroyed at the end of this "
-           "statement; after its first suspension the coroutine reads "
-           "captures that no longer exist"});
-    } else if (const VarDecl *VD = designatedVariable(Object, Caller)) {
-      Borrows.push_back({BorrowKind::LocalClosure, ObjectLoc,
-                         VD->getName().str(),
-                         "the coroutine reads its captures from closure '" +
-                             VD->getName().str() + "', a local of " +
-                             (Role == FrameRole::Handler
-                                  ? std::string("the handler")
-                                  : displayName(Caller)),
-                         VD});
+    } else if (const auto *Ref =
+                   dyn_cast<DeclRefExpr>(stripConversions(innerValue(Arg)
+                                                              ? innerValue(Arg)
+                                                              : Arg))) {
+      // A copy of an aggregate that holds references into the frame.
+      aggregateBorrows(dyn_cast<VarDecl>(Ref->getDecl()), Caller, Role, Loc,
+                       "parameter '" + ParamName + "' receives a copy of",
+                       Borrows);
     }
-    captureBorrows(Class->captures(), ObjectLoc, "coroutine", Caller, Role,
-                   Borrows);
-    return Borrows;
+    for (size_t B = Before; B < Borrows.size(); ++B)
+      Borrows[B].ParamIndex = static_cast<int>(ParamIndex);
   }
 
-  const Expr *StrippedObject = stripConversions(Object);
-  if (isa<CXXThisExpr>(StrippedObject)) {
-    Borrows.push_back({BorrowKind::RawThis, Object->getBeginLoc(), "this",
-                       "the member coroutine is called on raw 'this'; "
-                       "nothing keeps the object alive while it runs"});
-  } else if (isTemporary(Object)) {
-    Borrows.push_back({BorrowKind::Temporary, Object->getBeginLoc(), "",
-                       "the member coroutine is called on a temporary "
-                       "destroyed at the end of the statement"});
-  } else if (const VarDecl *VD = designatedVariable(Object, Caller)) {
-    if (!VD->getType()->isPointerType())
-      Borrows.push_back({BorrowKind::ObjectLocal, Object->getBeginLoc(),
-                         VD->getName().str(),
-                         "the member coroutine is called on " +
-                             describeLocal(VD, Role),
-                         VD});
+  if (Object) {
+    const CXXRecordDecl *Class = Method->getParent();
+    if (Class->isLambda()) {
+      SourceLocation ObjectLoc = Object->getBeginLoc();
+      // Without captures the closure holds nothing the coroutine reads.
+      if (Class->capture_size() != 0) {
+        if (isTemporary(Object) || isa<LambdaExpr>(stripConversions(Object))) {
+          Borrows.push_back(
+              {BorrowKind::DyingClosure, ObjectLoc, "",
+               "the lambda's closure is a temporary destroyed at the end of "
+               "this statement; after its first suspension the coroutine "
+               "reads captures that no longer exist"});
+        } else if (const VarDecl *VD = designatedVariable(Object, Caller)) {
+          Borrows.push_back({BorrowKind::LocalClosure, ObjectLoc,
+                             VD->getName().str(),
+                             "the coroutine reads its captures from closure '" +
+                                 VD->getName().str() + "', a local of " +
+                                 (Role == FrameRole::Handler
+                                      ? std::string("the handler")
+                                      : displayName(Caller)),
+                             VD});
+        }
+        captureBorrows(Class->captures(), ObjectLoc, "coroutine", Caller, Role,
+                       Borrows);
+      }
+    } else {
+      const Expr *StrippedObject = stripConversions(Object);
+      if (isa<CXXThisExpr>(StrippedObject)) {
+        Borrows.push_back({BorrowKind::RawThis, Object->getBeginLoc(), "this",
+                           "the member coroutine is called on raw 'this'; "
+                           "nothing keeps the object alive while it runs"});
+      } else if (isTemporary(Object)) {
+        Borrows.push_back({BorrowKind::Temporary, Object->getBeginLoc(), "",
+                           "the member coroutine is called on a temporary "
+                           "destroyed at the end of the statement"});
+      } else if (const VarDecl *VD = designatedVariable(Object, Caller)) {
+        if (!VD->getType()->isPointerType())
+          Borrows.push_back({BorrowKind::ObjectLocal, Object->getBeginLoc(),
+                             VD->getName().str(),
+                             "the member coroutine is called on " +
+                                 describeLocal(VD, Role),
+                             VD});
+      }
+    }
   }
+  for (Borrow &B : Borrows)
+    B.Work = {Callee, Call, B.Var};
   return Borrows;
+}
+
+/// True if \p Call is std::move, std::forward or std::ref/cref of one
+/// argument.
+static bool isStdCall(const CallExpr *Call,
+                      std::initializer_list<llvm::StringRef> Names) {
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || !Callee->isInStdNamespace() || !Callee->getIdentifier())
+    return false;
+  return llvm::is_contained(Names, Callee->getName());
 }
 
 static void workBorrows(const ASTContext &Ctx, const Expr *Arg,
                         const FunctionDecl *Caller, FrameRole Role,
-                        llvm::SmallVectorImpl<Borrow> &Out) {
+                        llvm::SmallVectorImpl<Borrow> &Out,
+                        unsigned Depth = 0) {
   const Expr *Work = innerValue(Arg);
-  if (!Work)
+  if (!Work || Depth > 4)
     return;
+  // std::move(logic), std::forward<F>(f): the same work.
+  if (const auto *Call = dyn_cast<CallExpr>(Work);
+      Call && Call->getNumArgs() == 1 && isStdCall(Call, {"move", "forward"})) {
+    workBorrows(Ctx, Call->getArg(0), Caller, Role, Out, Depth + 1);
+    return;
+  }
   if (const auto *Lambda = dyn_cast<LambdaExpr>(Work)) {
+    size_t Before = Out.size();
     captureBorrows(Lambda->captures(), Lambda->getBeginLoc(), "work", Caller,
                    Role, Out);
+    for (size_t B = Before; B < Out.size(); ++B)
+      Out[B].Work = {Lambda->getCallOperator(), nullptr, Out[B].Var};
+    return;
+  }
+  if (const auto *AddrOf = dyn_cast<UnaryOperator>(stripConversions(Work));
+      AddrOf && AddrOf->getOpcode() == UO_AddrOf) {
+    if (const VarDecl *VD = designatedVariable(AddrOf->getSubExpr(), Caller))
+      Out.push_back({BorrowKind::Pointer, Arg->getBeginLoc(),
+                     VD->getName().str(),
+                     "the work is given a pointer to " +
+                         describeLocal(VD, Role),
+                     VD});
+    return;
+  }
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(stripConversions(Work))) {
+    const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!VD || !designatedVariable(Ref, Caller))
+      return;
+    const Expr *Init = VD->getInit() ? innerValue(VD->getInit()) : nullptr;
+    // A closure held in a local: its copy keeps the references it captured.
+    if (const auto *Lambda = dyn_cast_or_null<LambdaExpr>(Init)) {
+      size_t Before = Out.size();
+      captureBorrows(Lambda->captures(), Arg->getBeginLoc(), "work", Caller,
+                     Role, Out);
+      for (size_t B = Before; B < Out.size(); ++B) {
+        Out[B].Explanation = "closure '" + VD->getName().str() +
+                             "', copied into the work, keeps its capture: " +
+                             Out[B].Explanation;
+        Out[B].Work = {Lambda->getCallOperator(), nullptr, Out[B].Var};
+      }
+      return;
+    }
+    if (VD->getType()->isPointerType()) {
+      if (const VarDecl *Pointee = pointedLocal(Ref, Caller))
+        Out.push_back({BorrowKind::Pointer, Arg->getBeginLoc(),
+                       Pointee->getName().str(),
+                       "the work is given pointer '" + VD->getName().str() +
+                           "', which points to " + describeLocal(Pointee, Role),
+                       Pointee});
+      return;
+    }
+    aggregateBorrows(VD, Caller, Role, Arg->getBeginLoc(),
+                     "the work is given a copy of", Out);
     return;
   }
   const auto *Call = dyn_cast<CallExpr>(Work);
@@ -341,12 +483,25 @@ static void workBorrows(const ASTContext &Ctx, const Expr *Arg,
   std::string Name = qualifiedName(Callee);
   if (Name == "std::ref" || Name == "std::cref") {
     if (Call->getNumArgs() == 1)
-      if (const VarDecl *VD = designatedVariable(Call->getArg(0), Caller))
+      if (const VarDecl *VD = designatedVariable(Call->getArg(0), Caller)) {
         Out.push_back({BorrowKind::Reference, Arg->getBeginLoc(),
                        VD->getName().str(),
                        "'" + Name + "' wraps a reference to " +
                            describeLocal(VD, Role),
                        VD});
+        // A closure lent by reference keeps what it captured, too.
+        if (const auto *Lambda = dyn_cast_or_null<LambdaExpr>(
+                VD->getInit() ? innerValue(VD->getInit()) : nullptr))
+          captureBorrows(Lambda->captures(), Arg->getBeginLoc(), "work",
+                         Caller, Role, Out);
+      }
+    return;
+  }
+  // std::bind(f, std::ref(x)): what is bound goes with the work.
+  if (Name == "std::bind" || Name == "std::bind_front" ||
+      Name == "std::bind_back") {
+    for (const Expr *Bound : Call->arguments())
+      workBorrows(Ctx, Bound, Caller, Role, Out, Depth + 1);
     return;
   }
   // Only a coroutine keeps what its parameters refer to; an ordinary call
@@ -370,20 +525,226 @@ llvm::SmallVector<Borrow, 4> findWorkBorrows(const ASTContext &Ctx,
   llvm::SmallVector<Borrow, 4> Borrows;
   if (!Call || !Caller)
     return Borrows;
-  // thread.detach(): the work went in when the object was constructed.
+  // thread.detach(): the work went in when the object was constructed, as
+  // a local ("std::thread t(...); t.detach();") or a temporary
+  // ("std::thread(...).detach();").
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
     const Expr *Object = Member->getImplicitObjectArgument();
+    const Expr *Built = nullptr;
     if (const VarDecl *VD = designatedVariable(Object, Caller))
-      if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
-              VD->getInit() ? stripConversions(VD->getInit()) : nullptr))
-        for (const Expr *Arg : Construct->arguments())
-          workBorrows(Ctx, Arg, Caller, Role, Borrows);
+      Built = VD->getInit();
+    else if (isTemporary(Object))
+      Built = Object;
+    for (unsigned Guard = 0; Built && Guard < 8; ++Guard) {
+      Built = stripConversions(Built);
+      if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Built))
+        Built = Temp->getSubExpr();
+      else
+        break;
+    }
+    if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Built))
+      for (const Expr *Arg : Construct->arguments())
+        workBorrows(Ctx, Arg, Caller, Role, Borrows);
     return Borrows;
   }
   unsigned First = isa<CXXOperatorCallExpr>(Call) ? 1 : 0;
   for (unsigned I = First; I < Call->getNumArgs(); ++I)
     workBorrows(Ctx, Call->getArg(I), Caller, Role, Borrows);
   return Borrows;
+}
+
+/// What a coroutine body must not use after it suspends for \p B to be
+/// consumed in time.
+static std::optional<UseTarget> targetOf(const Borrow &B,
+                                         const FunctionDecl *Callee) {
+  UseTarget Target;
+  switch (B.Kind) {
+  case BorrowKind::Reference:
+  case BorrowKind::Temporary:
+  case BorrowKind::View:
+  case BorrowKind::Pointer:
+  case BorrowKind::RawThis:
+    if (B.ParamIndex >= 0) {
+      if (static_cast<unsigned>(B.ParamIndex) >= Callee->getNumParams())
+        return std::nullopt;
+      Target.Vars.push_back(Callee->getParamDecl(B.ParamIndex));
+      Target.Indirect = B.Kind == BorrowKind::View ||
+                        B.Kind == BorrowKind::Pointer ||
+                        B.Kind == BorrowKind::RawThis;
+      return Target;
+    }
+    // The object a member coroutine is called on.
+    Target.This = true;
+    Target.Indirect = true;
+    return Target;
+  case BorrowKind::ObjectLocal:
+  case BorrowKind::CaptureThis:
+    Target.This = true;
+    Target.Indirect = true;
+    return Target;
+  case BorrowKind::CaptureByReference:
+    if (!B.Var)
+      return std::nullopt;
+    Target.Vars.push_back(B.Var);
+    return Target;
+  case BorrowKind::DyingClosure:
+  case BorrowKind::LocalClosure: {
+    const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+    if (!Method || !Method->getParent()->isLambda())
+      return std::nullopt;
+    for (const LambdaCapture &Capture : Method->getParent()->captures()) {
+      if (Capture.capturesThis())
+        Target.This = true;
+      else if (Capture.capturesVariable())
+        if (const auto *VD = dyn_cast<VarDecl>(Capture.getCapturedVar()))
+          Target.Vars.push_back(VD);
+    }
+    return Target;
+  }
+  }
+  return std::nullopt;
+}
+
+void BorrowFinder::keepUnjoined(const CallExpr *Call,
+                                const FunctionDecl *Caller,
+                                llvm::SmallVectorImpl<Borrow> &Borrows) {
+  bool OwnedThis = Handlers.frameworkOwnedThis(Caller) != nullptr;
+  llvm::erase_if(Borrows, [&](Borrow &B) {
+    if ((B.Kind == BorrowKind::RawThis || B.Kind == BorrowKind::CaptureThis) &&
+        OwnedThis)
+      return true;
+    if (!B.Var)
+      return false;
+    std::optional<Join> J = Joins.find(Caller, Call, B.Work);
+    if (!J)
+      return false;
+    if (J->UseAfterSignal.isInvalid())
+      return true;
+    B.EarlySignal = std::move(J);
+    return false;
+  });
+}
+
+llvm::SmallVector<Borrow, 4>
+BorrowFinder::ofCoroutine(const CallExpr *Call, const FunctionDecl *Caller,
+                          FrameRole Role) {
+  llvm::SmallVector<Borrow, 4> Borrows = findBorrows(Ctx, Call, Caller, Role);
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (Callee && Suspensions.hasVisibleBody(Callee)) {
+    // The evidence of the body: what it no longer uses once it first
+    // suspends is not borrowed.
+    llvm::erase_if(Borrows, [&](Borrow &B) {
+      std::optional<UseTarget> Target = targetOf(B, Callee);
+      if (!Target)
+        return false;
+      B.Late = Suspensions.lateUse(Callee, *Target);
+      return !B.Late.has_value();
+    });
+  }
+  keepUnjoined(Call, Caller, Borrows);
+  return Borrows;
+}
+
+llvm::SmallVector<Borrow, 4> BorrowFinder::ofWork(const CallExpr *Call,
+                                                  const FunctionDecl *Caller,
+                                                  FrameRole Role) {
+  llvm::SmallVector<Borrow, 4> Borrows =
+      findWorkBorrows(Ctx, Call, Caller, Role);
+  keepUnjoined(Call, Caller, Borrows);
+  return Borrows;
+}
+
+/// Returns the argument of \p Call bound to parameter \p Index of \p Callee.
+static const Expr *argumentFor(const CallExpr *Call, const FunctionDecl *Callee,
+                               unsigned Index) {
+  unsigned Offset = 0;
+  if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) &&
+      cast<CXXMethodDecl>(Callee)->isInstance())
+    Offset = 1;
+  if (Index + Offset >= Call->getNumArgs())
+    return nullptr;
+  const Expr *Arg = Call->getArg(Index + Offset);
+  return isa<CXXDefaultArgExpr>(Arg) ? nullptr : Arg;
+}
+
+llvm::SmallVector<Borrow, 4> BorrowFinder::ofChain(const CallChain &Chain,
+                                                   const FunctionDecl *Handler,
+                                                   bool Detaching) {
+  const CallSite &Start = Chain.Hops.back();
+  if (Chain.Hops.size() == 1)
+    return Detaching ? ofWork(Start.Call, Handler, FrameRole::Handler)
+                     : ofCoroutine(Start.Call, Handler, FrameRole::Handler);
+  // The function the start is written in, and what it lends of its own
+  // parameters.
+  const FunctionDecl *Inner = Chain.Hops[Chain.Hops.size() - 2].Callee;
+  if (const FunctionDecl *Def = definitionWithBody(Inner))
+    Inner = Def;
+  llvm::SmallVector<Borrow, 4> Inside =
+      Detaching ? ofWork(Start.Call, Inner, FrameRole::Function)
+                : ofCoroutine(Start.Call, Inner, FrameRole::Function);
+  llvm::SmallVector<Borrow, 4> Result;
+  for (const Borrow &B : Inside) {
+    const auto *Param = dyn_cast_or_null<ParmVarDecl>(B.Var);
+    if (!Param || !(Param->getType()->isReferenceType() ||
+                    Param->getType()->isPointerType()))
+      continue;
+    // Back along the chain: each hop's argument for the parameter.
+    const ParmVarDecl *Current = Param;
+    const VarDecl *Reached = nullptr;
+    const Expr *Arg = nullptr;
+    const FunctionDecl *Frame = Handler;
+    for (size_t I = Chain.Hops.size() - 1; I-- > 0;) {
+      const CallSite &Hop = Chain.Hops[I];
+      Frame = I == 0 ? Handler : Chain.Hops[I - 1].Callee;
+      if (const FunctionDecl *Def = definitionWithBody(Frame))
+        Frame = Def;
+      Arg = argumentFor(Hop.Call, Hop.Callee, Current->getFunctionScopeIndex());
+      if (!Arg)
+        break;
+      const VarDecl *VD = Current->getType()->isPointerType()
+                              ? pointedLocal(Arg, Frame)
+                              : designatedVariable(Arg, Frame);
+      if (!VD && Current->getType()->isPointerType())
+        if (const auto *Ref = dyn_cast<DeclRefExpr>(stripConversions(Arg)))
+          VD = designatedVariable(Ref, Frame);
+      if (!VD)
+        break;
+      if (I == 0) {
+        Reached = VD;
+        break;
+      }
+      const auto *Next = dyn_cast<ParmVarDecl>(VD);
+      if (!Next || !(Next->getType()->isReferenceType() ||
+                     Next->getType()->isPointerType()))
+        break;
+      Current = Next;
+    }
+    if (!Reached || !Arg)
+      continue;
+    const FunctionDecl *Entry = Chain.Hops.front().Callee;
+    const ParmVarDecl *EntryParam = nullptr;
+    for (unsigned I = 0; I < Entry->getNumParams(); ++I)
+      if (argumentFor(Chain.Hops.front().Call, Entry, I) == Arg)
+        EntryParam = Entry->getParamDecl(I);
+    Borrow Through = B;
+    Through.Kind = BorrowKind::Reference;
+    Through.Loc = Arg->getBeginLoc();
+    Through.Name = Reached->getName().str();
+    Through.Var = Reached;
+    Through.ParamIndex = -1;
+    bool ByPointer = EntryParam && EntryParam->getType()->isPointerType();
+    Through.Explanation =
+        (EntryParam ? std::string(ByPointer ? "pointer" : "reference") +
+                          " parameter '" + EntryParam->getName().str() +
+                          "' of " + displayName(Entry)
+                    : displayName(Entry)) +
+        (ByPointer ? " points to " : " refers to ") +
+        describeLocal(Reached, FrameRole::Handler) +
+        ", and the detached operation keeps it";
+    Through.Work = {};
+    Result.push_back(std::move(Through));
+  }
+  return Result;
 }
 
 } // namespace firecrash

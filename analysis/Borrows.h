@@ -9,9 +9,12 @@
 #ifndef FIRECRASH_ANALYSIS_BORROWS_H
 #define FIRECRASH_ANALYSIS_BORROWS_H
 
+#include "Joins.h"
+#include "Suspension.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/SmallVector.h"
+#include <optional>
 #include <string>
 
 namespace firecrash {
@@ -53,6 +56,16 @@ struct Borrow {
   std::string Explanation;
   /// The borrowed variable of the caller, when a variable is borrowed.
   const clang::VarDecl *Var = nullptr;
+  /// The parameter of the callee it is bound to, or -1 (the object, a
+  /// capture).
+  int ParamIndex = -1;
+  /// The work that uses it (for joins).
+  WorkRef Work = WorkRef();
+  /// Where the coroutine still uses it after it first suspends, when its
+  /// body shows it.
+  std::optional<LateUse> Late = std::nullopt;
+  /// A rendezvous the frame waits on, signalled before the work's last use.
+  std::optional<Join> EarlySignal = std::nullopt;
 };
 
 /// How a borrow describes the caller's variables: "handler local 'x'" for a
@@ -84,6 +97,58 @@ const clang::VarDecl *designatedVariable(const clang::Expr *E,
 /// True if \p VD lives in its function's own frame and dies with it: a local
 /// or a by-value parameter, not a reference and not static.
 bool isFrameOwned(const clang::VarDecl *VD);
+
+class HandlerOracle;
+struct CallChain;
+
+/// Finds borrows and keeps those the evidence supports: 'this' of an object
+/// the framework keeps for the life of the process borrows nothing; a
+/// coroutine that consumes what it is given before it first suspends keeps
+/// nothing of it; work the frame joins before the state dies outlives
+/// nothing.
+class BorrowFinder {
+public:
+  BorrowFinder(clang::ASTContext &Ctx, SuspensionAnalysis &Suspensions,
+               const HandlerOracle &Handlers, JoinOracle &Joins)
+      : Ctx(Ctx), Suspensions(Suspensions), Handlers(Handlers), Joins(Joins) {}
+
+  /// What starting a coroutine (or an eager task) with \p Call lends it and
+  /// it still uses after it first suspends.
+  llvm::SmallVector<Borrow, 4> ofCoroutine(const clang::CallExpr *Call,
+                                           const clang::FunctionDecl *Caller,
+                                           FrameRole Role);
+
+  /// What the work handed to a detaching call borrows.
+  llvm::SmallVector<Borrow, 4> ofWork(const clang::CallExpr *Call,
+                                      const clang::FunctionDecl *Caller,
+                                      FrameRole Role);
+
+  /// What a chain started in \p Handler borrows from it: the borrows of the
+  /// start (of a detaching call when \p Detaching) that reach the handler's
+  /// state through the reference and pointer parameters of the functions in
+  /// between.
+  llvm::SmallVector<Borrow, 4> ofChain(const CallChain &Chain,
+                                       const clang::FunctionDecl *Handler,
+                                       bool Detaching);
+
+  /// Where \p Frame waits for the work \p B was lent to, after \p Start.
+  std::optional<Join> joinOf(const clang::FunctionDecl *Frame,
+                             const clang::Expr *Start, const Borrow &B) {
+    return Joins.find(Frame, Start, B.Work);
+  }
+
+private:
+  /// Drops borrows of a long-lived 'this' and joined work; records early
+  /// signals.
+  void keepUnjoined(const clang::CallExpr *Call,
+                    const clang::FunctionDecl *Caller,
+                    llvm::SmallVectorImpl<Borrow> &Borrows);
+
+  clang::ASTContext &Ctx;
+  SuspensionAnalysis &Suspensions;
+  const HandlerOracle &Handlers;
+  JoinOracle &Joins;
+};
 
 } // namespace firecrash
 

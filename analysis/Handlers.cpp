@@ -98,6 +98,31 @@ findListedBase(const ASTContext &Ctx, const CXXRecordDecl *RD,
   return std::nullopt;
 }
 
+const CXXRecordDecl *
+HandlerOracle::frameworkOwnedThis(const FunctionDecl *FD) const {
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(FD);
+  // A lambda's 'this' is the one of the member function it is written in.
+  for (unsigned Guard = 0; Method && Method->getParent()->isLambda() &&
+                           Guard < 8;
+       ++Guard)
+    Method = dyn_cast_or_null<CXXMethodDecl>(
+        dyn_cast<FunctionDecl>(Method->getParent()->getDeclContext()));
+  if (!Method || Method->isStatic())
+    return nullptr;
+  const CXXRecordDecl *Class = Method->getParent();
+  if (!Options.LongLivedTypes.empty()) {
+    llvm::SmallVector<std::string, 4> Names;
+    collectTypeNames(Ctx, Ctx.getRecordType(Class), Names);
+    if (Options.LongLivedTypes.matchAny(Names) ||
+        findListedBase(Ctx, Class, Options.LongLivedTypes))
+      return Class;
+  }
+  if (!Options.BaseClasses.empty() &&
+      findListedBase(Ctx, Class, Options.BaseClasses))
+    return Class;
+  return nullptr;
+}
+
 std::optional<HandlerInfo>
 HandlerOracle::classify(const FunctionDecl *FD) const {
   if (!FD)

@@ -30,6 +30,9 @@ struct HandlerOptions {
   NameList ConnectionTypes;
   NameList ResultTypes;
   NameList BaseClasses;
+  /// Classes whose objects the framework creates once and keeps for the
+  /// life of the process (besides those of BaseClasses).
+  NameList LongLivedTypes;
 };
 
 /// Why a coroutine counts as a request handler.
@@ -72,6 +75,14 @@ public:
 
   /// Returns why \p FD is a request handler.
   std::optional<HandlerInfo> classify(const clang::FunctionDecl *FD) const;
+
+  /// Returns the class of the object \p FD's 'this' designates (for a
+  /// lambda, the member function it is written in) when the framework keeps
+  /// objects of it for the life of the process: it derives from a class of
+  /// HandlerBaseClasses or LongLivedTypes, or is listed. Such a 'this' is
+  /// never request state.
+  const clang::CXXRecordDecl *
+  frameworkOwnedThis(const clang::FunctionDecl *FD) const;
 
   /// Returns the regular expressions that failed to compile, with errors.
   const std::vector<std::string> &regexErrors() const { return RegexErrors; }

@@ -2,6 +2,7 @@
 
 #include "Reach.h"
 #include "BodyWalk.h"
+#include "Suspension.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -19,6 +20,8 @@ bool DetachedCoroutineStarts::startsDetached(const CallExpr &,
   const FunctionDecl *Def = nullptr;
   if (Callee.hasBody(Def) && Def && !coroutineBody(Def))
     return false; // A wrapper; its body is summarized like any function's.
+  if (Suspensions && Suspensions->runsToCompletion(&Callee))
+    return false; // Never outstanding: it has finished when the call returns.
   return Oracle.classify(&Callee).has_value();
 }
 

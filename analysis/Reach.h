@@ -60,18 +60,25 @@ public:
                               const clang::FunctionDecl &Callee) = 0;
 };
 
+class SuspensionAnalysis;
+
 /// Calls of coroutines whose return type is detached. A function that
 /// returns a detached type but is defined here as an ordinary function is a
-/// wrapper: the coroutine it starts is found in its body instead.
+/// wrapper: the coroutine it starts is found in its body instead. With
+/// \p Suspensions, a coroutine that runs to completion inside the call
+/// (eager, and no suspension point in its body) starts nothing that
+/// outlives the call.
 class DetachedCoroutineStarts : public StartClassifier {
 public:
-  explicit DetachedCoroutineStarts(DetachedTypeOracle &Oracle)
-      : Oracle(Oracle) {}
+  explicit DetachedCoroutineStarts(DetachedTypeOracle &Oracle,
+                                   SuspensionAnalysis *Suspensions = nullptr)
+      : Oracle(Oracle), Suspensions(Suspensions) {}
   bool startsDetached(const clang::CallExpr &,
                       const clang::FunctionDecl &Callee) override;
 
 private:
   DetachedTypeOracle &Oracle;
+  SuspensionAnalysis *Suspensions;
 };
 
 /// Computes summaries once per function and walks them.

@@ -7,10 +7,13 @@
 #ifndef FIRECRASH_CHECKS_ANALYSISSTATE_H
 #define FIRECRASH_CHECKS_ANALYSISSTATE_H
 
+#include "Borrows.h"
 #include "DetachedTypes.h"
 #include "Handlers.h"
+#include "Joins.h"
 #include "Reach.h"
 #include "SharedOptions.h"
+#include "Suspension.h"
 #include "Uses.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -22,15 +25,23 @@ struct AnalysisState {
   AnalysisState(clang::ASTContext &Ctx, const SharedOptions &Shared,
                 const HandlerOptions &HandlerOpts)
       : Ctx(Ctx), Detached(Ctx, NameList(Shared.DetachedTypes)),
-        DetachedStarts(Detached), Handlers(Ctx, HandlerOpts),
-        Calls(Ctx, DetachedStarts), References(Ctx) {}
+        Suspensions(Ctx, Detached), DetachedStarts(Detached, &Suspensions),
+        Handlers(Ctx, HandlerOpts), Calls(Ctx, DetachedStarts),
+        References(Ctx),
+        Joins(Ctx, parseWaitEntries(Shared.WaitingCallees, WaitErrors)),
+        Borrows(Ctx, Suspensions, Handlers, Joins) {}
 
   clang::ASTContext &Ctx;
   DetachedTypeOracle Detached;
+  SuspensionAnalysis Suspensions;
   DetachedCoroutineStarts DetachedStarts;
   HandlerOracle Handlers;
   Reach Calls;
   ReferenceCounter References;
+  /// Malformed WaitingCallees entries, reported once.
+  std::vector<std::string> WaitErrors;
+  JoinOracle Joins;
+  BorrowFinder Borrows;
   /// Reported call locations (expansion and spelling), so a template's
   /// instantiations give one diagnostic per written call.
   llvm::DenseSet<std::pair<unsigned, unsigned>> Reported;

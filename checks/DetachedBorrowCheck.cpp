@@ -2,6 +2,7 @@
 
 #include "DetachedBorrowCheck.h"
 #include "BodyWalk.h"
+#include "Joins.h"
 #include "Tasks.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -53,11 +54,10 @@ DetachedBorrowCheck::DetachedBorrowCheck(
       StructuredCallees(Options.getLocalOrGlobal("StructuredCallees",
                                                  DefaultStructuredCallees)),
       OwningTypes(Options.get("OwningTypes", DefaultOwningTypes)),
-      WaitingCallees(Options.get("WaitingCallees", DefaultWaitingCallees)),
       Entries(parseDetachingEntries(DetachingCallees, EntryErrors)),
       StructuredEntries(
           parseDetachingEntries(StructuredCallees, StructuredErrors)),
-      OwningTypeList(OwningTypes), WaitingCalleeList(WaitingCallees) {}
+      OwningTypeList(OwningTypes) {}
 
 DetachedBorrowCheck::~DetachedBorrowCheck() = default;
 
@@ -67,7 +67,6 @@ void DetachedBorrowCheck::storeOptions(
   Options.store(Opts, "DetachingCallees", DetachingCallees);
   Options.store(Opts, "StructuredCallees", StructuredCallees);
   Options.store(Opts, "OwningTypes", OwningTypes);
-  Options.store(Opts, "WaitingCallees", WaitingCallees);
 }
 
 void DetachedBorrowCheck::onStartOfTranslationUnit() {
@@ -77,7 +76,6 @@ void DetachedBorrowCheck::onStartOfTranslationUnit() {
   Detaching.reset();
   StartCache.clear();
   EscapeCache.clear();
-  WaitCache.clear();
 }
 
 void DetachedBorrowCheck::ensureAnalysis(ASTContext &Ctx) {
@@ -140,8 +138,8 @@ llvm::SmallVector<Borrow, 4>
 DetachedBorrowCheck::borrowsOf(const Start &S, const FunctionDecl *Caller,
                                FrameRole Role) {
   if (S.Kind == StartKind::DetachingCall)
-    return findWorkBorrows(State->Ctx, S.Site.Call, Caller, Role);
-  return findBorrows(State->Ctx, S.Site.Call, Caller, Role);
+    return State->Borrows.ofWork(S.Site.Call, Caller, Role);
+  return State->Borrows.ofCoroutine(S.Site.Call, Caller, Role);
 }
 
 /// Returns the argument of \p Call bound to parameter \p Index of \p Callee.
@@ -233,87 +231,10 @@ bool DetachedBorrowCheck::ownedBy(const Borrow &B, const FunctionDecl *Frame,
   return IsHandler && isa<ParmVarDecl>(B.Var);
 }
 
-namespace {
-/// Finds where a variable of a function goes out of scope.
-class ScopeFinder {
-public:
-  explicit ScopeFinder(const VarDecl *VD) : VD(VD) {}
-
-  /// Returns the statement whose end destroys the variable, if found.
-  const Stmt *find(const Stmt *S, const Stmt *Scope) {
-    if (!S || isa<LambdaExpr>(S))
-      return nullptr;
-    if (const auto *Decls = dyn_cast<DeclStmt>(S))
-      for (const Decl *D : Decls->decls())
-        if (D == VD)
-          return Scope;
-    if (isa<CompoundStmt, ForStmt, CXXForRangeStmt, IfStmt, WhileStmt,
-            SwitchStmt, CXXCatchStmt>(S))
-      Scope = S;
-    for (const Stmt *Child : S->children())
-      if (const Stmt *Found = find(Child, Scope))
-        return Found;
-    return nullptr;
-  }
-
-private:
-  const VarDecl *VD;
-};
-
-/// Collects the calls of a body to listed waiting functions.
-class WaitCollector : public BodyWalk<WaitCollector> {
-public:
-  WaitCollector(const NameList &Waiting, llvm::SmallVectorImpl<SourceLocation> &Out)
-      : Waiting(Waiting), Out(Out) {}
-  bool expression(const Stmt *S) {
-    if (const auto *Call = dyn_cast<CallExpr>(S))
-      if (const FunctionDecl *Callee = Call->getDirectCallee())
-        if (Waiting.match(qualifiedName(Callee)))
-          Out.push_back(Call->getBeginLoc());
-    return true;
-  }
-
-private:
-  const NameList &Waiting;
-  llvm::SmallVectorImpl<SourceLocation> &Out;
-};
-} // namespace
-
-/// Returns where \p VD, a local or parameter of \p Frame, is destroyed.
-static SourceLocation deathOf(const FunctionDecl *Frame, const VarDecl *VD) {
-  const Stmt *Body = Frame->getBody();
-  if (const auto *Coroutine = dyn_cast_or_null<CoroutineBodyStmt>(Body))
-    Body = Coroutine->getBody();
-  if (!Body)
-    return SourceLocation();
-  if (isa<ParmVarDecl>(VD))
-    return Body->getEndLoc();
-  const Stmt *Scope = ScopeFinder(VD).find(Body, Body);
-  return (Scope ? Scope : Body)->getEndLoc();
-}
-
 bool DetachedBorrowCheck::waitedFor(const FunctionDecl *Frame,
                                     const Expr *Call, const Borrow &B) {
-  if (!B.Var || WaitingCalleeList.empty())
-    return false;
-  SourceLocation Death = deathOf(Frame, B.Var);
-  if (Death.isInvalid())
-    return false;
-  // The frame's waiting calls, collected once per frame.
-  auto [It, Inserted] = WaitCache.try_emplace(Frame->getCanonicalDecl());
-  llvm::SmallVector<SourceLocation, 4> &Waits = It->second;
-  if (Inserted)
-    WaitCollector(WaitingCalleeList, Waits).visit(Frame->getBody());
-  const SourceManager &SM = State->Ctx.getSourceManager();
-  SourceLocation From = SM.getExpansionLoc(Call->getEndLoc());
-  Death = SM.getExpansionLoc(Death);
-  for (SourceLocation Wait : Waits) {
-    Wait = SM.getExpansionLoc(Wait);
-    if (SM.isBeforeInTranslationUnit(From, Wait) &&
-        SM.isBeforeInTranslationUnit(Wait, Death))
-      return true;
-  }
-  return false;
+  std::optional<Join> J = State->Borrows.joinOf(Frame, Call, B);
+  return J && J->UseAfterSignal.isInvalid();
 }
 
 bool DetachedBorrowCheck::reportedElsewhere(bool IsHandler,
@@ -340,8 +261,9 @@ void DetachedBorrowCheck::checkFunction(const FunctionDecl *Frame) {
     if (reportedElsewhere(IsHandler, S.Kind))
       continue;
     llvm::SmallVector<Borrow, 4> Borrows;
+    // The finder already dropped what the frame joins.
     for (Borrow &B : borrowsOf(S, Frame, Role))
-      if (ownedBy(B, Frame, IsHandler) && !waitedFor(Frame, S.Site.Call, B))
+      if (ownedBy(B, Frame, IsHandler))
         Borrows.push_back(std::move(B));
     if (Borrows.empty())
       continue;
@@ -481,10 +403,13 @@ void DetachedBorrowCheck::report(const FunctionDecl *Frame, bool IsHandler,
   hopNotes(Chain, Match ? "detaches work with" : "starts",
            Match ? "'" + Match->CalleeName + "'"
                  : describeWork(Last.Kind, Last.Site, ""));
-  for (const Borrow &B : Borrows)
+  llvm::SmallVector<SourceLocation, 4> NotedUses;
+  for (const Borrow &B : Borrows) {
     diag(SM.getExpansionLoc(B.Loc), "the detached operation borrows from %0: %1",
          DiagnosticIDs::Note)
         << displayName(Frame) << B.Explanation;
+    evidenceNotes(SM, B, NotedUses);
+  }
   llvm::SmallPtrSet<const VarDecl *, 4> Noted;
   bool NotedTemporary = false;
   for (const Borrow &B : Borrows) {

@@ -19,15 +19,6 @@ inline constexpr llvm::StringLiteral DefaultOwningTypes =
     "::std::shared_ptr;::std::weak_ptr;::boost::shared_ptr;::boost::weak_ptr;"
     "::boost::intrusive_ptr;::winrt::com_ptr;::QSharedPointer;::QPointer";
 
-/// Default of option WaitingCallees: calls after which the work has ended.
-inline constexpr llvm::StringLiteral DefaultWaitingCallees =
-    "::boost::asio::io_context::run;::asio::io_context::run;"
-    "::boost::asio::thread_pool::join;::asio::thread_pool::join;"
-    "::boost::asio::thread_pool::wait;::asio::thread_pool::wait;"
-    "::std::thread::join;::std::jthread::join;"
-    "::firecrash::request_scope::join;::firecrash::sync_wait;"
-    "::stdexec::sync_wait;::std::this_thread::sync_wait";
-
 /// Finds detached work, started in any function, that borrows state owned by
 /// the starting frame (a local, a by-value parameter, a temporary, a closure)
 /// which the frame does not wait for: the work can use it after it dies.
@@ -70,23 +61,17 @@ private:
   const std::string DetachingCallees;
   const std::string StructuredCallees;
   const std::string OwningTypes;
-  const std::string WaitingCallees;
   // The errors first: parsing the entries fills them.
   std::vector<std::string> EntryErrors;
   std::vector<std::string> StructuredErrors;
   std::vector<DetachingEntry> Entries;
   std::vector<DetachingEntry> StructuredEntries;
   NameList OwningTypeList;
-  NameList WaitingCalleeList;
 
   std::unique_ptr<DetachingCallOracle> Detaching;
   std::unique_ptr<Starts> Classifier;
   std::unique_ptr<Reach> Calls;
   llvm::DenseMap<const clang::FunctionDecl *, std::vector<Start>> StartCache;
-  /// Where each frame calls a WaitingCallees function.
-  llvm::DenseMap<const clang::FunctionDecl *,
-                 llvm::SmallVector<clang::SourceLocation, 4>>
-      WaitCache;
   llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>,
                  std::vector<Escape>>
       EscapeCache;

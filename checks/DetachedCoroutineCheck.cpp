@@ -2,6 +2,7 @@
 
 #include "DetachedCoroutineCheck.h"
 #include "Summary.h"
+#include "Suspension.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -16,12 +17,43 @@ namespace firecrash {
 DetachedCoroutineCheck::DetachedCoroutineCheck(
     StringRef Name, clang::tidy::ClangTidyContext *Context)
     : FirecrashCheck(Name, Context),
-      TaskType(Options.get("TaskType", "firecrash::task<>")) {}
+      TaskType(Options.get("TaskType", "firecrash::task<>")),
+      ReportOwnedWork(Options.get("ReportOwnedWork", false)),
+      DetachingCallees(Options.getLocalOrGlobal("DetachingCallees",
+                                                DefaultDetachingCallees)),
+      StructuredCallees(Options.getLocalOrGlobal("StructuredCallees",
+                                                 DefaultStructuredCallees)),
+      Entries(parseDetachingEntries(DetachingCallees, EntryErrors)),
+      StructuredEntries(
+          parseDetachingEntries(StructuredCallees, StructuredErrors)) {}
 
 void DetachedCoroutineCheck::storeOptions(
     clang::tidy::ClangTidyOptions::OptionMap &Opts) {
   Shared.store(Options, Opts);
   Options.store(Opts, "TaskType", TaskType);
+  Options.store(Opts, "ReportOwnedWork", ReportOwnedWork);
+  Options.store(Opts, "DetachingCallees", DetachingCallees);
+  Options.store(Opts, "StructuredCallees", StructuredCallees);
+}
+
+void DetachedCoroutineCheck::onStartOfTranslationUnit() {
+  FirecrashCheck::onStartOfTranslationUnit();
+  Detaching.reset();
+}
+
+bool DetachedCoroutineCheck::throughDetachingCall(const CallChain &Chain) {
+  if (!isEnabled("firecrash-detaching-spawn"))
+    return false;
+  if (!Detaching) {
+    reportDetachingEntryErrors("DetachingCallees", EntryErrors);
+    reportDetachingEntryErrors("StructuredCallees", StructuredErrors);
+    Detaching = std::make_unique<DetachingCallOracle>(State->Ctx, Entries,
+                                                      StructuredEntries);
+  }
+  for (const CallSite &Hop : Chain.Hops)
+    if (Detaching->classify(*Hop.Call, *Hop.Callee))
+      return true;
+  return false;
 }
 
 void DetachedCoroutineCheck::onEndOfTranslationUnit() {
@@ -120,10 +152,18 @@ void DetachedCoroutineCheck::report(const FunctionDecl *Handler,
   std::optional<DetachedInfo> Info = State->Detached.classify(Start.Callee);
   if (!Info)
     return;
-  llvm::SmallVector<Borrow, 4> Borrows;
-  if (Chain.Hops.size() == 1)
-    Borrows = findBorrows(Ctx, Entry.Call, Handler);
+  // One warning per call site: a chain through a detaching API (a wrapper
+  // such as drogon::async_run) is firecrash-detaching-spawn's.
+  if (throughDetachingCall(Chain))
+    return;
+  llvm::SmallVector<Borrow, 4> Borrows =
+      State->Borrows.ofChain(Chain, Handler, /*Detaching=*/false);
   if (Shared.RequireBorrowedState && Borrows.empty())
+    return;
+  // Work that owns its state and whose body catches everything is the safe
+  // fire-and-forget idiom: nothing of the request dangles and no exception
+  // ends the process.
+  if (!ReportOwnedWork && Borrows.empty() && catchesEverything(Start.Callee))
     return;
   if (!firstReport(SM, Entry.Loc, Entry.Call))
     return;

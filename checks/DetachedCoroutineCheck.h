@@ -23,14 +23,28 @@ public:
 
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void onEndOfTranslationUnit() override;
+  void onStartOfTranslationUnit() override;
 
 private:
   void checkFunction(const clang::FunctionDecl *FD) override;
   void report(const clang::FunctionDecl *Handler, const CallChain &Chain,
               clang::ASTContext &Ctx);
   bool canFix(const CallChain &Chain, clang::ASTContext &Ctx);
+  /// True if a call of the chain is a detaching API: the chain is
+  /// firecrash-detaching-spawn's to report.
+  bool throughDetachingCall(const CallChain &Chain);
 
   const std::string TaskType;
+  /// Report starts of work that owns its state and lets no exception
+  /// escape, too.
+  const bool ReportOwnedWork;
+  const std::string DetachingCallees;
+  const std::string StructuredCallees;
+  std::vector<std::string> EntryErrors;
+  std::vector<std::string> StructuredErrors;
+  std::vector<DetachingEntry> Entries;
+  std::vector<DetachingEntry> StructuredEntries;
+  std::unique_ptr<DetachingCallOracle> Detaching;
 };
 
 } // namespace firecrash

@@ -2,6 +2,7 @@
 
 #include "DetachedThisCheck.h"
 #include "BodyWalk.h"
+#include "Suspension.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -58,16 +59,6 @@ template <typename Kind> bool contains(const Stmt *S) {
     if (contains<Kind>(Child))
       return true;
   return false;
-}
-
-/// The first suspension point in \p S, in source order.
-const CoroutineSuspendExpr *firstSuspension(const Stmt *S) {
-  if (!S || isa<LambdaExpr>(S))
-    return nullptr;
-  for (const Stmt *Child : S->children())
-    if (const CoroutineSuspendExpr *Found = firstSuspension(Child))
-      return Found;
-  return dyn_cast<CoroutineSuspendExpr>(S);
 }
 
 /// True if \p S refers to one of \p Vars.
@@ -332,6 +323,37 @@ bool isQtSlot(const CXXMethodDecl *Method, const SourceManager &SM,
   return Text.contains("slots") || Text.contains("Q_SLOTS");
 }
 
+/// True if the closure of the lambda whose call operator is \p Call is a
+/// temporary of a call of it in the function the lambda is written in
+/// ("[this]() -> T { ... }();"): it is destroyed when that statement ends.
+bool closureIsTemporary(const CXXMethodDecl *Call) {
+  const auto *Outer = dyn_cast_or_null<FunctionDecl>(
+      Call->getParent()->getDeclContext());
+  if (!Outer || !Outer->getBody())
+    return false;
+  struct Finder {
+    const CXXMethodDecl *Call;
+    bool find(const Stmt *S) {
+      if (!S)
+        return false;
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+          Op && Op->getNumArgs() > 0 && Op->getDirectCallee() &&
+          Op->getDirectCallee()->getCanonicalDecl() ==
+              Call->getCanonicalDecl()) {
+        const Expr *Object = ignoreTemporaries(Op->getArg(0));
+        if (isa<LambdaExpr>(Object) ||
+            isa<MaterializeTemporaryExpr>(Op->getArg(0)->IgnoreParenImpCasts()))
+          return true;
+      }
+      for (const Stmt *Child : S->children())
+        if (find(Child))
+          return true;
+      return false;
+    }
+  };
+  return Finder{Call}.find(Outer->getBody());
+}
+
 } // namespace
 
 void DetachedThisCheck::checkFunction(const FunctionDecl *FD) {
@@ -341,6 +363,10 @@ void DetachedThisCheck::checkFunction(const FunctionDecl *FD) {
   const auto *Body = dyn_cast_or_null<CoroutineBodyStmt>(FD->getBody());
   if (!Body)
     return;
+  // The framework keeps its controllers, filters and plugins for the life
+  // of the process: their 'this' cannot dangle.
+  if (State->Handlers.frameworkOwnedThis(FD))
+    return;
   if (Method->getParent()->isLambda()) {
     // A lambda borrows 'this' only through a capture of it ([*this] copies
     // the object and is safe).
@@ -349,6 +375,17 @@ void DetachedThisCheck::checkFunction(const FunctionDecl *FD) {
       CapturesThis |=
           Capture.capturesThis() && Capture.getCaptureKind() == LCK_This;
     if (!CapturesThis)
+      return;
+    // One root cause, one warning: 'this' is read from a closure destroyed
+    // at the end of the starting statement, and the closure's finding
+    // (firecrash-detached-borrow, or firecrash-detached-coroutine in a
+    // request handler) says so.
+    const auto *Outer =
+        dyn_cast_or_null<FunctionDecl>(Method->getParent()->getDeclContext());
+    if (closureIsTemporary(Method) && Outer &&
+        isEnabled(State->Handlers.classify(Outer)
+                      ? "firecrash-detached-coroutine"
+                      : "firecrash-detached-borrow"))
       return;
   }
   std::optional<DetachedInfo> Info = State->Detached.classify(FD);

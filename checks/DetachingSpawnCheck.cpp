@@ -2,6 +2,7 @@
 
 #include "DetachingSpawnCheck.h"
 #include "Summary.h"
+#include "Suspension.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
@@ -89,9 +90,8 @@ void DetachingSpawnCheck::report(const FunctionDecl *Handler,
       Oracle->classify(*Start.Call, *Start.Callee);
   if (!Match)
     return;
-  llvm::SmallVector<Borrow, 4> Borrows;
-  if (Chain.Hops.size() == 1)
-    Borrows = findWorkBorrows(Ctx, Entry.Call, Handler);
+  llvm::SmallVector<Borrow, 4> Borrows =
+      State->Borrows.ofChain(Chain, Handler, /*Detaching=*/true);
   if (Shared.RequireBorrowedState && Borrows.empty())
     return;
   if (!firstReport(SM, Entry.Loc, Entry.Call))
@@ -118,6 +118,16 @@ void DetachingSpawnCheck::report(const FunctionDecl *Handler,
 
   hopNotes(Chain, "detaches work with", Api);
   detachingEntryNote(SM, *Match, Start.Loc);
+  // A detaching API defined as a wrapper: where it starts the coroutine
+  // (the one warning for this call is this check's).
+  if (const FunctionDecl *Wrapper = definitionWithBody(Start.Callee)) {
+    std::vector<CallChain> Inside = State->Calls.startsFrom(Wrapper, 1);
+    if (!Inside.empty()) {
+      const CallSite &Began = Inside.front().Hops.back();
+      diag(Began.Loc, "%0 starts %1 here", DiagnosticIDs::Note)
+          << describeFunction(Wrapper) << describeCoroutine(Began.Callee);
+    }
+  }
   handlerNote(Handler);
   borrowNotes(SM, Borrows);
 }

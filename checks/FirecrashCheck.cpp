@@ -2,6 +2,7 @@
 
 #include "FirecrashCheck.h"
 #include "FindingSink.h"
+#include "Suspension.h"
 #include "UserFunctions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -68,6 +69,10 @@ AnalysisState &FirecrashCheck::state(ASTContext &Ctx) {
     for (const std::string &Error : State->Handlers.regexErrors())
       configurationDiag("invalid regular expression in option "
                         "'HandlerFunctions': %0")
+          << Error;
+    for (const std::string &Error : State->WaitErrors)
+      configurationDiag("malformed entry %0 in option 'WaitingCallees': "
+                        "expected 'name' or 'name=signal,signal'")
           << Error;
   }
   return *State;
@@ -178,6 +183,15 @@ void FirecrashCheck::detachedTypeNotes(const DetachedInfo &Info,
     break;
   }
 
+  // A body that catches everything lets no exception reach the promise.
+  if (const CXXCatchStmt *CatchAll = catchesEverything(Callee)) {
+    diag(CatchAll->getCatchLoc(),
+         "no exception can escape %0: its body catches everything here",
+         DiagnosticIDs::Note)
+        << describeFunction(Callee);
+    return;
+  }
+
   // What happens to an exception that escapes it.
   SourceLocation PolicyLoc = Info.UnhandledException
                                  ? Info.UnhandledException->getLocation()
@@ -254,11 +268,62 @@ void FirecrashCheck::reportDetachingEntryErrors(
 
 void FirecrashCheck::borrowNotes(const SourceManager &SM,
                                  ArrayRef<Borrow> Borrows) {
-  for (const Borrow &B : Borrows)
+  llvm::SmallVector<SourceLocation, 4> Noted;
+  for (const Borrow &B : Borrows) {
     diag(SM.getExpansionLoc(B.Loc),
          "the detached operation borrows from the handler: %0",
          DiagnosticIDs::Note)
         << B.Explanation;
+    evidenceNotes(SM, B, Noted);
+  }
+}
+
+void FirecrashCheck::evidenceNotes(const SourceManager &SM, const Borrow &B,
+                                   llvm::SmallVectorImpl<SourceLocation> &Noted) {
+  if (B.Late && B.Late->Loc.isValid() && B.Late->Function &&
+      !llvm::is_contained(Noted, B.Late->Loc)) {
+    Noted.push_back(B.Late->Loc);
+    std::string Who = describeFunction(B.Late->Function);
+    const LateUse &Use = *B.Late;
+    switch (Use.Kind) {
+    case LateUseKind::Read:
+      diag(Use.Loc, "%0 uses '%1' here, after it first suspends",
+           DiagnosticIDs::Note)
+          << Who << Use.Name;
+      break;
+    case LateUseKind::Awaited:
+      diag(Use.Loc, "%0 co_awaits '%1' here, so it must outlive the suspension",
+           DiagnosticIDs::Note)
+          << Who << Use.Name;
+      break;
+    case LateUseKind::CalledForTask:
+      diag(Use.Loc,
+           "%0 gets a task from '%1' here; the task's coroutine can point "
+           "into '%1' (a callable's target, an object's members), which can "
+           "be destroyed before the task finishes",
+           DiagnosticIDs::Note)
+          << Who << Use.Name;
+      break;
+    case LateUseKind::HandedOn:
+      diag(Use.Loc,
+           "%0 hands '%1' on by reference here, so it can be used after the "
+           "coroutine suspends",
+           DiagnosticIDs::Note)
+          << Who << Use.Name;
+      break;
+    case LateUseKind::LazyStart:
+      break;
+    }
+  }
+  if (B.EarlySignal && B.EarlySignal->Signal.isValid()) {
+    const Join &J = *B.EarlySignal;
+    diag(J.Signal,
+         "the frame resumes here ('%0' returns) while the work still uses "
+         "'%1' at line %2",
+         DiagnosticIDs::Note)
+        << J.WaitName << J.UsedName
+        << SM.getSpellingLineNumber(J.UseAfterSignal);
+  }
 }
 
 FindingRecord FirecrashCheck::record(const SourceManager &SM,

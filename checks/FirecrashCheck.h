@@ -74,9 +74,17 @@ protected:
   void handlerNote(const clang::FunctionDecl *Handler);
 
   /// Notes on why a callee's type is detached and what becomes of an
-  /// exception escaping it.
+  /// exception escaping it (or, when its body catches everything, that none
+  /// can).
   void detachedTypeNotes(const DetachedInfo &Info,
                          const clang::FunctionDecl *Callee);
+
+  /// Notes on the evidence behind a borrow: where the work still uses it
+  /// after it first suspends, and a rendezvous it signals too early.
+  /// Each late use is noted once per diagnostic: \p Noted holds those
+  /// already noted.
+  void evidenceNotes(const clang::SourceManager &SM, const Borrow &B,
+                     llvm::SmallVectorImpl<clang::SourceLocation> &Noted);
 
   /// The note naming the DetachingCallees entry a call matched.
   void detachingEntryNote(const clang::SourceManager &SM,

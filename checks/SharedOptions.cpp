@@ -1,6 +1,7 @@
 //===--- SharedOptions.cpp - Options every firecrash check reads ----------===//
 
 #include "SharedOptions.h"
+#include "Joins.h"
 
 namespace firecrash {
 
@@ -19,6 +20,10 @@ SharedOptions::SharedOptions(
                                                   DefaultHandlerResultTypes)),
       HandlerBaseClasses(Options.getLocalOrGlobal("HandlerBaseClasses",
                                                   DefaultHandlerBaseClasses)),
+      LongLivedTypes(
+          Options.getLocalOrGlobal("LongLivedTypes", DefaultLongLivedTypes)),
+      WaitingCallees(
+          Options.getLocalOrGlobal("WaitingCallees", DefaultWaitingCallees)),
       MaxCallDepth(
           Options.getLocalOrGlobal("MaxCallDepth", DefaultMaxCallDepth)),
       RequireBorrowedState(
@@ -33,6 +38,8 @@ void SharedOptions::store(clang::tidy::ClangTidyCheck::OptionsView &Options,
   Options.store(Map, "HandlerConnectionTypes", HandlerConnectionTypes);
   Options.store(Map, "HandlerResultTypes", HandlerResultTypes);
   Options.store(Map, "HandlerBaseClasses", HandlerBaseClasses);
+  Options.store(Map, "LongLivedTypes", LongLivedTypes);
+  Options.store(Map, "WaitingCallees", WaitingCallees);
   Options.store(Map, "MaxCallDepth", MaxCallDepth);
   Options.store(Map, "RequireBorrowedState", RequireBorrowedState);
 }
@@ -44,6 +51,7 @@ HandlerOptions SharedOptions::handlerOptions() const {
   Result.ConnectionTypes = NameList(HandlerConnectionTypes);
   Result.ResultTypes = NameList(HandlerResultTypes);
   Result.BaseClasses = NameList(HandlerBaseClasses);
+  Result.LongLivedTypes = NameList(LongLivedTypes);
   return Result;
 }
 

@@ -33,6 +33,14 @@ inline constexpr llvm::StringLiteral DefaultHandlerResultTypes =
 inline constexpr llvm::StringLiteral DefaultHandlerBaseClasses =
     "::drogon::HttpController;::drogon::HttpSimpleController;"
     "::drogon::WebSocketController";
+/// Objects the frameworks create once and keep for the life of the process
+/// (besides their controllers, listed in HandlerBaseClasses): Drogon's
+/// filters, middlewares, plugins and the router's handler binders.
+inline constexpr llvm::StringLiteral DefaultLongLivedTypes =
+    "::drogon::HttpFilterBase;::drogon::HttpMiddlewareBase;"
+    "::drogon::PluginBase;::drogon::internal::HttpBinderBase;"
+    "::drogon::HttpControllerBase;::drogon::HttpSimpleControllerBase;"
+    "::drogon::WebSocketControllerBase";
 inline constexpr unsigned DefaultMaxCallDepth = 5;
 
 /// The options shared by the checks, as written in the configuration.
@@ -43,6 +51,8 @@ struct SharedOptions {
   std::string HandlerConnectionTypes;
   std::string HandlerResultTypes;
   std::string HandlerBaseClasses;
+  std::string LongLivedTypes;
+  std::string WaitingCallees;
   unsigned MaxCallDepth = DefaultMaxCallDepth;
   /// Report only starts that borrow state from the handler's frame.
   bool RequireBorrowedState = false;

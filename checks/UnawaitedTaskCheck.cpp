@@ -101,9 +101,12 @@ void UnawaitedTaskCheck::report(const FunctionDecl *Handler,
   // task discarded that way still never runs.
   if (U.CastToVoid && Eager.value_or(true))
     return;
+  // An eager task that never suspends has finished when the call returns.
+  if (Eager.value_or(false) && State->Suspensions.runsToCompletion(U.Callee))
+    return;
   llvm::SmallVector<Borrow, 4> Borrows;
   if (Eager.value_or(false))
-    Borrows = findBorrows(Ctx, U.Call, Handler);
+    Borrows = State->Borrows.ofCoroutine(U.Call, Handler, FrameRole::Handler);
   // A lazy task that is never awaited never runs: a bug whatever it borrows.
   bool Lazy = Eager.has_value() && !*Eager;
   if (Shared.RequireBorrowedState && Borrows.empty() && !Lazy)

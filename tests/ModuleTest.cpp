@@ -10,6 +10,7 @@
 #include "DetachedBorrowCheck.h"
 #include "DetachedThisCheck.h"
 #include "DetachingCalls.h"
+#include "Joins.h"
 #include "SharedOptions.h"
 #include "Support.h"
 #include "clang-tidy/ClangTidy.h"
@@ -34,6 +35,8 @@ std::map<std::string, std::string> expectedDefaults() {
         DefaultHandlerConnectionTypes.str();
     Expected[P + "HandlerResultTypes"] = DefaultHandlerResultTypes.str();
     Expected[P + "HandlerBaseClasses"] = DefaultHandlerBaseClasses.str();
+    Expected[P + "LongLivedTypes"] = DefaultLongLivedTypes.str();
+    Expected[P + "WaitingCallees"] = DefaultWaitingCallees.str();
     Expected[P + "MaxCallDepth"] = std::to_string(DefaultMaxCallDepth);
     Expected[P + "RequireBorrowedState"] = "false";
   }
@@ -48,9 +51,12 @@ std::map<std::string, std::string> expectedDefaults() {
   Expected["firecrash-detached-this.WeakReferenceFunctions"] =
       DefaultWeakReferenceFunctions.str();
   Expected["firecrash-detached-borrow.OwningTypes"] = DefaultOwningTypes.str();
-  Expected["firecrash-detached-borrow.WaitingCallees"] =
-      DefaultWaitingCallees.str();
   Expected["firecrash-detached-coroutine.TaskType"] = "firecrash::task<>";
+  Expected["firecrash-detached-coroutine.ReportOwnedWork"] = "false";
+  Expected["firecrash-detached-coroutine.DetachingCallees"] =
+      DefaultDetachingCallees.str();
+  Expected["firecrash-detached-coroutine.StructuredCallees"] =
+      DefaultStructuredCallees.str();
   Expected["firecrash-detaching-spawn.DetachingCallees"] =
       "::boost::asio::co_spawn(::boost::asio::detached_t);"
       "::asio::co_spawn(::asio::detached_t);"

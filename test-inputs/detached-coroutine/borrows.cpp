@@ -71,15 +71,16 @@ HANDLER lib::task<> view_into_member(lib::request req) {
 
 HANDLER lib::task<> captures(lib::request req) {
   int hits = 0;
-  auto job = [&hits, req]() -> lib::bg { co_return; };
+  auto job = [&hits, req]() -> lib::bg { co_await lib::pause{}; ++hits; };
   job();
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: lambda coroutine returns detached type 'lib::bg' and is started from request handler 'captures'; the handler can complete while this operation is still outstanding [firecrash-detached-coroutine]
   // CHECK-NOTES: {{.*}}coro.h:47:8: note: 'bg' is detached: its promise starts eagerly and destroys itself (initial_suspend() and final_suspend() both return 'std::suspend_never', which never suspends) and it cannot be co_awaited
   // CHECK-NOTES: {{.*}}coro.h:53:10: note: an exception escaping the coroutine ends the process: unhandled_exception() calls 'std::terminate'
   // CHECK-NOTES: :[[@LINE-7]]:21: note: 'captures' is a request handler: it is annotated 'firecrash::request_handler'
   // CHECK-NOTES: :[[@LINE-5]]:3: note: the detached operation borrows from the handler: the coroutine reads its captures from closure 'job', a local of the handler
-  // CHECK-NOTES: :[[@LINE-7]]:16: note: the detached operation borrows from the handler: the lambda captures handler local 'hits' by reference
-  // CHECK-NOTES: :[[@LINE-8]]:14: note: return a task such as 'firecrash::task<>' from the lambda in 'captures' and co_await it, so the handler waits for the operation and sees its exceptions
+  // CHECK-NOTES: :[[@LINE-7]]:67: note: the lambda in 'captures' uses 'hits' here, after it first suspends
+  // CHECK-NOTES: :[[@LINE-8]]:16: note: the detached operation borrows from the handler: the lambda captures handler local 'hits' by reference
+  // CHECK-NOTES: :[[@LINE-9]]:14: note: return a task such as 'firecrash::task<>' from the lambda in 'captures' and co_await it, so the handler waits for the operation and sees its exceptions
   co_return;
 }
 
@@ -99,15 +100,16 @@ struct Session {
     // CHECK-NOTES: {{.*}}coro.h:53:10: note: an exception escaping the coroutine ends the process: unhandled_exception() calls 'std::terminate'
     // CHECK-NOTES: :[[@LINE-12]]:23: note: 'on_request' is a request handler: it is annotated 'firecrash::request_handler'
     // CHECK-NOTES: :[[@LINE-5]]:13: note: the detached operation borrows from the handler: pointer parameter 'self' receives raw 'this'; nothing keeps the object alive while the coroutine runs
-    // CHECK-NOTES: :[[@LINE-89]]:9: note: return a task such as 'firecrash::task<>' from 'by_this' and co_await it, so the handler waits for the operation and sees its exceptions
-    [this]() -> lib::bg { co_return; }();
+    // CHECK-NOTES: :[[@LINE-90]]:9: note: return a task such as 'firecrash::task<>' from 'by_this' and co_await it, so the handler waits for the operation and sees its exceptions
+    [this]() -> lib::bg { co_await lib::pause{}; flush(); }();
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: lambda coroutine returns detached type 'lib::bg' and is started from request handler 'on_request'; the handler can complete while this operation is still outstanding [firecrash-detached-coroutine]
     // CHECK-NOTES: {{.*}}coro.h:47:8: note: 'bg' is detached: its promise starts eagerly and destroys itself (initial_suspend() and final_suspend() both return 'std::suspend_never', which never suspends) and it cannot be co_awaited
     // CHECK-NOTES: {{.*}}coro.h:53:10: note: an exception escaping the coroutine ends the process: unhandled_exception() calls 'std::terminate'
     // CHECK-NOTES: :[[@LINE-19]]:23: note: 'on_request' is a request handler: it is annotated 'firecrash::request_handler'
     // CHECK-NOTES: :[[@LINE-5]]:5: note: the detached operation borrows from the handler: the lambda's closure is a temporary destroyed at the end of this statement; after its first suspension the coroutine reads captures that no longer exist
-    // CHECK-NOTES: :[[@LINE-6]]:6: note: the detached operation borrows from the handler: the lambda captures raw 'this'; nothing keeps the object alive while the coroutine runs
-    // CHECK-NOTES: :[[@LINE-7]]:5: note: return a task such as 'firecrash::task<>' from the lambda in 'on_request' and co_await it, so the handler waits for the operation and sees its exceptions
+    // CHECK-NOTES: :[[@LINE-6]]:50: note: the lambda in 'on_request' uses 'this' here, after it first suspends
+    // CHECK-NOTES: :[[@LINE-7]]:6: note: the detached operation borrows from the handler: the lambda captures raw 'this'; nothing keeps the object alive while the coroutine runs
+    // CHECK-NOTES: :[[@LINE-8]]:5: note: return a task such as 'firecrash::task<>' from the lambda in 'on_request' and co_await it, so the handler waits for the operation and sees its exceptions
     co_return;
   }
 };
@@ -120,12 +122,12 @@ HANDLER lib::task<> owning(lib::request req) {
   // CHECK-NOTES: {{.*}}coro.h:47:8: note: 'bg' is detached: its promise starts eagerly and destroys itself (initial_suspend() and final_suspend() both return 'std::suspend_never', which never suspends) and it cannot be co_awaited
   // CHECK-NOTES: {{.*}}coro.h:53:10: note: an exception escaping the coroutine ends the process: unhandled_exception() calls 'std::terminate'
   // CHECK-NOTES: :[[@LINE-6]]:21: note: 'owning' is a request handler: it is annotated 'firecrash::request_handler'
-  // CHECK-NOTES: :[[@LINE-112]]:9: note: return a task such as 'firecrash::task<>' from 'by_value' and co_await it, so the handler waits for the operation and sees its exceptions
+  // CHECK-NOTES: :[[@LINE-114]]:9: note: return a task such as 'firecrash::task<>' from 'by_value' and co_await it, so the handler waits for the operation and sees its exceptions
   by_shared(shared);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'by_shared' returns detached type 'lib::bg' and is started from request handler 'owning'; the handler can complete while this operation is still outstanding [firecrash-detached-coroutine]
   // CHECK-NOTES: {{.*}}coro.h:47:8: note: 'bg' is detached: its promise starts eagerly and destroys itself (initial_suspend() and final_suspend() both return 'std::suspend_never', which never suspends) and it cannot be co_awaited
   // CHECK-NOTES: {{.*}}coro.h:53:10: note: an exception escaping the coroutine ends the process: unhandled_exception() calls 'std::terminate'
   // CHECK-NOTES: :[[@LINE-12]]:21: note: 'owning' is a request handler: it is annotated 'firecrash::request_handler'
-  // CHECK-NOTES: :[[@LINE-117]]:9: note: return a task such as 'firecrash::task<>' from 'by_shared' and co_await it, so the handler waits for the operation and sees its exceptions
+  // CHECK-NOTES: :[[@LINE-119]]:9: note: return a task such as 'firecrash::task<>' from 'by_shared' and co_await it, so the handler waits for the operation and sees its exceptions
   co_return;
 }

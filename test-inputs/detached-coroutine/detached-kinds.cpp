@@ -31,7 +31,7 @@ template <typename... Args> struct std::coroutine_traits<void, Args...> {
     void unhandled_exception() {}
   };
 };
-void async_void(int id) { co_return; }
+void async_void(int id) { co_await std::suspend_always{}; }
 
 HANDLER task calls_async_void(int id) {
   async_void(id);
@@ -59,7 +59,7 @@ struct eager_fire {
     void unhandled_exception() { throw; }
   };
 };
-eager_fire fire(int id) { co_return; }
+eager_fire fire(int id) { co_await std::suspend_always{}; }
 
 HANDLER task calls_ready_awaiter(int id) {
   fire(id);

@@ -7,7 +7,7 @@
 
 // Fixed: internal linkage, one use, a whole statement.
 namespace {
-lib::bg notify(int id) { co_return; }
+lib::bg notify(int id) { co_await lib::pause{}; }
 } // namespace
 HANDLER lib::task<> fixable(lib::request req) {
   notify(req.id);
@@ -18,7 +18,7 @@ HANDLER lib::task<> fixable(lib::request req) {
   // CHECK-NOTES: :[[@LINE-8]]:9: note: return a task such as 'firecrash::task<>' from 'notify' and co_await it, so the handler waits for the operation and sees its exceptions
   co_return;
 }
-// CHECK-FIXES: firecrash::task<> notify(int id) { co_return; }
+// CHECK-FIXES: firecrash::task<> notify(int id) { co_await lib::pause{}; }
 // CHECK-FIXES: co_await notify(req.id);
 
 // Fixed: every declaration changes.
@@ -32,13 +32,13 @@ HANDLER lib::task<> fixable_redeclared(lib::request req) {
   // CHECK-NOTES: :[[@LINE-7]]:16: note: return a task such as 'firecrash::task<>' from 'refresh' and co_await it, so the handler waits for the operation and sees its exceptions
   co_return;
 }
-static lib::bg refresh(int id) { co_return; }
+static lib::bg refresh(int id) { co_await lib::pause{}; }
 // CHECK-FIXES: static firecrash::task<> refresh(int id);
 // CHECK-FIXES: co_await refresh(req.id);
-// CHECK-FIXES: static firecrash::task<> refresh(int id) { co_return; }
+// CHECK-FIXES: static firecrash::task<> refresh(int id) { co_await lib::pause{}; }
 
 // Not fixed: other translation units may call it.
-lib::bg publish(int id) { co_return; }
+lib::bg publish(int id) { co_await lib::pause{}; }
 HANDLER lib::task<> external(lib::request req) {
   publish(req.id);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'publish' returns detached type 'lib::bg' and is started from request handler 'external'; the handler can complete while this operation is still outstanding [firecrash-detached-coroutine]
@@ -50,7 +50,7 @@ HANDLER lib::task<> external(lib::request req) {
 }
 
 // Not fixed: a second caller would break.
-static lib::bg shared_step(int id) { co_return; }
+static lib::bg shared_step(int id) { co_await lib::pause{}; }
 HANDLER lib::task<> first_caller(lib::request req) {
   shared_step(req.id);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'shared_step' returns detached type 'lib::bg' and is started from request handler 'first_caller'; the handler can complete while this operation is still outstanding [firecrash-detached-coroutine]
@@ -71,7 +71,7 @@ HANDLER lib::task<> second_caller(lib::request req) {
 }
 
 // Not fixed: the result is used.
-static lib::bg kept(int id) { co_return; }
+static lib::bg kept(int id) { co_await lib::pause{}; }
 HANDLER lib::task<> result_used(lib::request req) {
   auto handle = kept(req.id);
   // CHECK-NOTES: :[[@LINE-1]]:17: warning: coroutine 'kept' returns detached type 'lib::bg' and is started from request handler 'result_used'; the handler can complete while this operation is still outstanding [firecrash-detached-coroutine]
@@ -83,7 +83,7 @@ HANDLER lib::task<> result_used(lib::request req) {
 }
 
 // Not fixed: co_await is not allowed in a catch handler.
-static lib::bg on_error(int id) { co_return; }
+static lib::bg on_error(int id) { co_await lib::pause{}; }
 HANDLER lib::task<> in_catch(lib::request req) {
   try {
     throw req.id;
@@ -99,7 +99,7 @@ HANDLER lib::task<> in_catch(lib::request req) {
 }
 
 // Not fixed: the call is written by a macro.
-static lib::bg from_macro(int id) { co_return; }
+static lib::bg from_macro(int id) { co_await lib::pause{}; }
 #define START(id) from_macro(id)
 HANDLER lib::task<> macro_call(lib::request req) {
   START(req.id);
@@ -112,7 +112,7 @@ HANDLER lib::task<> macro_call(lib::request req) {
 }
 
 // Not fixed: a template.
-template <typename T> static lib::bg generic(T id) { co_return; }
+template <typename T> static lib::bg generic(T id) { co_await lib::pause{}; }
 HANDLER lib::task<> template_callee(lib::request req) {
   generic(req.id);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'generic' returns detached type 'lib::bg' and is started from request handler 'template_callee'; the handler can complete while this operation is still outstanding [firecrash-detached-coroutine]
@@ -124,7 +124,7 @@ HANDLER lib::task<> template_callee(lib::request req) {
 }
 
 // Not fixed: reached through a helper.
-static lib::bg deep(int id) { co_return; }
+static lib::bg deep(int id) { co_await lib::pause{}; }
 static void helper(int id) { deep(id); }
 HANDLER lib::task<> through_helper(lib::request req) {
   helper(req.id);
@@ -138,7 +138,7 @@ HANDLER lib::task<> through_helper(lib::request req) {
 }
 
 // Suppressed: NOLINT drops the warning and its fix.
-static lib::bg silenced(int id) { co_return; }
+static lib::bg silenced(int id) { co_await lib::pause{}; }
 HANDLER lib::task<> suppressed(lib::request req) {
   silenced(req.id); // NOLINT(firecrash-detached-coroutine): fire and forget by design
   co_return;

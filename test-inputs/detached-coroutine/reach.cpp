@@ -40,26 +40,28 @@ HANDLER lib::task<> member(lib::request req) {
 
 // An immediately invoked lambda coroutine.
 HANDLER lib::task<> immediate(lib::request req) {
-  [id = req.id]() -> lib::bg { co_return; }();
+  [id = req.id]() -> lib::bg { co_await lib::pause{}; lib::use(id); }();
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: lambda coroutine returns detached type 'lib::bg' and is started from request handler 'immediate'; the handler can complete while this operation is still outstanding [firecrash-detached-coroutine]
   // CHECK-NOTES: {{.*}}coro.h:47:8: note: 'bg' is detached: its promise starts eagerly and destroys itself (initial_suspend() and final_suspend() both return 'std::suspend_never', which never suspends) and it cannot be co_awaited
   // CHECK-NOTES: {{.*}}coro.h:53:10: note: an exception escaping the coroutine ends the process: unhandled_exception() calls 'std::terminate'
   // CHECK-NOTES: :[[@LINE-5]]:21: note: 'immediate' is a request handler: it is annotated 'firecrash::request_handler'
   // CHECK-NOTES: :[[@LINE-5]]:3: note: the detached operation borrows from the handler: the lambda's closure is a temporary destroyed at the end of this statement; after its first suspension the coroutine reads captures that no longer exist
-  // CHECK-NOTES: :[[@LINE-6]]:3: note: return a task such as 'firecrash::task<>' from the lambda in 'immediate' and co_await it, so the handler waits for the operation and sees its exceptions
+  // CHECK-NOTES: :[[@LINE-6]]:64: note: the lambda in 'immediate' uses 'id' here, after it first suspends
+  // CHECK-NOTES: :[[@LINE-7]]:3: note: return a task such as 'firecrash::task<>' from the lambda in 'immediate' and co_await it, so the handler waits for the operation and sees its exceptions
   co_return;
 }
 
 // A lambda coroutine stored in a local and called later.
 HANDLER lib::task<> stored(lib::request req) {
-  auto job = [id = req.id]() -> lib::bg { co_return; };
+  auto job = [id = req.id]() -> lib::bg { co_await lib::pause{}; lib::use(id); };
   job();
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: lambda coroutine returns detached type 'lib::bg' and is started from request handler 'stored'; the handler can complete while this operation is still outstanding [firecrash-detached-coroutine]
   // CHECK-NOTES: {{.*}}coro.h:47:8: note: 'bg' is detached: its promise starts eagerly and destroys itself (initial_suspend() and final_suspend() both return 'std::suspend_never', which never suspends) and it cannot be co_awaited
   // CHECK-NOTES: {{.*}}coro.h:53:10: note: an exception escaping the coroutine ends the process: unhandled_exception() calls 'std::terminate'
   // CHECK-NOTES: :[[@LINE-6]]:21: note: 'stored' is a request handler: it is annotated 'firecrash::request_handler'
   // CHECK-NOTES: :[[@LINE-5]]:3: note: the detached operation borrows from the handler: the coroutine reads its captures from closure 'job', a local of the handler
-  // CHECK-NOTES: :[[@LINE-7]]:14: note: return a task such as 'firecrash::task<>' from the lambda in 'stored' and co_await it, so the handler waits for the operation and sees its exceptions
+  // CHECK-NOTES: :[[@LINE-7]]:75: note: the lambda in 'stored' uses 'id' here, after it first suspends
+  // CHECK-NOTES: :[[@LINE-8]]:14: note: return a task such as 'firecrash::task<>' from the lambda in 'stored' and co_await it, so the handler waits for the operation and sees its exceptions
   co_return;
 }
 
@@ -71,7 +73,7 @@ HANDLER lib::task<> through_macro(lib::request req) {
   // CHECK-NOTES: {{.*}}coro.h:47:8: note: 'bg' is detached: its promise starts eagerly and destroys itself (initial_suspend() and final_suspend() both return 'std::suspend_never', which never suspends) and it cannot be co_awaited
   // CHECK-NOTES: {{.*}}coro.h:53:10: note: an exception escaping the coroutine ends the process: unhandled_exception() calls 'std::terminate'
   // CHECK-NOTES: :[[@LINE-5]]:21: note: 'through_macro' is a request handler: it is annotated 'firecrash::request_handler'
-  // CHECK-NOTES: :[[@LINE-66]]:9: note: return a task such as 'firecrash::task<>' from 'audit' and co_await it, so the handler waits for the operation and sees its exceptions
+  // CHECK-NOTES: :[[@LINE-68]]:9: note: return a task such as 'firecrash::task<>' from 'audit' and co_await it, so the handler waits for the operation and sees its exceptions
   co_return;
 }
 
@@ -82,7 +84,7 @@ template <typename Request> HANDLER lib::task<> templated(Request req) {
   // CHECK-NOTES: {{.*}}coro.h:47:8: note: 'bg' is detached: its promise starts eagerly and destroys itself (initial_suspend() and final_suspend() both return 'std::suspend_never', which never suspends) and it cannot be co_awaited
   // CHECK-NOTES: {{.*}}coro.h:53:10: note: an exception escaping the coroutine ends the process: unhandled_exception() calls 'std::terminate'
   // CHECK-NOTES: :[[@LINE-5]]:49: note: 'templated<lib::request>' is a request handler: it is annotated 'firecrash::request_handler'
-  // CHECK-NOTES: :[[@LINE-77]]:9: note: return a task such as 'firecrash::task<>' from 'audit' and co_await it, so the handler waits for the operation and sees its exceptions
+  // CHECK-NOTES: :[[@LINE-79]]:9: note: return a task such as 'firecrash::task<>' from 'audit' and co_await it, so the handler waits for the operation and sees its exceptions
   co_return;
 }
 struct other_request {
@@ -100,7 +102,7 @@ HANDLER lib::task<> via_sync_helper(lib::request req) {
   // CHECK-NOTES: {{.*}}coro.h:47:8: note: 'bg' is detached: its promise starts eagerly and destroys itself (initial_suspend() and final_suspend() both return 'std::suspend_never', which never suspends) and it cannot be co_awaited
   // CHECK-NOTES: {{.*}}coro.h:53:10: note: an exception escaping the coroutine ends the process: unhandled_exception() calls 'std::terminate'
   // CHECK-NOTES: :[[@LINE-6]]:21: note: 'via_sync_helper' is a request handler: it is annotated 'firecrash::request_handler'
-  // CHECK-NOTES: :[[@LINE-95]]:9: note: return a task such as 'firecrash::task<>' from 'audit' and co_await it, so the handler waits for the operation and sees its exceptions
+  // CHECK-NOTES: :[[@LINE-97]]:9: note: return a task such as 'firecrash::task<>' from 'audit' and co_await it, so the handler waits for the operation and sees its exceptions
   co_return;
 }
 
@@ -116,7 +118,7 @@ HANDLER lib::task<> via_awaited_helper(lib::request req) {
   // CHECK-NOTES: {{.*}}coro.h:47:8: note: 'bg' is detached: its promise starts eagerly and destroys itself (initial_suspend() and final_suspend() both return 'std::suspend_never', which never suspends) and it cannot be co_awaited
   // CHECK-NOTES: {{.*}}coro.h:53:10: note: an exception escaping the coroutine ends the process: unhandled_exception() calls 'std::terminate'
   // CHECK-NOTES: :[[@LINE-6]]:21: note: 'via_awaited_helper' is a request handler: it is annotated 'firecrash::request_handler'
-  // CHECK-NOTES: :[[@LINE-111]]:9: note: return a task such as 'firecrash::task<>' from 'audit' and co_await it, so the handler waits for the operation and sees its exceptions
+  // CHECK-NOTES: :[[@LINE-113]]:9: note: return a task such as 'firecrash::task<>' from 'audit' and co_await it, so the handler waits for the operation and sees its exceptions
 }
 
 // Through two helpers: every hop is a note.
@@ -130,7 +132,7 @@ HANDLER lib::task<> two_hops(lib::request req) {
   // CHECK-NOTES: {{.*}}coro.h:47:8: note: 'bg' is detached: its promise starts eagerly and destroys itself (initial_suspend() and final_suspend() both return 'std::suspend_never', which never suspends) and it cannot be co_awaited
   // CHECK-NOTES: {{.*}}coro.h:53:10: note: an exception escaping the coroutine ends the process: unhandled_exception() calls 'std::terminate'
   // CHECK-NOTES: :[[@LINE-7]]:21: note: 'two_hops' is a request handler: it is annotated 'firecrash::request_handler'
-  // CHECK-NOTES: :[[@LINE-125]]:9: note: return a task such as 'firecrash::task<>' from 'audit' and co_await it, so the handler waits for the operation and sees its exceptions
+  // CHECK-NOTES: :[[@LINE-127]]:9: note: return a task such as 'firecrash::task<>' from 'audit' and co_await it, so the handler waits for the operation and sees its exceptions
   co_return;
 }
 
@@ -155,7 +157,7 @@ HANDLER lib::task<> recursive(lib::request req) {
   // CHECK-NOTES: {{.*}}coro.h:47:8: note: 'bg' is detached: its promise starts eagerly and destroys itself (initial_suspend() and final_suspend() both return 'std::suspend_never', which never suspends) and it cannot be co_awaited
   // CHECK-NOTES: {{.*}}coro.h:53:10: note: an exception escaping the coroutine ends the process: unhandled_exception() calls 'std::terminate'
   // CHECK-NOTES: :[[@LINE-7]]:21: note: 'recursive' is a request handler: it is annotated 'firecrash::request_handler'
-  // CHECK-NOTES: :[[@LINE-150]]:9: note: return a task such as 'firecrash::task<>' from 'audit' and co_await it, so the handler waits for the operation and sees its exceptions
+  // CHECK-NOTES: :[[@LINE-152]]:9: note: return a task such as 'firecrash::task<>' from 'audit' and co_await it, so the handler waits for the operation and sees its exceptions
   co_return;
 }
 
@@ -186,4 +188,4 @@ HANDLER void synchronous_handler(lib::request req) { audit(req.id); }
 // CHECK-NOTES: {{.*}}coro.h:47:8: note: 'bg' is detached: its promise starts eagerly and destroys itself (initial_suspend() and final_suspend() both return 'std::suspend_never', which never suspends) and it cannot be co_awaited
 // CHECK-NOTES: {{.*}}coro.h:53:10: note: an exception escaping the coroutine ends the process: unhandled_exception() calls 'std::terminate'
 // CHECK-NOTES: :[[@LINE-4]]:14: note: 'synchronous_handler' is a request handler: it is annotated 'firecrash::request_handler'
-// CHECK-NOTES: :8:9: note: return a task such as 'firecrash::task<>' from 'audit' and make 'synchronous_handler' a coroutine that co_awaits it, or spawn it on a 'firecrash::request_scope' and join the scope before 'synchronous_handler' returns
+// CHECK-NOTES: :[[@LINE-183]]:9: note: return a task such as 'firecrash::task<>' from 'audit' and make 'synchronous_handler' a coroutine that co_awaits it, or spawn it on a 'firecrash::request_scope' and join the scope before 'synchronous_handler' returns

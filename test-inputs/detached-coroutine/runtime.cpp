@@ -5,7 +5,7 @@
 #include <firecrash/runtime.hpp>
 
 namespace {
-firecrash::fire_and_forget audit_login(int user) { co_return; }
+firecrash::fire_and_forget audit_login(int user) { co_await std::suspend_always{}; }
 } // namespace
 
 firecrash::task<> login(firecrash::request_scope &scope, int user) {
@@ -17,7 +17,7 @@ firecrash::task<> login(firecrash::request_scope &scope, int user) {
   // CHECK-NOTES: :[[@LINE-9]]:28: note: return a task such as 'firecrash::task<>' from 'audit_login' and co_await it, so the handler waits for the operation and sees its exceptions
   co_return;
 }
-// CHECK-FIXES: firecrash::task<> audit_login(int user) { co_return; }
+// CHECK-FIXES: firecrash::task<> audit_login(int user) { co_await std::suspend_always{}; }
 // CHECK-FIXES: co_await audit_login(user);
 
 // Negative: spawned on the request's scope and joined.

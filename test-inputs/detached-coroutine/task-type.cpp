@@ -7,7 +7,7 @@
 // this translation unit does not declare it.
 #include "Inputs/coro.h"
 
-static lib::bg notify(int id) { co_return; }
+static lib::bg notify(int id) { co_await lib::pause{}; }
 HANDLER lib::task<> handle(lib::request req) {
   notify(req.id);
   // CHECK-NOTES-UNDECLARED: :[[@LINE-1]]:3: warning: coroutine 'notify' returns detached type 'lib::bg' and is started from request handler 'handle'; the handler can complete while this operation is still outstanding [firecrash-detached-coroutine]
@@ -22,5 +22,5 @@ HANDLER lib::task<> handle(lib::request req) {
   // CHECK-NOTES-DECLARED: :[[@LINE-12]]:16: note: return a task such as 'lib::task<>' from 'notify' and co_await it, so the handler waits for the operation and sees its exceptions
   co_return;
 }
-// CHECK-FIXES-DECLARED: static lib::task<> notify(int id) { co_return; }
+// CHECK-FIXES-DECLARED: static lib::task<> notify(int id) { co_await lib::pause{}; }
 // CHECK-FIXES-DECLARED: co_await notify(req.id);

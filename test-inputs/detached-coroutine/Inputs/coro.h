@@ -67,3 +67,14 @@ template <typename T = void> using task = lib::task<T>;
 } // namespace firecrash
 
 #define HANDLER [[clang::annotate("firecrash::request_handler")]]
+
+namespace lib {
+// Always suspends: a coroutine that awaits it is outstanding until something
+// resumes it, and what it uses afterwards must still be alive.
+struct pause {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+template <typename T> void use(const T &) {}
+} // namespace lib

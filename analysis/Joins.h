@@ -1,0 +1,134 @@
+//===--- Joins.h - Where a frame waits for the work it started -*- C++ -*-===//
+//
+// Part of firecrash. A frame that waits for detached work before the state
+// it lent dies does not outlive it: running the io_context, joining a thread
+// (plain waits), or a rendezvous: waiting on a future, a latch, a condition
+// variable or an event loop that the work signals. A rendezvous is a join
+// only when the work signals it after its last use of the borrowed state;
+// a signal given before a later use lets the frame go on while the work
+// still uses what it borrowed.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FIRECRASH_ANALYSIS_JOINS_H
+#define FIRECRASH_ANALYSIS_JOINS_H
+
+#include "TypeNames.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace firecrash {
+
+/// Default of option WaitingCallees: plain waits (after which the work has
+/// ended), then rendezvous waits "wait=signal,signal" (the work must give
+/// one of the signals, member functions called on the same object, or on
+/// the promise a future came from, after its last use of what it borrowed).
+inline constexpr llvm::StringLiteral DefaultWaitingCallees =
+    "::boost::asio::io_context::run;::asio::io_context::run;"
+    "::boost::asio::thread_pool::join;::asio::thread_pool::join;"
+    "::boost::asio::thread_pool::wait;::asio::thread_pool::wait;"
+    "::std::thread::join;::std::jthread::join;"
+    "::firecrash::request_scope::join;::firecrash::sync_wait;"
+    "::stdexec::sync_wait;::std::this_thread::sync_wait;"
+    "::std::future::get=set_value,set_exception,set_value_at_thread_exit,"
+    "set_exception_at_thread_exit;"
+    "::std::future::wait=set_value,set_exception,set_value_at_thread_exit,"
+    "set_exception_at_thread_exit;"
+    "::std::shared_future::get=set_value,set_exception;"
+    "::std::shared_future::wait=set_value,set_exception;"
+    "::std::latch::wait=count_down,arrive_and_wait;"
+    "::std::barrier::arrive_and_wait=arrive,arrive_and_wait,arrive_and_drop;"
+    "::std::barrier::wait=arrive,arrive_and_wait,arrive_and_drop;"
+    "::std::condition_variable::wait=notify_one,notify_all;"
+    "::std::condition_variable_any::wait=notify_one,notify_all;"
+    "::std::counting_semaphore::acquire=release;"
+    "::std::binary_semaphore::acquire=release;"
+    "::QEventLoop::exec=quit,exit;"
+    "::QCoreApplication::exec=quit,exit;"
+    "::trantor::EventLoop::loop=quit";
+
+/// One entry of option WaitingCallees.
+struct WaitEntry {
+  std::string Written;
+  std::string Name;
+  /// Empty for a plain wait.
+  llvm::SmallVector<std::string, 4> Signals;
+};
+
+/// Parses "a::f;b::wait=notify_one,notify_all"; malformed entries go to
+/// \p Errors.
+std::vector<WaitEntry> parseWaitEntries(llvm::StringRef Value,
+                                        std::vector<std::string> &Errors);
+
+/// The work a frame lent its state to, as the join analysis needs it.
+struct WorkRef {
+  /// The function whose body is the work: the coroutine called, the
+  /// lambda's call operator.
+  const clang::FunctionDecl *Work = nullptr;
+  /// The call that started it, whose arguments bind the work's parameters;
+  /// null for a lambda, whose captures name the frame's variables.
+  const clang::CallExpr *Call = nullptr;
+  /// The frame's borrowed variable.
+  const clang::VarDecl *Var = nullptr;
+};
+
+/// How a frame waits for a piece of work.
+struct Join {
+  /// The frame's wait.
+  clang::SourceLocation Wait;
+  std::string WaitName;
+  /// For a rendezvous: the work's signal that lets the frame go on.
+  clang::SourceLocation Signal;
+  /// When the signal comes too early: the work's later use of the borrowed
+  /// state, which the frame no longer waits for.
+  clang::SourceLocation UseAfterSignal;
+  std::string UsedName;
+};
+
+class JoinOracle {
+public:
+  JoinOracle(clang::ASTContext &Ctx, std::vector<WaitEntry> Entries)
+      : Ctx(Ctx), Entries(std::move(Entries)) {}
+
+  /// Returns how \p Frame waits, after \p Start and before \p Work.Var dies,
+  /// for \p Work: a plain wait, or a rendezvous that the work signals. A
+  /// rendezvous the work signals before a later use is returned with
+  /// UseAfterSignal set; nothing when the frame does not wait for it.
+  std::optional<Join> find(const clang::FunctionDecl *Frame,
+                           const clang::Expr *Start, const WorkRef &Work);
+
+  bool empty() const { return Entries.empty(); }
+
+private:
+  struct Wait {
+    const clang::CallExpr *Call;
+    const WaitEntry *Entry;
+  };
+  const llvm::SmallVector<Wait, 4> &waitsIn(const clang::FunctionDecl *Frame);
+
+  clang::ASTContext &Ctx;
+  std::vector<WaitEntry> Entries;
+  llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<Wait, 4>>
+      Waits;
+};
+
+/// Returns where \p VD, a local or parameter of \p Frame, is destroyed: the
+/// end of its scope, or of the body for a parameter.
+clang::SourceLocation deathOf(const clang::FunctionDecl *Frame,
+                              const clang::VarDecl *VD);
+
+/// The names a call goes by for option lists: the callee's qualified name,
+/// the member of the template it was instantiated from, and for a member
+/// call each name of the object's type with the member's name
+/// ("std::future::wait" for a std::future<void> object).
+llvm::SmallVector<std::string, 4> calleeNames(const clang::ASTContext &Ctx,
+                                              const clang::CallExpr *Call);
+
+} // namespace firecrash
+
+#endif // FIRECRASH_ANALYSIS_JOINS_H

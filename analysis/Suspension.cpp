@@ -1,0 +1,560 @@
+//===--- Suspension.cpp - What a coroutine does before it suspends --------===//
+
+#include "Suspension.h"
+#include "TypeNames.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang;
+
+namespace firecrash {
+
+const CoroutineSuspendExpr *firstSuspension(const Stmt *S) {
+  if (!S || isa<LambdaExpr>(S))
+    return nullptr;
+  // The operand is evaluated before its own suspension: an await nested in
+  // it comes first.
+  if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S)) {
+    if (const CoroutineSuspendExpr *Inner =
+            firstSuspension(Suspend->getOperand()))
+      return Inner;
+    return Suspend;
+  }
+  if (const auto *Body = dyn_cast<CoroutineBodyStmt>(S))
+    return firstSuspension(Body->getBody());
+  for (const Stmt *Child : S->children())
+    if (const CoroutineSuspendExpr *Found = firstSuspension(Child))
+      return Found;
+  return nullptr;
+}
+
+const FunctionDecl *definitionWithBody(const FunctionDecl *FD) {
+  const FunctionDecl *Def = nullptr;
+  if (FD && FD->hasBody(Def) && Def && Def->getBody() &&
+      !Def->isDependentContext())
+    return Def;
+  return nullptr;
+}
+
+namespace {
+
+/// True if \p S throws or rethrows, not counting nested lambdas.
+bool throwsAgain(const Stmt *S) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (isa<CXXThrowExpr>(S))
+    return true;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      if (Callee->getIdentifier() &&
+          Callee->getName() == "rethrow_exception")
+        return true;
+  for (const Stmt *Child : S->children())
+    if (throwsAgain(Child))
+      return true;
+  return false;
+}
+
+/// The 'catch (...)' of \p Try when no handler of it throws again.
+const CXXCatchStmt *catchAllOf(const CXXTryStmt *Try) {
+  const CXXCatchStmt *All = nullptr;
+  for (unsigned I = 0; I < Try->getNumHandlers(); ++I) {
+    const CXXCatchStmt *Handler = Try->getHandler(I);
+    if (throwsAgain(Handler->getHandlerBlock()))
+      return nullptr;
+    if (!Handler->getExceptionDecl())
+      All = Handler;
+  }
+  return All;
+}
+
+/// Returns the catch-all guarding every statement of \p S, or null.
+const CXXCatchStmt *guardedThroughout(const Stmt *S) {
+  if (const auto *Try = dyn_cast<CXXTryStmt>(S))
+    return catchAllOf(Try);
+  const auto *Block = dyn_cast<CompoundStmt>(S);
+  if (!Block)
+    return nullptr;
+  const CXXCatchStmt *Found = nullptr;
+  for (const Stmt *Child : Block->body()) {
+    if (isa<NullStmt>(Child))
+      continue;
+    if (const auto *Return = dyn_cast<CoreturnStmt>(Child);
+        Return && !Return->getOperand())
+      continue;
+    if (const auto *Return = dyn_cast<ReturnStmt>(Child);
+        Return && !Return->getRetValue())
+      continue;
+    const CXXCatchStmt *Inner = guardedThroughout(Child);
+    if (!Inner)
+      return nullptr;
+    if (!Found)
+      Found = Inner;
+  }
+  return Found;
+}
+
+/// True if \p T is a view into memory it does not own.
+bool isViewType(const ASTContext &Ctx, QualType T) {
+  llvm::SmallVector<std::string, 4> Names;
+  collectTypeNames(Ctx, T.getNonReferenceType(), Names);
+  for (const std::string &Name : Names)
+    if (Name == "std::basic_string_view" || Name == "std::span" ||
+        Name == "std::string_view")
+      return true;
+  return false;
+}
+
+/// True for the standard's casts of an argument to itself.
+bool isIdentityCall(const CallExpr *Call) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || Call->getNumArgs() != 1 || !Callee->getIdentifier())
+    return false;
+  llvm::StringRef Name = Callee->getName();
+  if (Name != "move" && Name != "forward" && Name != "as_const" &&
+      Name != "addressof")
+    return false;
+  return Callee->isInStdNamespace();
+}
+
+/// The parameter types of what \p Call calls, with the offset of its first
+/// argument bound to a parameter (1 for an operator call on an object).
+struct CalleeShape {
+  const FunctionDecl *Callee = nullptr;
+  const FunctionProtoType *Proto = nullptr;
+  const Expr *Object = nullptr;
+  unsigned FirstArg = 0;
+
+  QualType paramType(unsigned ArgIndex) const {
+    unsigned Index = ArgIndex - FirstArg;
+    if (Callee && Index < Callee->getNumParams())
+      return Callee->getParamDecl(Index)->getType();
+    if (Proto && Index < Proto->getNumParams())
+      return Proto->getParamType(Index);
+    return QualType();
+  }
+  QualType returnType() const {
+    if (Callee)
+      return Callee->getReturnType();
+    if (Proto)
+      return Proto->getReturnType();
+    return QualType();
+  }
+};
+
+CalleeShape shapeOf(const CallExpr *Call) {
+  CalleeShape Shape;
+  Shape.Callee = Call->getDirectCallee();
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    Shape.Object = Member->getImplicitObjectArgument();
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+    if (isa_and_nonnull<CXXMethodDecl>(Shape.Callee) &&
+        cast<CXXMethodDecl>(Shape.Callee)->isInstance() &&
+        Op->getNumArgs() > 0) {
+      Shape.Object = Op->getArg(0);
+      Shape.FirstArg = 1;
+    }
+  }
+  if (!Shape.Callee) {
+    QualType T = Call->getCallee()->getType();
+    if (const auto *Ptr = T->getAs<PointerType>())
+      T = Ptr->getPointeeType();
+    else if (const auto *MemberPtr = T->getAs<MemberPointerType>())
+      T = MemberPtr->getPointeeType();
+    if (T->isSpecificBuiltinType(BuiltinType::BoundMember)) {
+      // (obj.*pmf)(...): the member pointer carries the prototype.
+      const Expr *Callee = Call->getCallee()->IgnoreParens();
+      if (const auto *Binary = dyn_cast<BinaryOperator>(Callee))
+        if (const auto *MemberPtr =
+                Binary->getRHS()->getType()->getAs<MemberPointerType>())
+          T = MemberPtr->getPointeeType();
+    }
+    Shape.Proto = T->getAs<FunctionProtoType>();
+  }
+  return Shape;
+}
+
+/// Walks one body in source order and finds the first late use of the
+/// tracked values.
+class UseWalker {
+public:
+  UseWalker(SuspensionAnalysis &Analysis, const FunctionDecl *Function,
+            const UseTarget &Target, SourceLocation SuspendEnd, unsigned Depth)
+      : Analysis(Analysis), Ctx(Analysis.context()),
+        SM(Ctx.getSourceManager()), Function(Function), Target(Target),
+        SuspendEnd(SuspendEnd), Depth(Depth) {
+    for (const VarDecl *VD : Target.Vars)
+      Tracked.insert(VD);
+  }
+
+  std::optional<LateUse> Found;
+
+  void walk(const Stmt *S) {
+    if (!S || Found)
+      return;
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+      lambda(Lambda);
+      return;
+    }
+    if (const auto *Body = dyn_cast<CoroutineBodyStmt>(S)) {
+      walk(Body->getBody());
+      return;
+    }
+    if (isa<UnaryExprOrTypeTraitExpr>(S))
+      return;
+    if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S)) {
+      const Expr *Operand = Suspend->getOperand();
+      if (designates(Operand)) {
+        late(LateUseKind::Awaited, Operand->getBeginLoc());
+        return;
+      }
+      walk(Operand);
+      return;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      call(Call);
+      return;
+    }
+    if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : Decls->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          declare(VD);
+      return;
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+      if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+          VD && Tracked.count(VD))
+        use(Ref->getLocation(), VD->getName().str());
+      return;
+    }
+    if (isa<CXXThisExpr>(S)) {
+      if (Target.This)
+        use(S->getBeginLoc(), "this");
+      return;
+    }
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S) &&
+        firstSuspension(S)) {
+      ++SuspendingLoops;
+      for (const Stmt *Child : S->children())
+        walk(Child);
+      --SuspendingLoops;
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      walk(Child);
+  }
+
+private:
+  /// Strips what keeps designating the same object.
+  const Expr *core(const Expr *E) const {
+    for (unsigned Guard = 0; E && Guard < 32; ++Guard) {
+      E = E->IgnoreParenImpCasts();
+      if (const auto *Full = dyn_cast<FullExpr>(E)) {
+        E = Full->getSubExpr();
+        continue;
+      }
+      if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E)) {
+        E = Temp->getSubExpr();
+        continue;
+      }
+      if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E)) {
+        E = Bind->getSubExpr();
+        continue;
+      }
+      if (const auto *Call = dyn_cast<CallExpr>(E); Call && isIdentityCall(Call)) {
+        E = Call->getArg(0);
+        continue;
+      }
+      if (const auto *Cast = dyn_cast<CXXNamedCastExpr>(E);
+          Cast && (Cast->getType()->isReferenceType() ||
+                   Cast->getType()->isPointerType() || !Cast->isPRValue())) {
+        E = Cast->getSubExpr();
+        continue;
+      }
+      if (const auto *Unary = dyn_cast<UnaryOperator>(E);
+          Unary && (Unary->getOpcode() == UO_Deref ||
+                    Unary->getOpcode() == UO_AddrOf)) {
+        E = Unary->getSubExpr();
+        continue;
+      }
+      if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+        const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+        // p->m leaves the object only when p is not itself tracked.
+        if (Member->isArrow() && !isa<CXXThisExpr>(Base) && !tracked(Base))
+          return E;
+        E = Base;
+        continue;
+      }
+      if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E);
+          Subscript &&
+          Subscript->getBase()->IgnoreParenImpCasts()->getType()->isArrayType()) {
+        E = Subscript->getBase();
+        continue;
+      }
+      break;
+    }
+    return E;
+  }
+
+  bool tracked(const Expr *E) const {
+    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
+      if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
+        return Tracked.count(VD);
+    return false;
+  }
+
+  /// True if \p E designates a tracked value (or part of it).
+  bool designates(const Expr *E) const {
+    const Expr *Core = core(E);
+    if (!Core)
+      return false;
+    if (isa<CXXThisExpr>(Core))
+      return Target.This;
+    return tracked(Core);
+  }
+
+  std::string nameOf(const Expr *E) const {
+    const Expr *Core = core(E);
+    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Core))
+      return Ref->getDecl()->getName().str();
+    return "this";
+  }
+
+  void late(LateUseKind Kind, SourceLocation Loc, std::string Name = "") {
+    if (Found)
+      return;
+    Found = LateUse{Kind, SM.getExpansionLoc(Loc), std::move(Name), Function};
+  }
+
+  /// True if a use at \p Loc can run after the first suspension.
+  bool lateAt(SourceLocation Loc) const {
+    return SuspendingLoops > 0 ||
+           (SuspendEnd.isValid() &&
+            SM.isBeforeInTranslationUnit(SuspendEnd, SM.getExpansionLoc(Loc)));
+  }
+
+  /// A use at \p Loc: late if it comes after the first suspension.
+  void use(SourceLocation Loc, std::string Name) {
+    if (lateAt(Loc))
+      late(LateUseKind::Read, Loc, std::move(Name));
+  }
+
+  void lambda(const LambdaExpr *Lambda) {
+    auto Init = Lambda->capture_init_begin();
+    for (auto It = Lambda->capture_begin(); It != Lambda->capture_end();
+         ++It, ++Init) {
+      const LambdaCapture &Capture = *It;
+      SourceLocation Loc =
+          Capture.isImplicit() ? Lambda->getBeginLoc() : Capture.getLocation();
+      if (Capture.capturesThis()) {
+        // [this] hands the pointer on; [*this] copies the object.
+        if (Target.This &&
+            (Capture.getCaptureKind() == LCK_This || Target.Indirect))
+          late(LateUseKind::HandedOn, Loc, "this");
+        else if (Target.This)
+          use(Loc, "this");
+        continue;
+      }
+      if (Capture.capturesVariable()) {
+        const auto *VD = dyn_cast<VarDecl>(Capture.getCapturedVar());
+        if (VD && Tracked.count(VD)) {
+          if (Capture.getCaptureKind() == LCK_ByRef || Target.Indirect)
+            late(LateUseKind::HandedOn, Loc, VD->getName().str());
+          else
+            use(Loc, VD->getName().str());
+          continue;
+        }
+      }
+      if (*Init && !Capture.capturesVariable())
+        walk(*Init);
+      else if (*Init && Capture.capturesVariable() &&
+               cast<VarDecl>(Capture.getCapturedVar())->isInitCapture())
+        walk(*Init);
+    }
+  }
+
+  void declare(const VarDecl *VD) {
+    const Expr *Init = VD->getInit();
+    if (!Init)
+      return;
+    QualType T = VD->getType();
+    bool Aliasing = T->isReferenceType() || T->isPointerType() ||
+                    isViewType(Ctx, T);
+    if (Aliasing) {
+      const Expr *Value = Init;
+      // A view built from the object: string_view(s).
+      if (const auto *Construct =
+              dyn_cast<CXXConstructExpr>(core(Value) ? core(Value) : Value);
+          Construct && Construct->getNumArgs() >= 1)
+        Value = Construct->getArg(0);
+      if (designates(Value)) {
+        Tracked.insert(VD);
+        return;
+      }
+    }
+    walk(Init);
+  }
+
+  void call(const CallExpr *Call) {
+    if (isIdentityCall(Call)) {
+      walk(Call->getArg(0));
+      return;
+    }
+    CalleeShape Shape = shapeOf(Call);
+    QualType Result = Shape.returnType();
+    const FunctionDecl *Def =
+        Shape.Callee ? definitionWithBody(Shape.Callee) : nullptr;
+    // A call that can leave work running: it returns a task, or it is a
+    // coroutine itself (a 'void' one included).
+    bool ForTask = (!Result.isNull() && !Result->isDependentType() &&
+                    Analysis.isCoroutineType(Result)) ||
+                   (Def && isa<CoroutineBodyStmt>(Def->getBody()));
+    bool Followable = Def && Analysis.hasVisibleBody(Def) && Depth > 0;
+
+    // The object a member function is called on.
+    if (Shape.Object) {
+      if (designates(Shape.Object)) {
+        SourceLocation Loc = Shape.Object->getExprLoc();
+        std::string Name = nameOf(Shape.Object);
+        if (ForTask && !lateAt(Loc)) {
+          if (!Followable) {
+            late(LateUseKind::CalledForTask, Loc, Name);
+            return;
+          }
+          UseTarget Inner;
+          Inner.This = true;
+          Inner.Indirect = true;
+          if (std::optional<LateUse> Use =
+                  Analysis.lateUse(Def, Inner, Depth - 1)) {
+            Found = Use;
+            return;
+          }
+        }
+        use(Loc, Name);
+      } else {
+        walk(Shape.Object);
+      }
+    }
+    // A free function's name, or a call through a pointer to member
+    // ('(obj.*pmf)(...)' reads 'pmf').
+    if (!Shape.Callee || !Shape.Object)
+      walk(Call->getCallee());
+
+    for (unsigned I = Shape.FirstArg; I < Call->getNumArgs() && !Found; ++I) {
+      const Expr *Arg = Call->getArg(I);
+      if (!designates(Arg)) {
+        walk(Arg);
+        continue;
+      }
+      SourceLocation Loc = Arg->getBeginLoc();
+      std::string Name = nameOf(Arg);
+      QualType Param = Shape.paramType(I);
+      bool ByReference = !Param.isNull() && Param->isReferenceType();
+      bool Indirection = !Param.isNull() && !ByReference &&
+                         (Param->isPointerType() || isViewType(Ctx, Param));
+      // What a callee keeps beyond the call: a reference, or a copy of a
+      // pointer or view; an object copied into a parameter is consumed.
+      bool Kept = ByReference || Indirection || (Target.Indirect && !ByReference &&
+                                                 Param.isNull());
+      if (!Kept || !ForTask) {
+        use(Loc, Name);
+        continue;
+      }
+      unsigned Index = I - Shape.FirstArg;
+      if (!Followable || Index >= Def->getNumParams()) {
+        late(LateUseKind::HandedOn, Loc, Name);
+        continue;
+      }
+      UseTarget Inner;
+      Inner.Vars.push_back(Def->getParamDecl(Index));
+      Inner.Indirect = Indirection || Target.Indirect;
+      if (std::optional<LateUse> Use = Analysis.lateUse(Def, Inner, Depth - 1)) {
+        Found = Use;
+        continue;
+      }
+      use(Loc, Name);
+    }
+  }
+
+  SuspensionAnalysis &Analysis;
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  const FunctionDecl *Function;
+  const UseTarget &Target;
+  SourceLocation SuspendEnd;
+  unsigned Depth;
+  llvm::SmallPtrSet<const VarDecl *, 8> Tracked;
+  unsigned SuspendingLoops = 0;
+};
+
+} // namespace
+
+const CXXCatchStmt *catchesEverything(const FunctionDecl *Coroutine) {
+  const FunctionDecl *Def = definitionWithBody(Coroutine);
+  if (!Def)
+    return nullptr;
+  const Stmt *Body = Def->getBody();
+  if (const auto *Coro = dyn_cast<CoroutineBodyStmt>(Body))
+    Body = Coro->getBody();
+  return Body ? guardedThroughout(Body) : nullptr;
+}
+
+bool SuspensionAnalysis::hasVisibleBody(const FunctionDecl *FD) const {
+  const FunctionDecl *Def = definitionWithBody(FD);
+  if (!Def)
+    return false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  return !SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation()));
+}
+
+bool SuspensionAnalysis::isCoroutineType(QualType T) {
+  if (T.isNull() || T->isDependentType())
+    return false;
+  T = T.getNonReferenceType();
+  if (!T->isRecordType())
+    return false;
+  return Detached.nestedPromise(T) || Detached.isAwaitable(T);
+}
+
+bool SuspensionAnalysis::runsToCompletion(const FunctionDecl *FD) {
+  const FunctionDecl *Def = definitionWithBody(FD);
+  if (!Def)
+    return false;
+  auto [It, Inserted] = Completes.try_emplace(Def->getCanonicalDecl(), false);
+  if (!Inserted)
+    return It->second;
+  const auto *Body = dyn_cast<CoroutineBodyStmt>(Def->getBody());
+  bool Result = Body && Detached.startsEagerly(Def).value_or(false) &&
+                !firstSuspension(Body->getBody());
+  Completes[Def->getCanonicalDecl()] = Result;
+  return Result;
+}
+
+std::optional<LateUse> SuspensionAnalysis::lateUse(const FunctionDecl *FD,
+                                                   const UseTarget &Target,
+                                                   unsigned Depth) {
+  const FunctionDecl *Def = definitionWithBody(FD);
+  if (!Def)
+    return std::nullopt;
+  const Stmt *Body = Def->getBody();
+  SourceLocation SuspendEnd;
+  if (const auto *Coro = dyn_cast<CoroutineBodyStmt>(Body)) {
+    if (!Detached.startsEagerly(Def).value_or(false)) {
+      std::string Name = Target.This || Target.Vars.empty()
+                             ? "this"
+                             : Target.Vars.front()->getName().str();
+      return LateUse{LateUseKind::LazyStart, Def->getLocation(), Name, Def};
+    }
+    Body = Coro->getBody();
+    if (const CoroutineSuspendExpr *First = firstSuspension(Body))
+      SuspendEnd = Ctx.getSourceManager().getExpansionLoc(First->getEndLoc());
+  }
+  UseWalker Walker(*this, Def, Target, SuspendEnd, Depth);
+  Walker.walk(Body);
+  return Walker.Found;
+}
+
+} // namespace firecrash

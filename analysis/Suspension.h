@@ -1,0 +1,117 @@
+//===--- Suspension.h - What a coroutine does before it suspends -*- C++ -*-===//
+//
+// Part of firecrash. The evidence a coroutine's own body gives: whether it
+// ever suspends (a coroutine that starts eagerly and never suspends runs to
+// completion inside the call), whether an exception can leave its body for
+// unhandled_exception(), and whether what it is given (a reference
+// parameter, a capture, 'this') is still used once it has first suspended.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FIRECRASH_ANALYSIS_SUSPENSION_H
+#define FIRECRASH_ANALYSIS_SUSPENSION_H
+
+#include "DetachedTypes.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
+#include <string>
+
+namespace firecrash {
+
+/// The first suspension point (co_await, co_yield) of \p S in source order,
+/// not counting nested lambdas.
+const clang::CoroutineSuspendExpr *firstSuspension(const clang::Stmt *S);
+
+/// Returns the definition of \p FD that has a body (for a template
+/// specialization, its instantiation), or null.
+const clang::FunctionDecl *definitionWithBody(const clang::FunctionDecl *FD);
+
+/// Returns the handler 'catch (...)' that keeps every exception inside the
+/// body of \p Coroutine: each statement of the body is a try block with such
+/// a handler (and no handler of that try throws again), or a statement that
+/// cannot throw ('co_return;'); a function-try-block counts too. Null when
+/// an exception can reach the promise's unhandled_exception().
+const clang::CXXCatchStmt *catchesEverything(const clang::FunctionDecl *Coroutine);
+
+/// How a coroutine still uses what it was given after it first suspends.
+enum class LateUseKind {
+  /// Read or written after the first suspension (or in a loop that
+  /// suspends).
+  Read,
+  /// Its object is the operand of co_await: it must live across the
+  /// suspension.
+  Awaited,
+  /// A callable among what it was given is called for a task: the task's
+  /// coroutine can refer into the callable (its 'this').
+  CalledForTask,
+  /// Handed on by reference (captured by reference, passed to a coroutine
+  /// that is not visible here), so nothing shows when its use ends.
+  HandedOn,
+  /// The coroutine starts lazily: everything is used after it suspends.
+  LazyStart,
+};
+
+/// The first use of a tracked value that can happen after the coroutine
+/// first suspends.
+struct LateUse {
+  LateUseKind Kind = LateUseKind::Read;
+  /// Where; for LazyStart, the coroutine.
+  clang::SourceLocation Loc;
+  /// The name the use is spelled with ("req", "this", "callback").
+  std::string Name;
+  /// The function whose body holds the use.
+  const clang::FunctionDecl *Function = nullptr;
+};
+
+/// What to track through a body: parameters, captured variables and
+/// init-captures, and 'this'.
+struct UseTarget {
+  llvm::SmallVector<const clang::VarDecl *, 4> Vars;
+  bool This = false;
+  /// A pointer or a view: copies keep pointing at the borrowed object, so
+  /// only using the pointee ends the borrow; for an object (Indirect false)
+  /// a copy or move made before the first suspension consumes it.
+  bool Indirect = false;
+};
+
+/// Reads coroutine bodies for evidence, caching per function.
+class SuspensionAnalysis {
+public:
+  SuspensionAnalysis(clang::ASTContext &Ctx, DetachedTypeOracle &Detached)
+      : Ctx(Ctx), Detached(Detached) {}
+
+  /// True if a call of \p FD runs it to completion within the call: it is
+  /// a coroutine defined here that starts eagerly (initial_suspend() never
+  /// suspends) and has no suspension point in its body.
+  bool runsToCompletion(const clang::FunctionDecl *FD);
+
+  /// Returns the first use of \p Target in the body of \p FD (a coroutine,
+  /// or an ordinary function such as a wrapper that hands it on) that can
+  /// happen after the coroutine has first suspended; nothing when every use
+  /// precedes that, so what was given is consumed while the caller still
+  /// waits. Calls are followed into visible callees up to \p Depth deep.
+  /// Without a visible body, returns nothing: ask hasVisibleBody() first.
+  std::optional<LateUse> lateUse(const clang::FunctionDecl *FD,
+                                 const UseTarget &Target, unsigned Depth = 4);
+
+  /// True if \p FD has a body this analysis reads (outside system headers).
+  bool hasVisibleBody(const clang::FunctionDecl *FD) const;
+
+  /// True if \p T is a coroutine return type: it names a promise_type or
+  /// can be co_awaited.
+  bool isCoroutineType(clang::QualType T);
+
+  clang::ASTContext &context() { return Ctx; }
+
+private:
+  clang::ASTContext &Ctx;
+  DetachedTypeOracle &Detached;
+  llvm::DenseMap<const clang::FunctionDecl *, bool> Completes;
+};
+
+} // namespace firecrash
+
+#endif // FIRECRASH_ANALYSIS_SUSPENSION_H
