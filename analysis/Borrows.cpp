@@ -539,6 +539,8 @@ llvm::SmallVector<Borrow, 4> findWorkBorrows(const ASTContext &Ctx,
       Built = stripConversions(Built);
       if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Built))
         Built = Temp->getSubExpr();
+      else if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Built))
+        Built = Cast->getSubExpr(); // std::thread(work)
       else
         break;
     }

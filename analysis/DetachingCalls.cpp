@@ -1,6 +1,7 @@
 //===--- DetachingCalls.cpp - Calls that detach work ----------------------===//
 
 #include "DetachingCalls.h"
+#include "Suspension.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -35,6 +36,13 @@ parseDetachingEntries(llvm::StringRef Value, std::vector<std::string> &Errors) {
     Entries.push_back(std::move(Entry));
   }
   return Entries;
+}
+
+bool DetachingCallOracle::startsDetached(const CallExpr &Call,
+                                         const FunctionDecl &Callee) {
+  if (!classify(Call, Callee))
+    return false;
+  return !(Suspensions && Suspensions->completesWork(&Callee));
 }
 
 std::optional<DetachingMatch>

@@ -60,25 +60,29 @@ struct DetachingMatch {
 
 class DetachingCallOracle : public StartClassifier {
 public:
+  /// With \p Suspensions, a detaching API defined here that only hands the
+  /// work to detached coroutines running to completion within the call
+  /// (drogon::async_run with work that never suspends) starts nothing that
+  /// outlives the call.
   DetachingCallOracle(const clang::ASTContext &Ctx,
                       std::vector<DetachingEntry> Detaching,
-                      std::vector<DetachingEntry> Structured)
+                      std::vector<DetachingEntry> Structured,
+                      SuspensionAnalysis *Suspensions = nullptr)
       : Ctx(Ctx), Detaching(std::move(Detaching)),
-        Structured(std::move(Structured)) {}
+        Structured(std::move(Structured)), Suspensions(Suspensions) {}
 
   /// Returns how \p Call detaches work, if it does.
   std::optional<DetachingMatch> classify(const clang::CallExpr &Call,
                                          const clang::FunctionDecl &Callee) const;
 
   bool startsDetached(const clang::CallExpr &Call,
-                      const clang::FunctionDecl &Callee) override {
-    return classify(Call, Callee).has_value();
-  }
+                      const clang::FunctionDecl &Callee) override;
 
 private:
   const clang::ASTContext &Ctx;
   std::vector<DetachingEntry> Detaching;
   std::vector<DetachingEntry> Structured;
+  SuspensionAnalysis *Suspensions;
 };
 
 } // namespace firecrash

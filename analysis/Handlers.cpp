@@ -34,8 +34,11 @@ std::string displayName(const FunctionDecl *FD) {
     // As clang names a declaration in a diagnostic: with template arguments.
     std::string Name;
     llvm::raw_string_ostream OS(Name);
-    FD->getNameForDiagnostic(OS, FD->getASTContext().getPrintingPolicy(),
-                             /*Qualified=*/false);
+    // Template arguments that are lambdas print as "(lambda)": a path in a
+    // message would differ from one checkout to the next.
+    PrintingPolicy Policy = FD->getASTContext().getPrintingPolicy();
+    Policy.AnonymousTagLocations = false;
+    FD->getNameForDiagnostic(OS, Policy, /*Qualified=*/false);
     return "'" + OS.str() + "'";
   }
   const CXXRecordDecl *Closure = Method->getParent();

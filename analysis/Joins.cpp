@@ -64,8 +64,14 @@ llvm::SmallVector<std::string, 4> calleeNames(const ASTContext &Ctx,
   // The member as the object's type names it (a member of a base, or of an
   // explicit specialization, is reached through the type the code uses).
   QualType ObjectType;
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
-    ObjectType = Member->getObjectType();
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    // The object's own type, before its conversion to the member's class.
+    if (const Expr *Object = Member->getImplicitObjectArgument()) {
+      ObjectType = Object->IgnoreParenImpCasts()->getType();
+      if (const auto *Pointer = ObjectType->getAs<PointerType>())
+        ObjectType = Pointer->getPointeeType();
+    }
+  }
   if (ObjectType.isNull())
     ObjectType = Ctx.getRecordType(Method->getParent());
   llvm::SmallVector<std::string, 4> TypeNames;
@@ -344,6 +350,11 @@ private:
   void walk(const Stmt *S, bool &Released) {
     if (!S)
       return;
+    // The body as written, not what Sema builds around it.
+    if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(S)) {
+      walk(Coroutine->getBody(), Released);
+      return;
+    }
     if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
       Deferred.push_back(Lambda);
       for (const Expr *Init : Lambda->capture_inits())
@@ -499,6 +510,7 @@ std::optional<Join> JoinOracle::find(const FunctionDecl *Frame,
     }
     SignalWalker Walker(Resolve, Rendezvous, *W.Entry, Work.Var);
     Walker.run(WorkDef->getBody());
+
     if (Walker.FirstSignal.isInvalid())
       continue;
     if (Walker.UseAfterSignal.isInvalid()) {

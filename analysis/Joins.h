@@ -35,6 +35,7 @@ inline constexpr llvm::StringLiteral DefaultWaitingCallees =
     "::std::thread::join;::std::jthread::join;"
     "::firecrash::request_scope::join;::firecrash::sync_wait;"
     "::stdexec::sync_wait;::std::this_thread::sync_wait;"
+    "::trantor::EventLoopThreadPool::wait;::trantor::EventLoopThread::wait;"
     "::std::future::get=set_value,set_exception,set_value_at_thread_exit,"
     "set_exception_at_thread_exit;"
     "::std::future::wait=set_value,set_exception,set_value_at_thread_exit,"

@@ -7,6 +7,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <functional>
 
 using namespace clang;
 
@@ -519,6 +520,115 @@ bool SuspensionAnalysis::isCoroutineType(QualType T) {
   return Detached.nestedPromise(T) || Detached.isAwaitable(T);
 }
 
+/// Every suspension point of \p S, not counting nested lambdas.
+static void suspensionsIn(const Stmt *S,
+                          llvm::SmallVectorImpl<const CoroutineSuspendExpr *> &Out) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S)) {
+    suspensionsIn(Suspend->getOperand(), Out);
+    Out.push_back(Suspend);
+    return;
+  }
+  for (const Stmt *Child : S->children())
+    suspensionsIn(Child, Out);
+}
+
+/// True if \p S calls an await_suspend() that returns a coroutine handle:
+/// the suspension transfers control to another coroutine at once.
+static bool transfersSymmetrically(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
+    if (const CXXMethodDecl *Method = Call->getMethodDecl();
+        Method && Method->getIdentifier() &&
+        Method->getName() == "await_suspend") {
+      const CXXRecordDecl *Result =
+          Call->getType()->getAsCXXRecordDecl();
+      return Result && Result->getIdentifier() &&
+             Result->getName() == "coroutine_handle" &&
+             Result->isInStdNamespace();
+    }
+  for (const Stmt *Child : S->children())
+    if (transfersSymmetrically(Child))
+      return true;
+  return false;
+}
+
+/// True if \p Promise, or a base of it, declares await_transform: what its
+/// coroutine awaits is not what the operand says.
+static bool transformsAwaits(const CXXRecordDecl *Promise, ASTContext &Ctx) {
+  if (!Promise || !Promise->hasDefinition())
+    return true;
+  DeclarationName Name = &Ctx.Idents.get("await_transform");
+  bool Found = !Promise->getDefinition()->lookup(Name).empty();
+  Promise->getDefinition()->forallBases([&](const CXXRecordDecl *Base) {
+    Found |= !Base->lookup(Name).empty();
+    return !Found;
+  });
+  return Found;
+}
+
+bool SuspensionAnalysis::completesInline(const CoroutineSuspendExpr *Await,
+                                         const FunctionDecl *Awaiting,
+                                         unsigned Depth) {
+  if (Depth == 0 || !isa<CoawaitExpr>(Await))
+    return false;
+  const auto *Body = dyn_cast<CoroutineBodyStmt>(Awaiting->getBody());
+  if (!Body || transformsAwaits(Body->getPromiseDecl()
+                                    ->getType()
+                                    ->getAsCXXRecordDecl(),
+                                Ctx) ||
+      !transfersSymmetrically(Await->getSuspendExpr()))
+    return false;
+  // The awaited task: a call written here, or a local initialized by one.
+  const Expr *Operand = Await->getOperand()->IgnoreParenImpCasts();
+  for (unsigned Guard = 0; Guard < 8; ++Guard) {
+    if (const auto *Full = dyn_cast<FullExpr>(Operand))
+      Operand = Full->getSubExpr()->IgnoreParenImpCasts();
+    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Operand))
+      Operand = Temp->getSubExpr()->IgnoreParenImpCasts();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Operand))
+      Operand = Bind->getSubExpr()->IgnoreParenImpCasts();
+    else
+      break;
+  }
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Operand)) {
+    const auto *Local = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!Local || !Local->hasLocalStorage() || isa<ParmVarDecl>(Local) ||
+        !Local->getInit())
+      return false;
+    Operand = Local->getInit()->IgnoreParenImpCasts();
+    if (const auto *Full = dyn_cast<FullExpr>(Operand))
+      Operand = Full->getSubExpr()->IgnoreParenImpCasts();
+    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Operand))
+      Operand = Bind->getSubExpr()->IgnoreParenImpCasts();
+  }
+  const auto *Call = dyn_cast<CallExpr>(Operand);
+  const FunctionDecl *Task =
+      Call ? definitionWithBody(Call->getDirectCallee()) : nullptr;
+  const auto *TaskBody =
+      Task ? dyn_cast<CoroutineBodyStmt>(Task->getBody()) : nullptr;
+  // Lazy, so the await starts it; it transfers back when it finishes.
+  if (!TaskBody || Detached.startsEagerly(Task).value_or(true) ||
+      !transfersSymmetrically(TaskBody->getFinalSuspendStmt()))
+    return false;
+  return completesOnceStarted(Task, Depth - 1);
+}
+
+bool SuspensionAnalysis::completesOnceStarted(const FunctionDecl *Def,
+                                              unsigned Depth) {
+  const auto *Body = dyn_cast_or_null<CoroutineBodyStmt>(Def->getBody());
+  if (!Body)
+    return false;
+  llvm::SmallVector<const CoroutineSuspendExpr *, 4> Points;
+  suspensionsIn(Body->getBody(), Points);
+  for (const CoroutineSuspendExpr *Point : Points)
+    if (!completesInline(Point, Def, Depth))
+      return false;
+  return true;
+}
+
 bool SuspensionAnalysis::runsToCompletion(const FunctionDecl *FD) {
   const FunctionDecl *Def = definitionWithBody(FD);
   if (!Def)
@@ -526,10 +636,80 @@ bool SuspensionAnalysis::runsToCompletion(const FunctionDecl *FD) {
   auto [It, Inserted] = Completes.try_emplace(Def->getCanonicalDecl(), false);
   if (!Inserted)
     return It->second;
-  const auto *Body = dyn_cast<CoroutineBodyStmt>(Def->getBody());
-  bool Result = Body && Detached.startsEagerly(Def).value_or(false) &&
-                !firstSuspension(Body->getBody());
+  bool Result = isa<CoroutineBodyStmt>(Def->getBody()) &&
+                Detached.startsEagerly(Def).value_or(false) &&
+                completesOnceStarted(Def, 3);
   Completes[Def->getCanonicalDecl()] = Result;
+  return Result;
+}
+
+bool SuspensionAnalysis::completesWork(const FunctionDecl *Wrapper) {
+  const FunctionDecl *Def = definitionWithBody(Wrapper);
+  if (!Def || isa<CoroutineBodyStmt>(Def->getBody()) ||
+      Def->getNumParams() == 0)
+    return false;
+  auto [It, Inserted] = Wrappers.try_emplace(Def->getCanonicalDecl(), false);
+  if (!Inserted)
+    return It->second;
+  // Every use of a parameter must hand it to a detached coroutine that runs
+  // to completion within the call.
+  llvm::SmallPtrSet<const ParmVarDecl *, 4> Params(Def->param_begin(),
+                                                   Def->param_end());
+  unsigned Handed = 0;
+  bool Other = false;
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S || Other)
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      bool Completes = Callee && Detached.classify(Callee) &&
+                       runsToCompletion(Callee);
+      for (const Expr *Arg : Call->arguments()) {
+        const Expr *Value = Arg->IgnoreParenImpCasts();
+        for (unsigned Guard = 0; Guard < 8; ++Guard) {
+          if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Value))
+            Value = Temp->getSubExpr()->IgnoreParenImpCasts();
+          else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Value);
+                   Construct && Construct->getNumArgs() == 1)
+            Value = Construct->getArg(0)->IgnoreParenImpCasts();
+          else if (const auto *Inner = dyn_cast<CallExpr>(Value);
+                   Inner && isIdentityCall(Inner))
+            Value = Inner->getArg(0)->IgnoreParenImpCasts();
+          else
+            break;
+        }
+        const auto *Ref = dyn_cast<DeclRefExpr>(Value);
+        const auto *Param =
+            Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+        if (Param && Params.count(Param)) {
+          if (Completes)
+            ++Handed;
+          else
+            Other = true;
+          continue;
+        }
+        Walk(Arg);
+      }
+      Walk(Call->getCallee());
+      return;
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+      if (const auto *Param = dyn_cast<ParmVarDecl>(Ref->getDecl());
+          Param && Params.count(Param))
+        Other = true;
+      return;
+    }
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+      for (const Expr *Init : Lambda->capture_inits())
+        Walk(Init);
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      Walk(Child);
+  };
+  Walk(Def->getBody());
+  bool Result = Handed > 0 && !Other;
+  Wrappers[Def->getCanonicalDecl()] = Result;
   return Result;
 }
 

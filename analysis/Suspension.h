@@ -81,12 +81,20 @@ struct UseTarget {
 class SuspensionAnalysis {
 public:
   SuspensionAnalysis(clang::ASTContext &Ctx, DetachedTypeOracle &Detached)
-      : Ctx(Ctx), Detached(Detached) {}
+      : Context(Ctx), Detached(Detached) {}
 
   /// True if a call of \p FD runs it to completion within the call: it is
   /// a coroutine defined here that starts eagerly (initial_suspend() never
-  /// suspends) and has no suspension point in its body.
+  /// suspends) and every suspension point of its body completes inline (it
+  /// has none, or each awaits a lazy task created there that itself
+  /// completes inline, by symmetric transfer both ways).
   bool runsToCompletion(const clang::FunctionDecl *FD);
+
+  /// True if \p Wrapper (a detaching API defined here, such as
+  /// drogon::async_run) only hands what it is given to detached coroutines
+  /// that run to completion within the call: the work it is given has
+  /// finished when it returns.
+  bool completesWork(const clang::FunctionDecl *Wrapper);
 
   /// Returns the first use of \p Target in the body of \p FD (a coroutine,
   /// or an ordinary function such as a wrapper that hands it on) that can
@@ -107,9 +115,20 @@ public:
   clang::ASTContext &context() { return Ctx; }
 
 private:
-  clang::ASTContext &Ctx;
+  /// True if every suspension point of \p Def's body completes inline.
+  bool completesOnceStarted(const clang::FunctionDecl *Def, unsigned Depth);
+  /// True if \p Await, in the coroutine \p Awaiting, completes without
+  /// leaving the coroutine's caller waiting: it awaits, by symmetric
+  /// transfer, a lazy task created in the body whose coroutine completes
+  /// once started and transfers back when it finishes.
+  bool completesInline(const clang::CoroutineSuspendExpr *Await,
+                       const clang::FunctionDecl *Awaiting, unsigned Depth);
+
+  clang::ASTContext &Context;
+  clang::ASTContext &Ctx = Context;
   DetachedTypeOracle &Detached;
   llvm::DenseMap<const clang::FunctionDecl *, bool> Completes;
+  llvm::DenseMap<const clang::FunctionDecl *, bool> Wrappers;
 };
 
 } // namespace firecrash

@@ -83,8 +83,8 @@ void DetachedBorrowCheck::ensureAnalysis(ASTContext &Ctx) {
     return;
   reportDetachingEntryErrors("DetachingCallees", EntryErrors);
   reportDetachingEntryErrors("StructuredCallees", StructuredErrors);
-  Detaching = std::make_unique<DetachingCallOracle>(Ctx, Entries,
-                                                    StructuredEntries);
+  Detaching = std::make_unique<DetachingCallOracle>(
+      Ctx, Entries, StructuredEntries, &State->Suspensions);
   Classifier = std::make_unique<Starts>(State->Detached, *Detaching);
   Calls = std::make_unique<Reach>(Ctx, *Classifier);
 }

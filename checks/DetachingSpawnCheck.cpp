@@ -62,8 +62,8 @@ void DetachingSpawnCheck::ensureOracle(ASTContext &Ctx) {
     return;
   reportDetachingEntryErrors("DetachingCallees", EntryErrors);
   reportDetachingEntryErrors("StructuredCallees", StructuredErrors);
-  Oracle = std::make_unique<DetachingCallOracle>(Ctx, Entries,
-                                                 StructuredEntries);
+  Oracle = std::make_unique<DetachingCallOracle>(
+      Ctx, Entries, StructuredEntries, &State->Suspensions);
   Spawns = std::make_unique<Reach>(Ctx, *Oracle);
 }
 

@@ -19,6 +19,8 @@
 #include "gtest/gtest.h"
 #include <algorithm>
 #include <filesystem>
+#include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 
 namespace firecrash::test {
@@ -329,6 +331,55 @@ TEST_P(TestInputs, MatchesAnnotationsInEveryFrontDoor) {
     std::error_code EC;
     std::filesystem::remove_all(Dir, EC);
   }
+}
+
+/// Returns "file:line" sites that warnings of two different checks share,
+/// from clang-style lines.
+std::vector<std::string> sitesOfTwoChecks(const std::vector<std::string> &Lines) {
+  llvm::Regex Warning("^(.+):([0-9]+):[0-9]+: warning: .*\\[(firecrash-[a-z-]+)\\]$");
+  std::map<std::string, std::set<std::string>> Checks;
+  for (const std::string &Line : Lines) {
+    llvm::SmallVector<llvm::StringRef, 4> M;
+    if (Warning.match(Line, &M))
+      Checks[(M[1] + ":" + M[2]).str()].insert(M[3].str());
+  }
+  std::vector<std::string> Shared;
+  for (const auto &[Site, Names] : Checks)
+    if (Names.size() > 1)
+      Shared.push_back(Site + " (" + llvm::join(Names, ", ") + ")");
+  return Shared;
+}
+
+// One warning per call site across all firecrash checks: every input, with
+// every check enabled and its own options, gives no (file, line) a warning
+// from two checks.
+TEST_P(TestInputs, OneWarningPerSiteAcrossChecks) {
+  InputSpec Spec = parseInput(GetParam());
+  ASSERT_TRUE(Spec.Errors.empty()) << join(Spec.Errors);
+  for (RunSpec Run : Spec.Runs) {
+    Run.Checks = "firecrash-*";
+    std::string Dir = makeTempDir();
+    ASSERT_FALSE(Dir.empty());
+    std::string Copy =
+        Dir + "/" + llvm::sys::path::filename(GetParam()).str();
+    writeFile(Copy, Spec.Cleaned);
+    FrontDoorResult All = runInProcess(Run, Copy, Spec.Cleaned);
+    ASSERT_TRUE(All.Failure.empty()) << All.Failure;
+    EXPECT_EQ(sitesOfTwoChecks(All.Lines), std::vector<std::string>{})
+        << "output:\n" << join(All.Lines);
+    std::error_code EC;
+    std::filesystem::remove_all(Dir, EC);
+  }
+}
+
+TEST(TestInputDriver, TwoChecksAtOneSiteAreFound) {
+  EXPECT_EQ(sitesOfTwoChecks({"/a.cpp:3:5: warning: w [firecrash-x]",
+                              "/a.cpp:3:9: warning: v [firecrash-y]",
+                              "/a.cpp:4:1: warning: v [firecrash-y]"}),
+            std::vector<std::string>{"/a.cpp:3 (firecrash-x, firecrash-y)"});
+  EXPECT_TRUE(sitesOfTwoChecks({"/a.cpp:3:5: warning: w [firecrash-x]",
+                                "/a.cpp:3:5: note: n"})
+                  .empty());
 }
 
 std::vector<std::string> allInputs() {

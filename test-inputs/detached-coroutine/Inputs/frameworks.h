@@ -70,3 +70,41 @@ class request_scope {};
 namespace shop {
 struct http_request {};
 } // namespace shop
+
+// Drogon-shaped pieces the precision inputs use: an awaitable that
+// suspends, the bases of framework-owned objects, and the detaching API.
+namespace drogon {
+struct sleep_awaiter {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+inline sleep_awaiter sleepCoro(double) { return {}; }
+HttpResponsePtr makeResponse(const HttpRequest &req);
+HttpResponsePtr errorResponse();
+using ResponseCallback = std::function<void(const HttpResponsePtr &)>;
+class HttpFilterBase {
+public:
+  virtual ~HttpFilterBase() = default;
+};
+class HttpMiddlewareBase {
+public:
+  virtual ~HttpMiddlewareBase() = default;
+};
+class PluginBase {
+public:
+  virtual ~PluginBase() = default;
+};
+} // namespace drogon
+
+namespace drogon {
+// The detaching API: runs a coroutine from a regular function, through an
+// eager AsyncTask that awaits it.
+template <typename Coro> void async_run(Coro &&coro) {
+  auto functor = [](std::decay_t<Coro> coro) -> AsyncTask {
+    auto frame = coro();
+    co_await frame;
+  };
+  functor(static_cast<Coro &&>(coro));
+}
+} // namespace drogon
