@@ -594,12 +594,22 @@ static std::optional<UseTarget> targetOf(const Borrow &B,
     const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
     if (!Method || !Method->getParent()->isLambda())
       return std::nullopt;
+    Target.InClosure = true;
     for (const LambdaCapture &Capture : Method->getParent()->captures()) {
-      if (Capture.capturesThis())
+      if (Capture.capturesThis()) {
         Target.This = true;
-      else if (Capture.capturesVariable())
-        if (const auto *VD = dyn_cast<VarDecl>(Capture.getCapturedVar()))
-          Target.Vars.push_back(VD);
+        continue;
+      }
+      if (!Capture.capturesVariable())
+        continue;
+      const auto *VD = dyn_cast<VarDecl>(Capture.getCapturedVar());
+      if (!VD)
+        continue;
+      Target.Vars.push_back(VD);
+      QualType T = VD->getType();
+      if (Capture.getCaptureKind() == LCK_ByCopy && !T->isReferenceType() &&
+          !T->isPointerType())
+        Target.ByValue.push_back(VD);
     }
     return Target;
   }

@@ -43,6 +43,7 @@ inline constexpr llvm::StringLiteral DefaultWaitingCallees =
     "::std::shared_future::get=set_value,set_exception;"
     "::std::shared_future::wait=set_value,set_exception;"
     "::std::latch::wait=count_down,arrive_and_wait;"
+    "::std::latch::arrive_and_wait=count_down,arrive_and_wait;"
     "::std::barrier::arrive_and_wait=arrive,arrive_and_wait,arrive_and_drop;"
     "::std::barrier::wait=arrive,arrive_and_wait,arrive_and_drop;"
     "::std::condition_variable::wait=notify_one,notify_all;"

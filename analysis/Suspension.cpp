@@ -209,7 +209,7 @@ public:
     if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S)) {
       const Expr *Operand = Suspend->getOperand();
       if (designates(Operand)) {
-        late(LateUseKind::Awaited, Operand->getBeginLoc());
+        late(LateUseKind::Awaited, Operand->getBeginLoc(), nameOf(Operand));
         return;
       }
       walk(Operand);
@@ -418,9 +418,17 @@ private:
     // The object a member function is called on.
     if (Shape.Object) {
       if (designates(Shape.Object)) {
-        SourceLocation Loc = Shape.Object->getExprLoc();
+        SourceLocation Loc = Shape.Object->getBeginLoc();
         std::string Name = nameOf(Shape.Object);
-        if (ForTask && !lateAt(Loc)) {
+        // A closure's captured pointer (its 'this', a reference) points
+        // elsewhere: a task from it does not point into the closure.
+        bool HeldHere = true;
+        if (Target.InClosure) {
+          const auto *Ref = dyn_cast_or_null<DeclRefExpr>(core(Shape.Object));
+          const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+          HeldHere = VD && llvm::is_contained(Target.ByValue, VD);
+        }
+        if (ForTask && HeldHere && !lateAt(Loc)) {
           if (!Followable) {
             late(LateUseKind::CalledForTask, Loc, Name);
             return;

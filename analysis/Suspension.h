@@ -75,6 +75,11 @@ struct UseTarget {
   /// only using the pointee ends the borrow; for an object (Indirect false)
   /// a copy or move made before the first suspension consumes it.
   bool Indirect = false;
+  /// The tracked values are a closure's members: only the objects it holds
+  /// by value (ByValue) can be what a task from one of them points into; a
+  /// captured pointer or reference points elsewhere.
+  bool InClosure = false;
+  llvm::SmallVector<const clang::VarDecl *, 4> ByValue;
 };
 
 /// Reads coroutine bodies for evidence, caching per function.

@@ -319,10 +319,13 @@ void FirecrashCheck::evidenceNotes(const SourceManager &SM, const Borrow &B,
     const Join &J = *B.EarlySignal;
     diag(J.Signal,
          "the frame resumes here ('%0' returns) while the work still uses "
-         "'%1' at line %2",
+         "'%1'",
          DiagnosticIDs::Note)
-        << J.WaitName << J.UsedName
-        << SM.getSpellingLineNumber(J.UseAfterSignal);
+        << J.WaitName << J.UsedName;
+    diag(J.UseAfterSignal,
+         "the work uses '%0' here, after it has let the frame resume",
+         DiagnosticIDs::Note)
+        << J.UsedName;
   }
 }
 
