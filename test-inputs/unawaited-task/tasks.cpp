@@ -142,3 +142,17 @@ firecrash::task<> background(int id) {
   save(id);
   co_return;
 }
+
+// Negative: an eager task whose body never suspends has finished when the
+// call returns; nothing of it is outstanding.
+namespace lib {
+static eager_task mark(int &flag) {
+  flag = 1;
+  co_return;
+}
+} // namespace lib
+FIRECRASH_REQUEST_HANDLER firecrash::task<> eager_never_suspends(int id) {
+  int flag = id;
+  lib::mark(flag);
+  co_return;
+}
