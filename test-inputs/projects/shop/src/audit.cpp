@@ -3,7 +3,7 @@
 
 namespace shop {
 
-firecrash::fire_and_forget write_audit(int id) { co_return; }
+firecrash::fire_and_forget write_audit(int id) { co_await load_order(id); }
 
 static void log_line(int id) { write_audit(id); }
 

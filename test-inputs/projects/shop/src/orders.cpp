@@ -12,7 +12,7 @@ FIRECRASH_REQUEST_HANDLER firecrash::task<> checkout(int id) {
 
 // Fixable: the detached coroutine is private to this file.
 namespace {
-firecrash::fire_and_forget notify_warehouse(int id) { co_return; }
+firecrash::fire_and_forget notify_warehouse(int id) { co_await load_order(id); }
 } // namespace
 FIRECRASH_REQUEST_HANDLER firecrash::task<> ship(int id) {
   notify_warehouse(id);
