@@ -160,8 +160,8 @@ static bool isViewType(const ASTContext &Ctx, QualType T) {
 
 /// Returns the local of \p Caller that the pointer \p E points to: '&x', an
 /// array, or a pointer local initialized with one ("int *p = &port").
-static const VarDecl *pointedLocal(const Expr *E, const FunctionDecl *Caller,
-                                   unsigned Depth = 0) {
+const VarDecl *pointedLocal(const Expr *E, const FunctionDecl *Caller,
+                            unsigned Depth) {
   if (!E || Depth > 4)
     return nullptr;
   const Expr *Stripped = stripConversions(E);

@@ -98,6 +98,12 @@ const clang::VarDecl *designatedVariable(const clang::Expr *E,
 /// or a by-value parameter, not a reference and not static.
 bool isFrameOwned(const clang::VarDecl *VD);
 
+/// Returns the local or parameter of \p Caller that the pointer \p E points
+/// to: '&x', an array, or a pointer local initialized with one.
+const clang::VarDecl *pointedLocal(const clang::Expr *E,
+                                   const clang::FunctionDecl *Caller,
+                                   unsigned Depth = 0);
+
 class HandlerOracle;
 struct CallChain;
 

@@ -1,6 +1,8 @@
 //===--- Summary.cpp - Per-translation-unit summaries, merged -------------===//
 
 #include "Summary.h"
+#include "Borrows.h"
+#include "Suspension.h"
 #include "UserFunctions.h"
 #include "DetachedTypes.h"
 #include "Handlers.h"
@@ -50,22 +52,87 @@ SummaryLocation summaryLocation(const SourceManager &SM, SourceLocation Loc) {
   return Result;
 }
 
+std::vector<unsigned> keptParameters(const FunctionDecl *Frame,
+                                     llvm::ArrayRef<Borrow> Kept) {
+  std::vector<unsigned> Indices;
+  for (const Borrow &B : Kept) {
+    const auto *Param = dyn_cast_or_null<ParmVarDecl>(B.Var);
+    if (!Param || Param->getDeclContext() != Frame ||
+        !(Param->getType()->isReferenceType() ||
+          Param->getType()->isPointerType()))
+      continue;
+    unsigned Index = Param->getFunctionScopeIndex();
+    if (!llvm::is_contained(Indices, Index))
+      Indices.push_back(Index);
+  }
+  std::sort(Indices.begin(), Indices.end());
+  return Indices;
+}
+
 StartDescriber describeDetachedStarts(ASTContext &Ctx,
-                                      DetachedTypeOracle &Detached) {
-  return [&Ctx, &Detached](const CallSite &Site) -> std::optional<SummaryStart> {
+                                      DetachedTypeOracle &Detached,
+                                      BorrowFinder &Borrows) {
+  return [&Ctx, &Detached, &Borrows](const CallSite &Site,
+                                     const FunctionDecl *Frame)
+             -> std::optional<SummaryStart> {
     std::optional<DetachedInfo> Info = Detached.classify(Site.Callee);
     if (!Info)
       return std::nullopt;
-    return SummaryStart{qualifiedName(Site.Callee), printType(Ctx, Info->Type),
-                        detachedReasonName(Info->Reason).str(),
-                        exceptionPolicyName(Info->Policy).str(),
-                        summaryLocation(Ctx.getSourceManager(), Site.Loc)};
+    SummaryStart Start{qualifiedName(Site.Callee), printType(Ctx, Info->Type),
+                       detachedReasonName(Info->Reason).str(),
+                       exceptionPolicyName(Info->Policy).str(),
+                       summaryLocation(Ctx.getSourceManager(), Site.Loc)};
+    Start.CatchesAll = catchesEverything(Site.Callee) != nullptr;
+    Start.KeptParams = keptParameters(
+        Frame, Borrows.ofCoroutine(Site.Call, Frame, FrameRole::Function));
+    return Start;
   };
+}
+
+/// What \p Call, written in \p Frame, lends through reference and pointer
+/// parameters: the frame's own state, or its parameters handed on.
+static std::vector<SummaryArg> lentArguments(const CallExpr *Call,
+                                             const FunctionDecl *Callee,
+                                             const FunctionDecl *Frame) {
+  std::vector<SummaryArg> Args;
+  unsigned Offset = 0;
+  if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) &&
+      cast<CXXMethodDecl>(Callee)->isInstance())
+    Offset = 1;
+  for (unsigned I = 0; I < Callee->getNumParams(); ++I) {
+    if (I + Offset >= Call->getNumArgs())
+      break;
+    QualType Type = Callee->getParamDecl(I)->getType();
+    const Expr *Arg = Call->getArg(I + Offset);
+    const VarDecl *VD = nullptr;
+    if (Type->isReferenceType()) {
+      VD = designatedVariable(Arg, Frame);
+    } else if (Type->isPointerType()) {
+      VD = pointedLocal(Arg, Frame);
+      if (!VD)
+        if (const auto *Ref =
+                dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts()))
+          if (const auto *Param = dyn_cast<ParmVarDecl>(Ref->getDecl());
+              Param && Param->getType()->isPointerType())
+            VD = designatedVariable(Ref, Frame);
+    }
+    if (!VD)
+      continue;
+    const auto *Param = dyn_cast<ParmVarDecl>(VD);
+    if (Param && (Param->getType()->isReferenceType() ||
+                  Param->getType()->isPointerType()))
+      Args.push_back({I, static_cast<int>(Param->getFunctionScopeIndex()),
+                      VD->getName().str()});
+    else if (isFrameOwned(VD))
+      Args.push_back({I, -1, VD->getName().str()});
+  }
+  return Args;
 }
 
 TUSummary summarizeTranslationUnit(ASTContext &Ctx, HandlerOracle &Handlers,
                                    Reach &Calls, const StartDescriber &Describe,
-                                   unsigned MaxCallDepth) {
+                                   unsigned MaxCallDepth,
+                                   const DetachingTest &IsDetaching) {
   const SourceManager &SM = Ctx.getSourceManager();
   TUSummary Summary;
   Summary.MaxCallDepth = MaxCallDepth;
@@ -80,15 +147,18 @@ TUSummary summarizeTranslationUnit(ASTContext &Ctx, HandlerOracle &Handlers,
     }
     for (const CallSite &Site : Calls.summary(FD).Sites) {
       if (Site.StartsDetached) {
-        if (std::optional<SummaryStart> Start = Describe(Site))
+        if (std::optional<SummaryStart> Start = Describe(Site, FD))
           Function.Starts.push_back(std::move(*Start));
         continue;
       }
       std::string Usr = usrOf(Site.Callee->getCanonicalDecl());
       if (Usr.empty())
         continue;
-      Function.Calls.push_back({std::move(Usr), qualifiedName(Site.Callee),
-                                summaryLocation(SM, Site.Loc), !Site.External});
+      SummaryCall Call{std::move(Usr), qualifiedName(Site.Callee),
+                       summaryLocation(SM, Site.Loc), !Site.External};
+      Call.Detaching = IsDetaching && IsDetaching(Site);
+      Call.Args = lentArguments(Site.Call, Site.Callee, FD);
+      Function.Calls.push_back(std::move(Call));
     }
     if (!Function.IsHandler && Function.Starts.empty() && Function.Calls.empty())
       continue;
@@ -159,6 +229,40 @@ mergeSummaries(llvm::ArrayRef<const TUSummary *> Units) {
         Queue.push_back(Caller);
   }
 
+  // Parameters whose state detached work keeps: those a start keeps, and
+  // those a function hands on to a callee's escaping parameter, to a fixed
+  // point over the reversed call edges (each parameter joins a set once).
+  llvm::DenseMap<const SummaryFunction *, llvm::SmallVector<unsigned, 2>>
+      Escaping;
+  std::deque<const SummaryFunction *> Work;
+  auto AddEscape = [&](const SummaryFunction *F, unsigned Index) {
+    llvm::SmallVector<unsigned, 2> &Set = Escaping[F];
+    if (llvm::is_contained(Set, Index))
+      return;
+    Set.push_back(Index);
+    Work.push_back(F);
+  };
+  for (const TUSummary *Unit : Units)
+    for (const SummaryFunction &Function : Unit->Functions)
+      if (Defined.lookup(Function.Usr) == &Function)
+        for (const SummaryStart &Start : Function.Starts)
+          for (unsigned Index : Start.KeptParams)
+            AddEscape(&Function, Index);
+  while (!Work.empty()) {
+    const SummaryFunction *Callee = Work.front();
+    Work.pop_front();
+    auto It = Callers.find(Callee);
+    if (It == Callers.end())
+      continue;
+    llvm::SmallVector<unsigned, 2> Escapes = Escaping.lookup(Callee);
+    for (const SummaryFunction *Caller : It->second)
+      for (const SummaryCall &Call : Caller->Calls)
+        if (Defined.lookup(Call.CalleeUsr) == Callee)
+          for (const SummaryArg &Arg : Call.Args)
+            if (Arg.Source >= 0 && llvm::is_contained(Escapes, Arg.Index))
+              AddEscape(Caller, static_cast<unsigned>(Arg.Source));
+  }
+
   std::vector<CrossFinding> Findings;
   for (const TUSummary *Unit : Units) {
     for (const SummaryFunction &Handler : Unit->Functions) {
@@ -178,6 +282,7 @@ mergeSummaries(llvm::ArrayRef<const TUSummary *> Units) {
         Finding.HandlerReason = Handler.HandlerReason;
         Finding.HandlerLoc = Handler.Loc;
         Finding.Entry = Entry;
+        bool ThroughDetaching = Entry.Detaching;
         // Walk down the distances; the first call that gets closer wins, so
         // the chain is deterministic.
         const SummaryFunction *Current = Target->second;
@@ -192,6 +297,7 @@ mergeSummaries(llvm::ArrayRef<const TUSummary *> Units) {
             if (D != Distance.end() && D->second + 1 == Here) {
               Finding.Hops.push_back({Current->Name, Callee->second->Name,
                                       Call.Loc});
+              ThroughDetaching |= Call.Detaching;
               Next = Callee->second;
               break;
             }
@@ -202,10 +308,28 @@ mergeSummaries(llvm::ArrayRef<const TUSummary *> Units) {
         }
         if (Current->Starts.empty())
           continue;
+        // One warning per call site: a chain through a detaching API is
+        // firecrash-detaching-spawn's.
+        if (ThroughDetaching && Unit->DefersToDetachingSpawn)
+          continue;
         Finding.Start = Current->Starts.front();
         Finding.Hops.push_back({Current->Name, Finding.Start.Callee,
                                 Finding.Start.Loc});
-        Findings.push_back(std::move(Finding));
+        // The handler's state (a local, a parameter: all of it is the
+        // request's) lent to a parameter that escapes into detached work.
+        llvm::SmallVector<unsigned, 2> Escapes =
+            Escaping.lookup(Target->second);
+        for (const SummaryArg &Arg : Entry.Args)
+          if (llvm::is_contained(Escapes, Arg.Index))
+            Finding.Borrowed.push_back(Arg);
+        // The rules of one file: borrowed state, or (unless the check
+        // requires it) work whose exceptions can escape, or any work when
+        // owned work is reported too.
+        bool Reported = !Finding.Borrowed.empty() ||
+                        (!Unit->RequireBorrowedState &&
+                         (Unit->ReportOwnedWork || !Finding.Start.CatchesAll));
+        if (Reported)
+          Findings.push_back(std::move(Finding));
       }
     }
   }

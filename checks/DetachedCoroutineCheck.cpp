@@ -41,17 +41,21 @@ void DetachedCoroutineCheck::onStartOfTranslationUnit() {
   Detaching.reset();
 }
 
-bool DetachedCoroutineCheck::throughDetachingCall(const CallChain &Chain) {
-  if (!isEnabled("firecrash-detaching-spawn"))
-    return false;
+DetachingCallOracle &DetachedCoroutineCheck::detachingApis() {
   if (!Detaching) {
     reportDetachingEntryErrors("DetachingCallees", EntryErrors);
     reportDetachingEntryErrors("StructuredCallees", StructuredErrors);
     Detaching = std::make_unique<DetachingCallOracle>(State->Ctx, Entries,
                                                       StructuredEntries);
   }
+  return *Detaching;
+}
+
+bool DetachedCoroutineCheck::throughDetachingCall(const CallChain &Chain) {
+  if (!isEnabled("firecrash-detaching-spawn"))
+    return false;
   for (const CallSite &Hop : Chain.Hops)
-    if (Detaching->classify(*Hop.Call, *Hop.Callee))
+    if (detachingApis().classify(*Hop.Call, *Hop.Callee))
       return true;
   return false;
 }
@@ -60,10 +64,17 @@ void DetachedCoroutineCheck::onEndOfTranslationUnit() {
   FindingSink *Sink = threadFindingSink();
   if (!Sink || !State)
     return;
+  DetachingCallOracle &Apis = detachingApis();
   TUSummary Summary = summarizeTranslationUnit(
       State->Ctx, State->Handlers, State->Calls,
-      describeDetachedStarts(State->Ctx, State->Detached), Shared.MaxCallDepth);
+      describeDetachedStarts(State->Ctx, State->Detached, State->Borrows),
+      Shared.MaxCallDepth, [&Apis](const CallSite &Site) {
+        return Apis.classify(*Site.Call, *Site.Callee).has_value();
+      });
   Summary.Check = getID().str();
+  Summary.RequireBorrowedState = Shared.RequireBorrowedState;
+  Summary.ReportOwnedWork = ReportOwnedWork;
+  Summary.DefersToDetachingSpawn = isEnabled("firecrash-detaching-spawn");
   Sink->summary(std::move(Summary));
 }
 

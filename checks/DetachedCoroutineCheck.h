@@ -33,6 +33,8 @@ private:
   /// True if a call of the chain is a detaching API: the chain is
   /// firecrash-detaching-spawn's to report.
   bool throughDetachingCall(const CallChain &Chain);
+  /// The DetachingCallees entries, as an oracle for this translation unit.
+  DetachingCallOracle &detachingApis();
 
   const std::string TaskType;
   /// Report starts of work that owns its state and lets no exception

@@ -39,8 +39,10 @@ void DetachingSpawnCheck::onEndOfTranslationUnit() {
   ensureOracle(State->Ctx);
   DetachingCallOracle &Calls = *Oracle;
   const SourceManager &SM = State->Ctx.getSourceManager();
+  BorrowFinder &Borrows = State->Borrows;
   StartDescriber Describe =
-      [&Calls, &SM](const CallSite &Site) -> std::optional<SummaryStart> {
+      [&Calls, &SM, &Borrows](const CallSite &Site, const FunctionDecl *Frame)
+      -> std::optional<SummaryStart> {
     std::optional<DetachingMatch> Match =
         Calls.classify(*Site.Call, *Site.Callee);
     if (!Match)
@@ -49,11 +51,20 @@ void DetachingSpawnCheck::onEndOfTranslationUnit() {
     Start.Callee = Match->CalleeName;
     Start.DetachedReason = "detaching-call";
     Start.Loc = summaryLocation(SM, Site.Loc);
+    Start.KeptParams = keptParameters(
+        Frame, Borrows.ofWork(Site.Call, Frame, FrameRole::Function));
     return Start;
   };
   TUSummary Summary = summarizeTranslationUnit(
-      State->Ctx, State->Handlers, *Spawns, Describe, Shared.MaxCallDepth);
+      State->Ctx, State->Handlers, *Spawns, Describe, Shared.MaxCallDepth,
+      [&Calls](const CallSite &Site) {
+        return Calls.classify(*Site.Call, *Site.Callee).has_value();
+      });
   Summary.Check = getID().str();
+  // Work that owns its state is reported only when borrowed state is not
+  // required; exceptions do not decide for a detaching API.
+  Summary.RequireBorrowedState = Shared.RequireBorrowedState;
+  Summary.ReportOwnedWork = true;
   Sink->summary(std::move(Summary));
 }
 

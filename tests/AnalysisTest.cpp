@@ -3,7 +3,10 @@
 #include "Borrows.h"
 #include "DetachedTypes.h"
 #include "Handlers.h"
+#include "Joins.h"
 #include "Reach.h"
+#include "Summary.h"
+#include "Suspension.h"
 #include "TypeNames.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -240,6 +243,240 @@ lazy h() {
   EXPECT_EQ(ByRef[0].Kind, BorrowKind::Reference);
   EXPECT_EQ(ByRef[0].Name, "local");
   EXPECT_TRUE(findBorrows(Ctx, Chains[1].Hops[0].Call, H).empty());
+}
+
+/// The first call in \p FD to a function named \p Name.
+const CallExpr *callTo(ASTUnit &AST, const std::string &Caller,
+                       const std::string &Name) {
+  auto Found = match(
+      callExpr(callee(functionDecl(hasName(Name))),
+               hasAncestor(functionDecl(hasName(Caller))))
+          .bind("c"),
+      AST.getASTContext());
+  EXPECT_FALSE(Found.empty()) << Caller << " -> " << Name;
+  return Found.empty() ? nullptr : Found.front().getNodeAs<CallExpr>("c");
+}
+
+const char *const Suspending = R"cpp(
+struct suspend_here {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+// A lazy task with symmetric transfer both ways.
+struct task {
+  struct promise_type;
+  using handle = std::coroutine_handle<promise_type>;
+  struct final_awaiter {
+    bool await_ready() noexcept { return false; }
+    std::coroutine_handle<> await_suspend(handle h) noexcept;
+    void await_resume() noexcept {}
+  };
+  struct promise_type {
+    std::coroutine_handle<> next;
+    task get_return_object() { return {handle::from_promise(*this)}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    final_awaiter final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+  handle h;
+  bool await_ready() { return false; }
+  std::coroutine_handle<> await_suspend(std::coroutine_handle<> a) {
+    h.promise().next = a;
+    return h;
+  }
+  void await_resume() {}
+};
+inline std::coroutine_handle<> task::final_awaiter::await_suspend(handle h) noexcept {
+  return h.promise().next;
+}
+)cpp";
+
+TEST(Suspension, EagerCoroutineWithoutSuspensionRunsToCompletion) {
+  auto AST = parse(std::string(Suspending) + R"cpp(
+eager plain(int &x) { x = 1; co_return; }
+eager suspends(int &x) { co_await suspend_here{}; x = 1; }
+task quick() { co_return; }
+task slow() { co_await suspend_here{}; }
+eager awaits_quick() { co_await quick(); }
+eager awaits_slow() { co_await slow(); }
+lazy lazily() { co_return; }
+)cpp");
+  DetachedTypeOracle Oracle(AST->getASTContext(), NameList());
+  SuspensionAnalysis S(AST->getASTContext(), Oracle);
+  EXPECT_TRUE(S.runsToCompletion(function(*AST, "plain")));
+  EXPECT_FALSE(S.runsToCompletion(function(*AST, "suspends")));
+  // Awaiting a lazy task that never suspends completes inline.
+  EXPECT_TRUE(S.runsToCompletion(function(*AST, "awaits_quick")));
+  EXPECT_FALSE(S.runsToCompletion(function(*AST, "awaits_slow")));
+  // A lazily started coroutine is not covered.
+  EXPECT_FALSE(S.runsToCompletion(function(*AST, "lazily")));
+}
+
+TEST(Suspension, CatchAllBodiesKeepEveryException) {
+  auto AST = parse(std::string(Suspending) + R"cpp(
+void act();
+eager guarded() { try { co_await suspend_here{}; act(); } catch (...) {} co_return; }
+eager rethrows() { try { co_await suspend_here{}; } catch (...) { throw; } }
+eager typed() { try { co_await suspend_here{}; } catch (int) {} }
+eager outside() { try { co_await suspend_here{}; } catch (...) {} act(); }
+eager whole() try { co_await suspend_here{}; } catch (...) {}
+)cpp");
+  EXPECT_NE(catchesEverything(function(*AST, "guarded")), nullptr);
+  EXPECT_EQ(catchesEverything(function(*AST, "rethrows")), nullptr);
+  EXPECT_EQ(catchesEverything(function(*AST, "typed")), nullptr);
+  EXPECT_EQ(catchesEverything(function(*AST, "outside")), nullptr);
+  EXPECT_NE(catchesEverything(function(*AST, "whole")), nullptr);
+}
+
+TEST(Suspension, UsesAfterTheFirstSuspensionAreLate) {
+  auto AST = parse(std::string(Suspending) + R"cpp(
+#include <utility>
+void use(int);
+eager copies(const int &x) { int mine = x; co_await suspend_here{}; use(mine); }
+eager reads(const int &x) { co_await suspend_here{}; use(x); }
+eager loops(const int &x) { for (int i = 0; i < 2; ++i) { use(x); co_await suspend_here{}; } }
+eager aliases(const int &x) { const int &y = x; co_await suspend_here{}; use(y); }
+eager inner(int &&x) { int mine = std::move(x); co_await suspend_here{}; use(mine); }
+template <typename T> eager wrapper(T &&x) { return inner(std::forward<T>(x)); }
+void caller() { wrapper(1); }
+)cpp");
+  ASTContext &Ctx = AST->getASTContext();
+  DetachedTypeOracle Oracle(Ctx, NameList());
+  SuspensionAnalysis S(Ctx, Oracle);
+  auto Late = [&](const FunctionDecl *FD) {
+    UseTarget T;
+    T.Vars.push_back(FD->getParamDecl(0));
+    return S.lateUse(FD, T);
+  };
+  EXPECT_FALSE(Late(function(*AST, "copies")));
+  ASSERT_TRUE(Late(function(*AST, "reads")));
+  EXPECT_EQ(Late(function(*AST, "reads"))->Kind, LateUseKind::Read);
+  EXPECT_TRUE(Late(function(*AST, "loops")));
+  EXPECT_TRUE(Late(function(*AST, "aliases")));
+  // Followed through the wrapper's instantiation into the coroutine.
+  const CallExpr *Call = callTo(*AST, "caller", "wrapper");
+  ASSERT_TRUE(Call);
+  EXPECT_FALSE(Late(Call->getDirectCallee()));
+}
+
+TEST(Joins, RendezvousJoinsOnlyWhenSignalledAfterTheLastUse) {
+  auto AST = parse(R"cpp(
+#include <future>
+#include <thread>
+void use(int);
+void joined() {
+  int x = 0;
+  std::promise<void> done;
+  std::thread([&] { use(x); done.set_value(); }).detach();
+  done.get_future().wait();
+}
+void early() {
+  int x = 0;
+  std::promise<void> done;
+  std::thread([&] { done.set_value(); use(x); }).detach();
+  done.get_future().wait();
+}
+)cpp");
+  ASTContext &Ctx = AST->getASTContext();
+  std::vector<std::string> Errors;
+  JoinOracle Joins(Ctx, parseWaitEntries(DefaultWaitingCallees, Errors));
+  EXPECT_TRUE(Errors.empty());
+  for (const char *Name : {"joined", "early"}) {
+    const FunctionDecl *Frame = function(*AST, Name);
+    const CallExpr *Start = callTo(*AST, Name, "detach");
+    ASSERT_TRUE(Start);
+    auto Borrows = findWorkBorrows(Ctx, Start, Frame, FrameRole::Function);
+    ASSERT_EQ(Borrows.size(), 2u) << Name; // x and done, by reference
+    const Borrow *X = Borrows[0].Name == "x" ? &Borrows[0] : &Borrows[1];
+    std::optional<Join> J = Joins.find(Frame, Start, X->Work);
+    ASSERT_TRUE(J) << Name;
+    EXPECT_EQ(J->WaitName, "std::future::wait");
+    EXPECT_EQ(J->UseAfterSignal.isValid(), std::string(Name) == "early");
+  }
+  std::vector<std::string> Bad;
+  parseWaitEntries("a::wait=;b::wait=x y;c::run", Bad);
+  EXPECT_EQ(Bad.size(), 2u);
+}
+
+SummaryFunction summaryFunction(std::string Usr, bool Handler = false) {
+  SummaryFunction F;
+  F.Usr = F.Name = std::move(Usr);
+  F.IsHandler = Handler;
+  return F;
+}
+
+TEST(Summary, CrossFileChainsFollowTheRulesOfOneFile) {
+  // a.cpp: handler h lends its local 'x' to helper(int &) in b.cpp, which
+  // hands it to a start that keeps it; and calls owned() in b.cpp, whose
+  // start catches everything and borrows nothing.
+  TUSummary A, B;
+  A.Check = B.Check = "firecrash-detached-coroutine";
+  SummaryFunction H = summaryFunction("h", true);
+  SummaryCall ToHelper{"helper", "helper", {}, false};
+  ToHelper.Args.push_back({0, -1, "x"});
+  SummaryCall ToOwned{"owned", "owned", {}, false};
+  H.Calls = {ToHelper, ToOwned};
+  A.Functions.push_back(H);
+  SummaryFunction Helper = summaryFunction("helper");
+  SummaryStart Keeps{"bg", "bg", "listed", "terminates", {}};
+  Keeps.CatchesAll = true;
+  Keeps.KeptParams = {0};
+  Helper.Starts.push_back(Keeps);
+  SummaryFunction Owned = summaryFunction("owned");
+  SummaryStart Safe{"bg", "bg", "listed", "terminates", {}};
+  Safe.CatchesAll = true;
+  Owned.Starts.push_back(Safe);
+  B.Functions = {Helper, Owned};
+
+  std::vector<CrossFinding> Found = mergeSummaries({A, B});
+  ASSERT_EQ(Found.size(), 1u);
+  EXPECT_EQ(Found[0].Entry.CalleeName, "helper");
+  ASSERT_EQ(Found[0].Borrowed.size(), 1u);
+  EXPECT_EQ(Found[0].Borrowed[0].Name, "x");
+
+  // Reported anyway when owned work counts, or its exceptions can escape.
+  A.ReportOwnedWork = true;
+  EXPECT_EQ(mergeSummaries({A, B}).size(), 2u);
+  A.ReportOwnedWork = false;
+  B.Functions[1].Starts[0].CatchesAll = false;
+  EXPECT_EQ(mergeSummaries({A, B}).size(), 2u);
+  // Only borrowed state, when required.
+  A.RequireBorrowedState = true;
+  EXPECT_EQ(mergeSummaries({A, B}).size(), 1u);
+  // A chain through a detaching API is left to detaching-spawn.
+  A.Functions[0].Calls[0].Detaching = true;
+  A.DefersToDetachingSpawn = true;
+  EXPECT_TRUE(mergeSummaries({A, B}).empty());
+}
+
+TEST(Summary, EscapesPropagateThroughHandedOnParameters) {
+  // h(x local) -> outer(int &a) -> inner(int &b) -> start keeping b.
+  TUSummary A, B;
+  A.Check = B.Check = "firecrash-detaching-spawn";
+  A.RequireBorrowedState = B.RequireBorrowedState = true;
+  SummaryFunction H = summaryFunction("h", true);
+  SummaryCall ToOuter{"outer", "outer", {}, false};
+  ToOuter.Args.push_back({0, -1, "x"});
+  H.Calls.push_back(ToOuter);
+  A.Functions.push_back(H);
+  SummaryFunction Outer = summaryFunction("outer");
+  SummaryCall ToInner{"inner", "inner", {}, true};
+  ToInner.Args.push_back({0, 0, "a"});
+  Outer.Calls.push_back(ToInner);
+  SummaryFunction Inner = summaryFunction("inner");
+  SummaryStart Keeps{"std::thread::detach", "", "detaching-call", "", {}};
+  Keeps.KeptParams = {0};
+  Inner.Starts.push_back(Keeps);
+  B.Functions = {Outer, Inner};
+  std::vector<CrossFinding> Found = mergeSummaries({A, B});
+  ASSERT_EQ(Found.size(), 1u);
+  EXPECT_EQ(Found[0].Borrowed.size(), 1u);
+  // The hand-on broken: nothing of h is kept, and owned work is not
+  // reported by this check.
+  B.Functions[0].Calls[0].Args.clear();
+  EXPECT_TRUE(mergeSummaries({A, B}).empty());
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 
 #include "CheckRegistry.h"
 #include "Runner.h"
+#include "SummaryFile.h"
 #include "Support.h"
 #include "gtest/gtest.h"
 #include <filesystem>
@@ -775,7 +776,7 @@ TEST(Tool, SummariesAreDeterministic) {
   // Paths inside the root are stored relative to it.
   EXPECT_EQ(readFile(One).find(P.Root), std::string::npos);
   Json Summary = parse(readFile(One));
-  EXPECT_EQ(Summary["firecrashSummary"], 1);
+  EXPECT_EQ(Summary["firecrashSummary"], SummaryFormat);
   EXPECT_EQ(Summary["units"][0]["file"], "src/src/handlers.cpp")
       << Summary.dump();
 
@@ -806,7 +807,7 @@ TEST(Tool, MergeRefusesBadInput) {
   expectOneLineError(Ran, "is not a firecrash summary: it is not valid JSON");
   writeFile(Broken, "{\"firecrashSummary\": 99, \"units\": []}");
   expectOneLineError(firecrash({"merge", Broken}, P.Root), "format 99");
-  writeFile(Broken, "{\"firecrashSummary\": 1, \"units\": [{\"file\": 3}]}");
+  writeFile(Broken, "{\"firecrashSummary\": 2, \"units\": [{\"file\": 3}]}");
   expectOneLineError(firecrash({"merge", Broken}, P.Root),
                      "member 'file' has the wrong type");
   writeFile(Broken, "[1, 2]");

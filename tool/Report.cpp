@@ -296,6 +296,17 @@ std::optional<ReportFinding> crossFinding(llvm::StringRef Check,
     F.Notes.push_back({Loc, "'" + Short(Hop.Caller) + "' " + Verb + "' here"});
     F.Chain.push_back({Hop.Caller, Hop.Callee, Loc});
   }
+  // What of the handler's state the work keeps, through which parameter.
+  for (const SummaryArg &Arg : Cross.Borrowed) {
+    std::string Explanation =
+        "'" + Arg.Name + "' is lent to parameter #" +
+        std::to_string(Arg.Index + 1) + " of '" +
+        Short(Cross.Entry.CalleeName) +
+        "', and detached work started through it keeps it";
+    F.Notes.push_back({F.Loc, "the detached operation borrows from the "
+                              "handler: " + Explanation});
+    F.Borrowed.push_back({"reference", Arg.Name, Explanation});
+  }
   F.Suggestion =
       Spawn ? "co_await the work instead, or spawn it on the request's "
               "scope and join it"

@@ -162,13 +162,23 @@ Json unitJson(const UnitResult &Unit, const PathMap &Paths) {
                           {"detachedType", Start.DetachedType},
                           {"detachedReason", Start.DetachedReason},
                           {"exceptionPolicy", Start.ExceptionPolicy},
-                          {"loc", locationJson(Start.Loc, Paths)}});
+                          {"loc", locationJson(Start.Loc, Paths)},
+                          {"catchesAll", Start.CatchesAll},
+                          {"keptParams", Start.KeptParams}});
       Json Calls = Json::array();
-      for (const SummaryCall &Call : F.Calls)
+      for (const SummaryCall &Call : F.Calls) {
+        Json Args = Json::array();
+        for (const SummaryArg &Arg : Call.Args)
+          Args.push_back({{"index", Arg.Index},
+                          {"source", Arg.Source},
+                          {"name", Arg.Name}});
         Calls.push_back({{"usr", Call.CalleeUsr},
                          {"name", Call.CalleeName},
                          {"loc", locationJson(Call.Loc, Paths)},
-                         {"defined", Call.Defined}});
+                         {"defined", Call.Defined},
+                         {"detaching", Call.Detaching},
+                         {"args", std::move(Args)}});
+      }
       Functions.push_back({{"usr", F.Usr},
                            {"name", F.Name},
                            {"loc", locationJson(F.Loc, Paths)},
@@ -180,6 +190,9 @@ Json unitJson(const UnitResult &Unit, const PathMap &Paths) {
     Summaries.push_back({{"check", S.Check},
                          {"mainFile", Paths.store(S.MainFile, "")},
                          {"maxCallDepth", S.MaxCallDepth},
+                         {"requireBorrowedState", S.RequireBorrowedState},
+                         {"reportOwnedWork", S.ReportOwnedWork},
+                         {"defersToDetachingSpawn", S.DefersToDetachingSpawn},
                          {"functions", std::move(Functions)}});
   }
   return {{"file", Paths.store(Unit.File, "")},

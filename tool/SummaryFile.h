@@ -22,7 +22,7 @@
 namespace firecrash {
 
 /// The format number written in every summary file; readers refuse others.
-constexpr unsigned SummaryFormat = 1;
+constexpr unsigned SummaryFormat = 2;
 
 /// Returns \p Path as summaries and cache entries store it: unchanged when
 /// it is UTF-8 without '%', else with '%' and every non-ASCII byte written

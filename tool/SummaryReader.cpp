@@ -78,6 +78,29 @@ public:
     wrongType(Key);
     return 0;
   }
+  int integer(Element Object, const char *Key) {
+    std::optional<Element> M = member(Object, Key);
+    int64_t N;
+    if (!M)
+      return 0;
+    if (!M->get_int64().get(N) && N >= std::numeric_limits<int>::min() &&
+        N <= std::numeric_limits<int>::max())
+      return static_cast<int>(N);
+    wrongType(Key);
+    return 0;
+  }
+  /// The unsigned numbers of the array \p Key.
+  std::vector<unsigned> numbers(Element Object, const char *Key) {
+    std::vector<unsigned> Numbers;
+    each(Object, Key, [&](Element E) {
+      uint64_t N;
+      if (!E.get_uint64().get(N) && N <= std::numeric_limits<unsigned>::max())
+        Numbers.push_back(static_cast<unsigned>(N));
+      else
+        wrongType(Key);
+    });
+    return Numbers;
+  }
   bool boolean(Element Object, const char *Key) {
     std::optional<Element> M = member(Object, Key);
     bool B;
@@ -200,6 +223,9 @@ public:
       Summary.Check = string(S, "check");
       Summary.MainFile = path(S, "mainFile");
       Summary.MaxCallDepth = number(S, "maxCallDepth");
+      Summary.RequireBorrowedState = boolean(S, "requireBorrowedState");
+      Summary.ReportOwnedWork = boolean(S, "reportOwnedWork");
+      Summary.DefersToDetachingSpawn = boolean(S, "defersToDetachingSpawn");
       each(S, "functions", [&](Element F) {
         SummaryFunction Function;
         Function.Usr = string(F, "usr");
@@ -208,15 +234,23 @@ public:
         Function.IsHandler = boolean(F, "handler");
         Function.HandlerReason = string(F, "handlerReason");
         each(F, "starts", [&](Element Start) {
-          Function.Starts.push_back(
-              {string(Start, "callee"), string(Start, "detachedType"),
-               string(Start, "detachedReason"),
-               string(Start, "exceptionPolicy"), location(Start, "loc")});
+          SummaryStart S{string(Start, "callee"), string(Start, "detachedType"),
+                         string(Start, "detachedReason"),
+                         string(Start, "exceptionPolicy"),
+                         location(Start, "loc")};
+          S.CatchesAll = boolean(Start, "catchesAll");
+          S.KeptParams = numbers(Start, "keptParams");
+          Function.Starts.push_back(std::move(S));
         });
         each(F, "calls", [&](Element Call) {
-          Function.Calls.push_back({string(Call, "usr"), string(Call, "name"),
-                                    location(Call, "loc"),
-                                    boolean(Call, "defined")});
+          SummaryCall C{string(Call, "usr"), string(Call, "name"),
+                        location(Call, "loc"), boolean(Call, "defined")};
+          C.Detaching = boolean(Call, "detaching");
+          each(Call, "args", [&](Element Arg) {
+            C.Args.push_back({number(Arg, "index"), integer(Arg, "source"),
+                              string(Arg, "name")});
+          });
+          Function.Calls.push_back(std::move(C));
         });
         Summary.Functions.push_back(std::move(Function));
       });

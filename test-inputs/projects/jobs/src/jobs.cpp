@@ -3,4 +3,4 @@
 
 static void reindex(int id) { (void)id; }
 
-void reindex_later(int id) { std::thread(reindex, id).detach(); }
+void reindex_later(int &id) { std::thread([&id] { reindex(id); }).detach(); }

@@ -1,3 +1,3 @@
 #pragma once
-// Defined in jobs.cpp, where it detaches a thread.
-void reindex_later(int id);
+// Defined in jobs.cpp, where it detaches a thread that keeps a reference.
+void reindex_later(int &id);
