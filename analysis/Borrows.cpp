@@ -606,9 +606,9 @@ static std::optional<UseTarget> targetOf(const Borrow &B,
       if (!VD)
         continue;
       Target.Vars.push_back(VD);
-      QualType T = VD->getType();
-      if (Capture.getCaptureKind() == LCK_ByCopy && !T->isReferenceType() &&
-          !T->isPointerType())
+      // A copy of what a reference refers to is an object in the closure.
+      QualType T = VD->getType().getNonReferenceType();
+      if (Capture.getCaptureKind() == LCK_ByCopy && !T->isPointerType())
         Target.ByValue.push_back(VD);
     }
     return Target;

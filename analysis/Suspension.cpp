@@ -730,15 +730,14 @@ std::optional<LateUse> SuspensionAnalysis::lateUse(const FunctionDecl *FD,
   const Stmt *Body = Def->getBody();
   SourceLocation SuspendEnd;
   if (const auto *Coro = dyn_cast<CoroutineBodyStmt>(Body)) {
-    if (!Detached.startsEagerly(Def).value_or(false)) {
-      std::string Name = Target.This || Target.Vars.empty()
-                             ? "this"
-                             : Target.Vars.front()->getName().str();
-      return LateUse{LateUseKind::LazyStart, Def->getLocation(), Name, Def};
-    }
     Body = Coro->getBody();
-    if (const CoroutineSuspendExpr *First = firstSuspension(Body))
+    if (!Detached.startsEagerly(Def).value_or(false)) {
+      // It suspends before its body runs: every use in the body is late
+      // (what only its promise's constructor reads is not).
+      SuspendEnd = Ctx.getSourceManager().getExpansionLoc(Body->getBeginLoc());
+    } else if (const CoroutineSuspendExpr *First = firstSuspension(Body)) {
       SuspendEnd = Ctx.getSourceManager().getExpansionLoc(First->getEndLoc());
+    }
   }
   UseWalker Walker(*this, Def, Target, SuspendEnd, Depth);
   Walker.walk(Body);

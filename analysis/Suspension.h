@@ -39,7 +39,7 @@ const clang::CXXCatchStmt *catchesEverything(const clang::FunctionDecl *Coroutin
 /// How a coroutine still uses what it was given after it first suspends.
 enum class LateUseKind {
   /// Read or written after the first suspension (or in a loop that
-  /// suspends).
+  /// suspends; for a coroutine that starts lazily, anywhere in its body).
   Read,
   /// Its object is the operand of co_await: it must live across the
   /// suspension.
@@ -50,15 +50,12 @@ enum class LateUseKind {
   /// Handed on by reference (captured by reference, passed to a coroutine
   /// that is not visible here), so nothing shows when its use ends.
   HandedOn,
-  /// The coroutine starts lazily: everything is used after it suspends.
-  LazyStart,
 };
 
 /// The first use of a tracked value that can happen after the coroutine
 /// first suspends.
 struct LateUse {
   LateUseKind Kind = LateUseKind::Read;
-  /// Where; for LazyStart, the coroutine.
   clang::SourceLocation Loc;
   /// The name the use is spelled with ("req", "this", "callback").
   std::string Name;

@@ -311,8 +311,6 @@ void FirecrashCheck::evidenceNotes(const SourceManager &SM, const Borrow &B,
            DiagnosticIDs::Note)
           << Who << Use.Name;
       break;
-    case LateUseKind::LazyStart:
-      break;
     }
   }
   if (B.EarlySignal && B.EarlySignal->Signal.isValid()) {

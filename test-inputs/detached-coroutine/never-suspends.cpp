@@ -69,6 +69,7 @@ HANDLER lib::task<> lazily_started(lib::request req) {
   // CHECK-NOTES: :[[@LINE-13]]:10: note: an exception escaping the coroutine is swallowed: unhandled_exception() neither rethrows nor terminates, so nobody sees the error
   // CHECK-NOTES: :[[@LINE-6]]:21: note: 'lazily_started' is a request handler: it is annotated 'firecrash::request_handler'
   // CHECK-NOTES: :[[@LINE-5]]:9: note: the detached operation borrows from the handler: reference parameter 'm' refers to handler local 'm'
-  // CHECK-NOTES: :[[@LINE-12]]:14: note: return a task such as 'firecrash::task<>' from 'count' and co_await it, so the handler waits for the operation and sees its exceptions
+  // CHECK-NOTES: :[[@LINE-11]]:3: note: 'count' uses 'm' here, after it first suspends
+  // CHECK-NOTES: :[[@LINE-13]]:14: note: return a task such as 'firecrash::task<>' from 'count' and co_await it, so the handler waits for the operation and sees its exceptions
   co_return;
 }
