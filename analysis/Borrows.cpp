@@ -666,9 +666,8 @@ llvm::SmallVector<Borrow, 4> BorrowFinder::ofWork(const CallExpr *Call,
   return Borrows;
 }
 
-/// Returns the argument of \p Call bound to parameter \p Index of \p Callee.
-static const Expr *argumentFor(const CallExpr *Call, const FunctionDecl *Callee,
-                               unsigned Index) {
+const Expr *argumentFor(const CallExpr *Call, const FunctionDecl *Callee,
+                        unsigned Index) {
   unsigned Offset = 0;
   if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) &&
       cast<CXXMethodDecl>(Callee)->isInstance())

@@ -1,6 +1,7 @@
 //===--- Suspension.cpp - What a coroutine does before it suspends --------===//
 
 #include "Suspension.h"
+#include "BodyWalk.h"
 #include "TypeNames.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -590,27 +591,13 @@ bool SuspensionAnalysis::completesInline(const CoroutineSuspendExpr *Await,
       !transfersSymmetrically(Await->getSuspendExpr()))
     return false;
   // The awaited task: a call written here, or a local initialized by one.
-  const Expr *Operand = Await->getOperand()->IgnoreParenImpCasts();
-  for (unsigned Guard = 0; Guard < 8; ++Guard) {
-    if (const auto *Full = dyn_cast<FullExpr>(Operand))
-      Operand = Full->getSubExpr()->IgnoreParenImpCasts();
-    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Operand))
-      Operand = Temp->getSubExpr()->IgnoreParenImpCasts();
-    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Operand))
-      Operand = Bind->getSubExpr()->IgnoreParenImpCasts();
-    else
-      break;
-  }
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(Operand)) {
+  const Expr *Operand = ignoreTemporaries(Await->getOperand());
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Operand)) {
     const auto *Local = dyn_cast<VarDecl>(Ref->getDecl());
     if (!Local || !Local->hasLocalStorage() || isa<ParmVarDecl>(Local) ||
         !Local->getInit())
       return false;
-    Operand = Local->getInit()->IgnoreParenImpCasts();
-    if (const auto *Full = dyn_cast<FullExpr>(Operand))
-      Operand = Full->getSubExpr()->IgnoreParenImpCasts();
-    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Operand))
-      Operand = Bind->getSubExpr()->IgnoreParenImpCasts();
+    Operand = ignoreTemporaries(Local->getInit());
   }
   const auto *Call = dyn_cast<CallExpr>(Operand);
   const FunctionDecl *Task =

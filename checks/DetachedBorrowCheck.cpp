@@ -49,14 +49,8 @@ private:
 DetachedBorrowCheck::DetachedBorrowCheck(
     StringRef Name, clang::tidy::ClangTidyContext *Context)
     : FirecrashCheck(Name, Context),
-      DetachingCallees(
-          Options.getLocalOrGlobal("DetachingCallees", DefaultDetachingCallees)),
-      StructuredCallees(Options.getLocalOrGlobal("StructuredCallees",
-                                                 DefaultStructuredCallees)),
+      Apis(Options),
       OwningTypes(Options.get("OwningTypes", DefaultOwningTypes)),
-      Entries(parseDetachingEntries(DetachingCallees, EntryErrors)),
-      StructuredEntries(
-          parseDetachingEntries(StructuredCallees, StructuredErrors)),
       OwningTypeList(OwningTypes) {}
 
 DetachedBorrowCheck::~DetachedBorrowCheck() = default;
@@ -64,8 +58,7 @@ DetachedBorrowCheck::~DetachedBorrowCheck() = default;
 void DetachedBorrowCheck::storeOptions(
     clang::tidy::ClangTidyOptions::OptionMap &Opts) {
   Shared.store(Options, Opts);
-  Options.store(Opts, "DetachingCallees", DetachingCallees);
-  Options.store(Opts, "StructuredCallees", StructuredCallees);
+  Apis.store(Options, Opts);
   Options.store(Opts, "OwningTypes", OwningTypes);
 }
 
@@ -81,10 +74,7 @@ void DetachedBorrowCheck::onStartOfTranslationUnit() {
 void DetachedBorrowCheck::ensureAnalysis(ASTContext &Ctx) {
   if (Calls)
     return;
-  reportDetachingEntryErrors("DetachingCallees", EntryErrors);
-  reportDetachingEntryErrors("StructuredCallees", StructuredErrors);
-  Detaching = std::make_unique<DetachingCallOracle>(
-      Ctx, Entries, StructuredEntries, &State->Suspensions);
+  Detaching = detachingOracle(Apis, &State->Suspensions);
   Classifier = std::make_unique<Starts>(State->Detached, *Detaching);
   Calls = std::make_unique<Reach>(Ctx, *Classifier);
 }
@@ -140,19 +130,6 @@ DetachedBorrowCheck::borrowsOf(const Start &S, const FunctionDecl *Caller,
   if (S.Kind == StartKind::DetachingCall)
     return State->Borrows.ofWork(S.Site.Call, Caller, Role);
   return State->Borrows.ofCoroutine(S.Site.Call, Caller, Role);
-}
-
-/// Returns the argument of \p Call bound to parameter \p Index of \p Callee.
-static const Expr *argumentFor(const CallExpr *Call, const FunctionDecl *Callee,
-                               unsigned Index) {
-  unsigned Offset = 0;
-  if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) &&
-      cast<CXXMethodDecl>(Callee)->isInstance())
-    Offset = 1;
-  if (Index + Offset >= Call->getNumArgs())
-    return nullptr;
-  const Expr *Arg = Call->getArg(Index + Offset);
-  return isa<CXXDefaultArgExpr>(Arg) ? nullptr : Arg;
 }
 
 const std::vector<DetachedBorrowCheck::Escape> &

@@ -58,14 +58,8 @@ private:
               const CallChain &Chain, const Start &Last,
               llvm::ArrayRef<Borrow> Borrows);
 
-  const std::string DetachingCallees;
-  const std::string StructuredCallees;
+  DetachingApis Apis;
   const std::string OwningTypes;
-  // The errors first: parsing the entries fills them.
-  std::vector<std::string> EntryErrors;
-  std::vector<std::string> StructuredErrors;
-  std::vector<DetachingEntry> Entries;
-  std::vector<DetachingEntry> StructuredEntries;
   NameList OwningTypeList;
 
   std::unique_ptr<DetachingCallOracle> Detaching;

@@ -18,22 +18,14 @@ DetachedCoroutineCheck::DetachedCoroutineCheck(
     StringRef Name, clang::tidy::ClangTidyContext *Context)
     : FirecrashCheck(Name, Context),
       TaskType(Options.get("TaskType", "firecrash::task<>")),
-      ReportOwnedWork(Options.get("ReportOwnedWork", false)),
-      DetachingCallees(Options.getLocalOrGlobal("DetachingCallees",
-                                                DefaultDetachingCallees)),
-      StructuredCallees(Options.getLocalOrGlobal("StructuredCallees",
-                                                 DefaultStructuredCallees)),
-      Entries(parseDetachingEntries(DetachingCallees, EntryErrors)),
-      StructuredEntries(
-          parseDetachingEntries(StructuredCallees, StructuredErrors)) {}
+      ReportOwnedWork(Options.get("ReportOwnedWork", false)), Apis(Options) {}
 
 void DetachedCoroutineCheck::storeOptions(
     clang::tidy::ClangTidyOptions::OptionMap &Opts) {
   Shared.store(Options, Opts);
   Options.store(Opts, "TaskType", TaskType);
   Options.store(Opts, "ReportOwnedWork", ReportOwnedWork);
-  Options.store(Opts, "DetachingCallees", DetachingCallees);
-  Options.store(Opts, "StructuredCallees", StructuredCallees);
+  Apis.store(Options, Opts);
 }
 
 void DetachedCoroutineCheck::onStartOfTranslationUnit() {
@@ -42,12 +34,8 @@ void DetachedCoroutineCheck::onStartOfTranslationUnit() {
 }
 
 DetachingCallOracle &DetachedCoroutineCheck::detachingApis() {
-  if (!Detaching) {
-    reportDetachingEntryErrors("DetachingCallees", EntryErrors);
-    reportDetachingEntryErrors("StructuredCallees", StructuredErrors);
-    Detaching = std::make_unique<DetachingCallOracle>(State->Ctx, Entries,
-                                                      StructuredEntries);
-  }
+  if (!Detaching)
+    Detaching = detachingOracle(Apis, nullptr);
   return *Detaching;
 }
 

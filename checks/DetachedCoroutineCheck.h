@@ -40,12 +40,7 @@ private:
   /// Report starts of work that owns its state and lets no exception
   /// escape, too.
   const bool ReportOwnedWork;
-  const std::string DetachingCallees;
-  const std::string StructuredCallees;
-  std::vector<std::string> EntryErrors;
-  std::vector<std::string> StructuredErrors;
-  std::vector<DetachingEntry> Entries;
-  std::vector<DetachingEntry> StructuredEntries;
+  DetachingApis Apis;
   std::unique_ptr<DetachingCallOracle> Detaching;
 };
 

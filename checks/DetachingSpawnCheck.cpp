@@ -15,21 +15,12 @@ namespace firecrash {
 DetachingSpawnCheck::DetachingSpawnCheck(StringRef Name,
                                          clang::tidy::ClangTidyContext *Context)
     : FirecrashCheck(Name, Context, /*DefaultRequireBorrowedState=*/true),
-      DetachingCallees(
-          Options.getLocalOrGlobal("DetachingCallees",
-                                   DefaultDetachingCallees)),
-      StructuredCallees(
-          Options.getLocalOrGlobal("StructuredCallees",
-                                   DefaultStructuredCallees)),
-      Entries(parseDetachingEntries(DetachingCallees, EntryErrors)),
-      StructuredEntries(
-          parseDetachingEntries(StructuredCallees, StructuredErrors)) {}
+      Apis(Options) {}
 
 void DetachingSpawnCheck::storeOptions(
     clang::tidy::ClangTidyOptions::OptionMap &Opts) {
   Shared.store(Options, Opts);
-  Options.store(Opts, "DetachingCallees", DetachingCallees);
-  Options.store(Opts, "StructuredCallees", StructuredCallees);
+  Apis.store(Options, Opts);
 }
 
 void DetachingSpawnCheck::onEndOfTranslationUnit() {
@@ -71,10 +62,7 @@ void DetachingSpawnCheck::onEndOfTranslationUnit() {
 void DetachingSpawnCheck::ensureOracle(ASTContext &Ctx) {
   if (Spawns)
     return;
-  reportDetachingEntryErrors("DetachingCallees", EntryErrors);
-  reportDetachingEntryErrors("StructuredCallees", StructuredErrors);
-  Oracle = std::make_unique<DetachingCallOracle>(
-      Ctx, Entries, StructuredEntries, &State->Suspensions);
+  Oracle = detachingOracle(Apis, &State->Suspensions);
   Spawns = std::make_unique<Reach>(Ctx, *Oracle);
 }
 

@@ -32,13 +32,7 @@ private:
   void report(const clang::FunctionDecl *Handler, const CallChain &Chain,
               clang::ASTContext &Ctx);
 
-  const std::string DetachingCallees;
-  const std::string StructuredCallees;
-  // The errors first: parsing the entries fills them.
-  std::vector<std::string> EntryErrors;
-  std::vector<std::string> StructuredErrors;
-  std::vector<DetachingEntry> Entries;
-  std::vector<DetachingEntry> StructuredEntries;
+  DetachingApis Apis;
   std::unique_ptr<DetachingCallOracle> Oracle;
   std::unique_ptr<Reach> Spawns;
 };

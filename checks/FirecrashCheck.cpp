@@ -257,13 +257,34 @@ void FirecrashCheck::detachingEntryNote(const SourceManager &SM,
         << detachingSuggestion(Match);
 }
 
-void FirecrashCheck::reportDetachingEntryErrors(
-    StringRef Option, std::vector<std::string> &Errors) {
-  for (const std::string &Error : Errors)
-    configurationDiag("malformed entry %0 in option '%1': expected 'name' or "
-                      "'name(argument type)'")
-        << Error << Option;
-  Errors.clear();
+DetachingApis::DetachingApis(clang::tidy::ClangTidyCheck::OptionsView &Options)
+    : Detaching(Options.getLocalOrGlobal("DetachingCallees",
+                                         DefaultDetachingCallees)),
+      Structured(Options.getLocalOrGlobal("StructuredCallees",
+                                          DefaultStructuredCallees)),
+      DetachingEntries(parseDetachingEntries(Detaching, DetachingErrors)),
+      StructuredEntries(parseDetachingEntries(Structured, StructuredErrors)) {}
+
+void DetachingApis::store(clang::tidy::ClangTidyCheck::OptionsView &Options,
+                          clang::tidy::ClangTidyOptions::OptionMap &Map) const {
+  Options.store(Map, "DetachingCallees", Detaching);
+  Options.store(Map, "StructuredCallees", Structured);
+}
+
+std::unique_ptr<DetachingCallOracle>
+FirecrashCheck::detachingOracle(DetachingApis &Apis,
+                                SuspensionAnalysis *Suspensions) {
+  for (auto [Option, Errors] :
+       {std::make_pair("DetachingCallees", &Apis.DetachingErrors),
+        std::make_pair("StructuredCallees", &Apis.StructuredErrors)}) {
+    for (const std::string &Error : *Errors)
+      configurationDiag("malformed entry %0 in option '%1': expected 'name' "
+                        "or 'name(argument type)'")
+          << Error << Option;
+    Errors->clear();
+  }
+  return std::make_unique<DetachingCallOracle>(
+      State->Ctx, Apis.DetachingEntries, Apis.StructuredEntries, Suspensions);
 }
 
 void FirecrashCheck::borrowNotes(const SourceManager &SM,

@@ -31,6 +31,23 @@ std::string describeFunction(const clang::FunctionDecl *FD);
 /// scope's completion token and async_join.
 std::string detachingSuggestion(const DetachingMatch &Match);
 
+/// Options DetachingCallees and StructuredCallees of a check that reads
+/// them (local first, then global, so one top-level entry serves every
+/// check), parsed once.
+struct DetachingApis {
+  explicit DetachingApis(clang::tidy::ClangTidyCheck::OptionsView &Options);
+  void store(clang::tidy::ClangTidyCheck::OptionsView &Options,
+             clang::tidy::ClangTidyOptions::OptionMap &Map) const;
+
+  const std::string Detaching;
+  const std::string Structured;
+  // The errors before the entries: parsing the entries fills them.
+  std::vector<std::string> DetachingErrors;
+  std::vector<std::string> StructuredErrors;
+  const std::vector<DetachingEntry> DetachingEntries;
+  const std::vector<DetachingEntry> StructuredEntries;
+};
+
 class FirecrashCheck : public clang::tidy::ClangTidyCheck {
 public:
   bool isLanguageVersionSupported(
@@ -91,10 +108,11 @@ protected:
                           const DetachingMatch &Match,
                           clang::SourceLocation ApiLoc);
 
-  /// Reports malformed entries of option \p Option (DetachingCallees,
-  /// StructuredCallees) once, as configuration errors, and forgets them.
-  void reportDetachingEntryErrors(llvm::StringRef Option,
-                                  std::vector<std::string> &Errors);
+  /// The oracle of \p Apis for this translation unit; malformed entries are
+  /// reported once, as configuration errors. With \p Suspensions, detaching
+  /// wrappers that run the work to completion inline start nothing.
+  std::unique_ptr<DetachingCallOracle>
+  detachingOracle(DetachingApis &Apis, SuspensionAnalysis *Suspensions);
 
   /// A note per borrowed piece of handler state.
   void borrowNotes(const clang::SourceManager &SM,
