@@ -147,16 +147,11 @@ struct ObjectKey {
   }
 };
 
+/// Strips temporaries, copies, std::move and std::ref: the object itself.
 const Expr *stripValue(const Expr *E) {
   for (unsigned Guard = 0; E && Guard < 16; ++Guard) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Full = dyn_cast<FullExpr>(E))
-      E = Full->getSubExpr();
-    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = Temp->getSubExpr();
-    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = Bind->getSubExpr();
-    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+    E = ignoreTemporaries(E);
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
              Construct && Construct->getNumArgs() == 1 &&
              Construct->getConstructor()->isCopyOrMoveConstructor())
       E = Construct->getArg(0);

@@ -253,19 +253,7 @@ private:
   /// Strips what keeps designating the same object.
   const Expr *core(const Expr *E) const {
     for (unsigned Guard = 0; E && Guard < 32; ++Guard) {
-      E = E->IgnoreParenImpCasts();
-      if (const auto *Full = dyn_cast<FullExpr>(E)) {
-        E = Full->getSubExpr();
-        continue;
-      }
-      if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E)) {
-        E = Temp->getSubExpr();
-        continue;
-      }
-      if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E)) {
-        E = Bind->getSubExpr();
-        continue;
-      }
+      E = ignoreTemporaries(E);
       if (const auto *Call = dyn_cast<CallExpr>(E); Call && isIdentityCall(Call)) {
         E = Call->getArg(0);
         continue;
