@@ -48,16 +48,20 @@ void FirecrashCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void FirecrashCheck::check(const MatchFinder::MatchResult &Result) {
-  state(*Result.Context);
+  runOnTranslationUnit(*Result.Context);
+}
+
+void FirecrashCheck::runOnTranslationUnit(ASTContext &Ctx) {
+  state(Ctx);
   // Every check sees the same unit: the first one lists its files.
   if (FindingSink *Sink = threadFindingSink(); Sink && Sink->wantsDependencies()) {
     std::vector<std::string> Files;
-    const SourceManager &SM = *Result.SourceManager;
+    const SourceManager &SM = Ctx.getSourceManager();
     for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It)
       Files.push_back(It->first.getName().str());
     Sink->dependencies(std::move(Files));
   }
-  for (const FunctionDecl *FD : userFunctionDefinitions(*Result.Context))
+  for (const FunctionDecl *FD : userFunctionDefinitions(Ctx))
     checkFunction(FD);
 }
 

@@ -60,6 +60,11 @@ public:
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) final;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) final;
 
+  /// What check() does, for a host that hands the check the translation
+  /// unit directly instead of through a MatchFinder, whose traversal of the
+  /// whole AST (every header's templates) costs more than the checks.
+  void runOnTranslationUnit(clang::ASTContext &Ctx);
+
 protected:
   /// Analyses one function defined outside system headers (coroutine or
   /// not, a lambda's call operator, a template instantiation).

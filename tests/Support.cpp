@@ -12,6 +12,7 @@
 #include <fstream>
 #include <poll.h>
 #include <sstream>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -103,7 +104,9 @@ CommandResult runCommand(const std::vector<std::string> &Argv,
     if (Fd.fd >= 0)
       close(Fd.fd);
   int Status = 0;
-  waitpid(Pid, &Status, 0);
+  rusage Usage{};
+  wait4(Pid, &Status, 0, &Usage);
+  Result.PeakKiB = Usage.ru_maxrss;
   if (WIFEXITED(Status))
     Result.ExitCode = WEXITSTATUS(Status);
   else if (WIFSIGNALED(Status))

@@ -28,6 +28,7 @@ struct CommandResult {
   bool TimedOut = false;  // killed after the time limit
   std::string Stdout;
   std::string Stderr;
+  long PeakKiB = 0;       // the largest resident set it reached, in KiB
 };
 
 /// Runs \p Argv (no shell) with a time limit in seconds.
