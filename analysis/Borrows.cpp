@@ -1,6 +1,7 @@
 //===--- Borrows.cpp - What a detached start borrows ----------------------===//
 
 #include "Borrows.h"
+#include "BodyWalk.h"
 #include "Handlers.h"
 #include "Reach.h"
 #include "TypeNames.h"
@@ -518,6 +519,74 @@ static void workBorrows(const ASTContext &Ctx, const Expr *Arg,
     Out.push_back(std::move(B));
 }
 
+/// True if \p Callee is a coroutine, or returns a type that names a
+/// promise_type (a task a call of it creates).
+static bool returnsCoroutine(const ASTContext &Ctx, const FunctionDecl *Callee) {
+  if (!Callee)
+    return false;
+  if (isa_and_nonnull<CoroutineBodyStmt>(Callee->getBody()))
+    return true;
+  const CXXRecordDecl *Result = Callee->getReturnType()->getAsCXXRecordDecl();
+  if (!Result || !Result->hasDefinition())
+    return false;
+  for (const NamedDecl *ND : Result->lookup(
+           &const_cast<ASTContext &>(Ctx).Idents.get("promise_type")))
+    if (isa<TypeDecl>(ND))
+      return true;
+  return false;
+}
+
+const CallExpr *chainedWork(const Expr *Object, const FunctionDecl *Caller,
+                            unsigned Depth) {
+  if (!Object || Depth > 8)
+    return nullptr;
+  const Expr *E = ignoreTemporaries(Object);
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return nullptr;
+    const ASTContext &Ctx = Callee->getASTContext();
+    if (isStdCall(Call, {"move", "forward"}) && Call->getNumArgs() == 1)
+      return chainedWork(Call->getArg(0), Caller, Depth + 1);
+    // The coroutine call that creates the work.
+    if (isa_and_nonnull<CoroutineBodyStmt>(Callee->getBody()))
+      return Call;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+      // An adapter that passes the work along: a member function of the
+      // task (via, scheduleOn)...
+      const Expr *Inner = Member->getImplicitObjectArgument();
+      QualType InnerType = Inner ? Inner->getType() : QualType();
+      if (!InnerType.isNull() && InnerType->isPointerType())
+        InnerType = InnerType->getPointeeType();
+      const CXXRecordDecl *Task =
+          InnerType.isNull() ? nullptr : InnerType->getAsCXXRecordDecl();
+      bool OnTask = false;
+      if (Task && Task->hasDefinition())
+        for (const NamedDecl *ND : Task->lookup(
+                 &const_cast<ASTContext &>(Ctx).Idents.get("promise_type")))
+          OnTask |= isa<TypeDecl>(ND);
+      if (OnTask)
+        return chainedWork(Inner, Caller, Depth + 1);
+      // ... or a member coroutine defined elsewhere.
+      return returnsCoroutine(Ctx, Callee) ? Call : nullptr;
+    }
+    if (returnsCoroutine(Ctx, Callee) && !Callee->hasBody())
+      return Call;
+    // ... or a free function taking it (co_withExecutor).
+    for (const Expr *Arg : Call->arguments())
+      if (const CallExpr *Work = chainedWork(Arg, Caller, Depth + 1))
+        return Work;
+    return nullptr;
+  }
+  // A task held in a local: what it was initialized with.
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+        VD && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) && VD->getInit() &&
+        designatedVariable(Ref, Caller))
+      return chainedWork(VD->getInit(), Caller, Depth + 1);
+  return nullptr;
+}
+
 llvm::SmallVector<Borrow, 4> findWorkBorrows(const ASTContext &Ctx,
                                              const CallExpr *Call,
                                              const FunctionDecl *Caller,
@@ -525,11 +594,20 @@ llvm::SmallVector<Borrow, 4> findWorkBorrows(const ASTContext &Ctx,
   llvm::SmallVector<Borrow, 4> Borrows;
   if (!Call || !Caller)
     return Borrows;
-  // thread.detach(): the work went in when the object was constructed, as
-  // a local ("std::thread t(...); t.detach();") or a temporary
-  // ("std::thread(...).detach();").
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    // pool.spawn_detached(work(x)), executor->post([&x] {...}): the work is
+    // an argument.
+    for (const Expr *Arg : Call->arguments())
+      workBorrows(Ctx, Arg, Caller, Role, Borrows);
     const Expr *Object = Member->getImplicitObjectArgument();
+    // work(x).via(&ex).start(cb): the work is the object of the call chain.
+    if (const CallExpr *Work = chainedWork(Object, Caller)) {
+      workBorrows(Ctx, Work, Caller, Role, Borrows);
+      return Borrows;
+    }
+    // thread.detach(): the work went in when the object was constructed, as
+    // a local ("std::thread t(...); t.detach();") or a temporary
+    // ("std::thread(...).detach();").
     const Expr *Built = nullptr;
     if (const VarDecl *VD = designatedVariable(Object, Caller))
       Built = VD->getInit();

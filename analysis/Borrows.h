@@ -94,6 +94,14 @@ findWorkBorrows(const clang::ASTContext &Ctx, const clang::CallExpr *Call,
 const clang::VarDecl *designatedVariable(const clang::Expr *E,
                                          const clang::FunctionDecl *Caller);
 
+/// Returns the coroutine call that creates the work a member call such as
+/// "work(x).via(&ex).start(cb)" is made on: through adapters that pass the
+/// work along (member functions of it, free functions taking it), std::move,
+/// and a local holding it. Null when the object is not such a chain.
+const clang::CallExpr *chainedWork(const clang::Expr *Object,
+                                   const clang::FunctionDecl *Caller,
+                                   unsigned Depth = 0);
+
 /// True if \p VD lives in its function's own frame and dies with it: a local
 /// or a by-value parameter, not a reference and not static.
 bool isFrameOwned(const clang::VarDecl *VD);

@@ -82,6 +82,20 @@ static const DeclT *findMember(const CXXRecordDecl *RD, DeclarationName Name,
   return nullptr;
 }
 
+/// The record a type names, or for a dependent specialization of a class
+/// template (inside a template pattern), the template's own record.
+static const CXXRecordDecl *recordOrPattern(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
+    return RD;
+  if (const auto *Spec = T->getAs<TemplateSpecializationType>())
+    if (const auto *Template = dyn_cast_or_null<ClassTemplateDecl>(
+            Spec->getTemplateName().getAsTemplateDecl()))
+      return Template->getTemplatedDecl();
+  return nullptr;
+}
+
 static const CXXRecordDecl *findNestedType(const CXXRecordDecl *RD,
                                            DeclarationName Name,
                                            unsigned Depth = 0) {
@@ -90,15 +104,41 @@ static const CXXRecordDecl *findNestedType(const CXXRecordDecl *RD,
     return nullptr;
   for (const NamedDecl *ND : RD->lookup(Name)) {
     if (const auto *TD = dyn_cast<TypedefNameDecl>(ND))
-      return TD->getUnderlyingType()->getAsCXXRecordDecl();
+      return recordOrPattern(TD->getUnderlyingType());
     if (const auto *Nested = dyn_cast<CXXRecordDecl>(ND))
       return Nested;
   }
   for (const CXXBaseSpecifier &Base : RD->bases())
     if (const CXXRecordDecl *Found = findNestedType(
-            Base.getType()->getAsCXXRecordDecl(), Name, Depth + 1))
+            recordOrPattern(Base.getType()), Name, Depth + 1))
       return Found;
   return nullptr;
+}
+
+/// True if the template argument \p Pattern (of a specialization of
+/// std::coroutine_traits) can stand for the type \p Actual; \p Concrete
+/// counts the arguments that had to match exactly.
+static bool argumentMatches(const ASTContext &Ctx, const TemplateArgument &Pattern,
+                            QualType Actual, unsigned &Concrete) {
+  if (Pattern.getKind() != TemplateArgument::Type)
+    return false;
+  QualType P = Pattern.getAsType();
+  if (isa<TemplateTypeParmType>(P.getCanonicalType()))
+    return true;
+  if (!P->isDependentType()) {
+    ++Concrete;
+    return Ctx.hasSameUnqualifiedType(P, Actual);
+  }
+  // future<T...> against future<int>: the same class template.
+  const CXXRecordDecl *Arg = Actual->getAsCXXRecordDecl();
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Arg);
+  const auto *PatternSpec = P->getAs<TemplateSpecializationType>();
+  if (!Spec || !PatternSpec)
+    return false;
+  const TemplateDecl *Template = PatternSpec->getTemplateName().getAsTemplateDecl();
+  ++Concrete;
+  return Template && Template->getCanonicalDecl() ==
+                         Spec->getSpecializedTemplate()->getCanonicalDecl();
 }
 
 /// Returns the body of \p FD, or of the template it would be instantiated
@@ -133,7 +173,80 @@ const CXXRecordDecl *DetachedTypeOracle::promiseOf(const FunctionDecl *Callee) {
   QualType R = Callee->getReturnType();
   if (R->isDependentType() || !R->isRecordType())
     return nullptr;
-  return promiseFromTraits(R);
+  if (const CXXRecordDecl *Promise = promiseFromTraits(R))
+    return Promise;
+  return promiseFromCoroutineTraits(Callee);
+}
+
+const CXXRecordDecl *
+DetachedTypeOracle::promiseFromCoroutineTraits(const FunctionDecl *Callee) {
+  // std::coroutine_traits specialized for the return type (concurrencpp's
+  // null_result, Seastar's future): the most specific specialization whose
+  // arguments fit the return type and the parameters.
+  const auto *Std = [&]() -> const NamespaceDecl * {
+    for (const NamedDecl *ND :
+         Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get("std")))
+      if (const auto *NS = dyn_cast<NamespaceDecl>(ND))
+        return NS;
+    return nullptr;
+  }();
+  if (!Std)
+    return nullptr;
+  const ClassTemplateDecl *Traits = nullptr;
+  for (const NamedDecl *ND : Std->lookup(&Ctx.Idents.get("coroutine_traits")))
+    Traits = dyn_cast<ClassTemplateDecl>(ND);
+  if (!Traits)
+    return nullptr;
+  llvm::SmallVector<QualType, 8> Actual{Callee->getReturnType()};
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+      Method && Method->isInstance())
+    Actual.push_back(Ctx.getLValueReferenceType(
+        Ctx.getRecordType(Method->getParent())));
+  for (const ParmVarDecl *Param : Callee->parameters())
+    Actual.push_back(Param->getType());
+  auto Fits = [&](llvm::ArrayRef<TemplateArgument> Written, unsigned &Concrete) {
+    // coroutine_traits<R, Args...>: the trailing pack holds the rest.
+    llvm::SmallVector<TemplateArgument, 8> Args;
+    for (const TemplateArgument &Arg : Written)
+      if (Arg.getKind() == TemplateArgument::Pack)
+        Args.append(Arg.pack_begin(), Arg.pack_end());
+      else
+        Args.push_back(Arg);
+    for (unsigned I = 0; I < Args.size(); ++I) {
+      if (Args[I].isPackExpansion() ||
+          (Args[I].getKind() == TemplateArgument::Type &&
+           isa<PackExpansionType>(Args[I].getAsType())))
+        return true;
+      if (I >= Actual.size() ||
+          !argumentMatches(Ctx, Args[I], Actual[I], Concrete))
+        return false;
+    }
+    return Args.size() == Actual.size();
+  };
+  const CXXRecordDecl *Best = nullptr;
+  unsigned BestConcrete = 0;
+  llvm::SmallVector<ClassTemplatePartialSpecializationDecl *, 8> Partials;
+  const_cast<ClassTemplateDecl *>(Traits)->getPartialSpecializations(Partials);
+  for (const ClassTemplatePartialSpecializationDecl *Partial : Partials) {
+    unsigned Concrete = 0;
+    if (Fits(Partial->getTemplateArgs().asArray(), Concrete) &&
+        (!Best || Concrete > BestConcrete)) {
+      Best = Partial;
+      BestConcrete = Concrete;
+    }
+  }
+  for (const ClassTemplateSpecializationDecl *Spec : Traits->specializations()) {
+    if (isa<ClassTemplatePartialSpecializationDecl>(Spec) ||
+        Spec->getSpecializationKind() != TSK_ExplicitSpecialization)
+      continue;
+    unsigned Concrete = 0;
+    if (Fits(Spec->getTemplateArgs().asArray(), Concrete) &&
+        (!Best || Concrete >= BestConcrete)) {
+      Best = Spec;
+      BestConcrete = Concrete;
+    }
+  }
+  return Best ? findNestedType(Best, &Ctx.Idents.get("promise_type")) : nullptr;
 }
 
 /// Returns true if \p Awaiter never suspends: std::suspend_never, or an

@@ -94,6 +94,8 @@ private:
   std::optional<DetachedInfo> classifyType(const clang::FunctionDecl *Callee,
                                            clang::QualType T);
   const clang::CXXRecordDecl *promiseFromTraits(clang::QualType T);
+  const clang::CXXRecordDecl *
+  promiseFromCoroutineTraits(const clang::FunctionDecl *Callee);
   bool neverSuspends(const clang::CXXRecordDecl *Promise, std::string &Why);
   void readExceptionPolicy(DetachedInfo &Info);
 

@@ -1,6 +1,7 @@
 //===--- DetachingCalls.cpp - Calls that detach work ----------------------===//
 
 #include "DetachingCalls.h"
+#include "Joins.h"
 #include "Suspension.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -16,6 +17,10 @@ parseDetachingEntries(llvm::StringRef Value, std::vector<std::string> &Errors) {
     llvm::StringRef Text = Written;
     DetachingEntry Entry;
     Entry.Written = Written;
+    if (Text.consume_back("[discarded]")) {
+      Entry.OnlyDiscarded = true;
+      Text = Text.rtrim();
+    }
     auto [Name, Rest] = Text.split('(');
     Entry.Name = Name.trim().str();
     if (llvm::StringRef(Entry.Name).starts_with("::"))
@@ -39,18 +44,22 @@ parseDetachingEntries(llvm::StringRef Value, std::vector<std::string> &Errors) {
 }
 
 bool DetachingCallOracle::startsDetached(const CallExpr &Call,
-                                         const FunctionDecl &Callee) {
-  if (!classify(Call, Callee))
+                                         const FunctionDecl &Callee,
+                                         bool Discarded) {
+  if (!classify(Call, Callee, Discarded))
     return false;
   return !(Suspensions && Suspensions->completesWork(&Callee));
 }
 
 std::optional<DetachingMatch>
-DetachingCallOracle::classify(const CallExpr &Call,
-                              const FunctionDecl &Callee) const {
-  // The names the call goes by: the function, and for a call of a function
-  // object (a customization point such as start_detached) the object.
-  llvm::SmallVector<std::string, 2> Names{qualifiedName(&Callee)};
+DetachingCallOracle::classify(const CallExpr &Call, const FunctionDecl &Callee,
+                              bool Discarded) const {
+  // The names the call goes by: the function (as the object's type names
+  // it, and the members it overrides), and for a call of a function object
+  // (a customization point such as start_detached) the object.
+  llvm::SmallVector<std::string, 4> Names = calleeNames(Ctx, &Call);
+  if (Names.empty())
+    Names.push_back(qualifiedName(&Callee));
   unsigned FirstArgument = 0;
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call)) {
     if (Op->getOperator() == OO_Call && Op->getNumArgs() > 0) {
@@ -65,6 +74,8 @@ DetachingCallOracle::classify(const CallExpr &Call,
   auto Matches = [&](const DetachingEntry &Entry,
                      const Expr *&TokenArgument) -> bool {
     if (!llvm::is_contained(Names, Entry.Name))
+      return false;
+    if (Entry.OnlyDiscarded && !Discarded)
       return false;
     if (Entry.ArgumentType.empty())
       return true;

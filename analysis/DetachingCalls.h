@@ -9,6 +9,7 @@
 #ifndef FIRECRASH_ANALYSIS_DETACHINGCALLS_H
 #define FIRECRASH_ANALYSIS_DETACHINGCALLS_H
 
+#include "Defaults.h"
 #include "Reach.h"
 #include "TypeNames.h"
 #include "clang/AST/ASTContext.h"
@@ -18,23 +19,6 @@
 
 namespace firecrash {
 
-/// Default of option DetachingCallees.
-inline constexpr llvm::StringLiteral DefaultDetachingCallees =
-    "::boost::asio::co_spawn(::boost::asio::detached_t);"
-    "::asio::co_spawn(::asio::detached_t);"
-    "::std::thread::detach;::std::jthread::detach;"
-    "::stdexec::start_detached;::std::execution::start_detached;"
-    "::drogon::async_run";
-
-/// Default of option StructuredCallees: spawns into a scope that is joined,
-/// in the same "name" or "name(argument type)" form as DetachingCallees.
-inline constexpr llvm::StringLiteral DefaultStructuredCallees =
-    "::firecrash::request_scope::spawn;"
-    "::boost::asio::co_spawn(::firecrash::request_scope::completion_token);"
-    "::asio::co_spawn(::firecrash::request_scope::completion_token);"
-    "::folly::coro::AsyncScope::add;"
-    "::std::execution::spawn;::cppcoro::async_scope::spawn;"
-    "::unifex::spawn_detached;::seastar::with_gate";
 
 /// One entry of option DetachingCallees: a qualified function (or function
 /// object) name, and optionally the type one of the arguments must have for
@@ -43,6 +27,8 @@ struct DetachingEntry {
   std::string Written;
   std::string Name;
   std::string ArgumentType;
+  /// Only a call whose result is dropped detaches ("name[discarded]").
+  bool OnlyDiscarded = false;
 };
 
 /// Parses "a::f;b::g(b::token_t)"; returns the entries and, in \p Errors,
@@ -71,12 +57,15 @@ public:
       : Ctx(Ctx), Detaching(std::move(Detaching)),
         Structured(std::move(Structured)), Suspensions(Suspensions) {}
 
-  /// Returns how \p Call detaches work, if it does.
+  /// Returns how \p Call detaches work, if it does; entries marked
+  /// "[discarded]" match only when \p Discarded.
   std::optional<DetachingMatch> classify(const clang::CallExpr &Call,
-                                         const clang::FunctionDecl &Callee) const;
+                                         const clang::FunctionDecl &Callee,
+                                         bool Discarded = true) const;
 
   bool startsDetached(const clang::CallExpr &Call,
-                      const clang::FunctionDecl &Callee) override;
+                      const clang::FunctionDecl &Callee,
+                      bool Discarded) override;
 
 private:
   const clang::ASTContext &Ctx;

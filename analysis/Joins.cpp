@@ -61,6 +61,14 @@ llvm::SmallVector<std::string, 4> calleeNames(const ASTContext &Ctx,
   const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
   if (!Method || !Method->getIdentifier())
     return Names;
+  // A virtual member by the base members it overrides
+  // ("concurrencpp::executor::shutdown").
+  llvm::SmallVector<const CXXMethodDecl *, 4> Work{Method};
+  for (unsigned I = 0; I < Work.size() && I < 16; ++I)
+    for (const CXXMethodDecl *Overridden : Work[I]->overridden_methods()) {
+      Add(qualifiedName(Overridden));
+      Work.push_back(Overridden);
+    }
   // The member as the object's type names it (a member of a base, or of an
   // explicit specialization, is reached through the type the code uses).
   QualType ObjectType;

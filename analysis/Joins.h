@@ -13,6 +13,7 @@
 #ifndef FIRECRASH_ANALYSIS_JOINS_H
 #define FIRECRASH_ANALYSIS_JOINS_H
 
+#include "Defaults.h"
 #include "TypeNames.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -24,35 +25,6 @@
 
 namespace firecrash {
 
-/// Default of option WaitingCallees: plain waits (after which the work has
-/// ended), then rendezvous waits "wait=signal,signal" (the work must give
-/// one of the signals, member functions called on the same object, or on
-/// the promise a future came from, after its last use of what it borrowed).
-inline constexpr llvm::StringLiteral DefaultWaitingCallees =
-    "::boost::asio::io_context::run;::asio::io_context::run;"
-    "::boost::asio::thread_pool::join;::asio::thread_pool::join;"
-    "::boost::asio::thread_pool::wait;::asio::thread_pool::wait;"
-    "::std::thread::join;::std::jthread::join;"
-    "::firecrash::request_scope::join;::firecrash::sync_wait;"
-    "::stdexec::sync_wait;::std::this_thread::sync_wait;"
-    "::trantor::EventLoopThreadPool::wait;::trantor::EventLoopThread::wait;"
-    "::std::future::get=set_value,set_exception,set_value_at_thread_exit,"
-    "set_exception_at_thread_exit;"
-    "::std::future::wait=set_value,set_exception,set_value_at_thread_exit,"
-    "set_exception_at_thread_exit;"
-    "::std::shared_future::get=set_value,set_exception;"
-    "::std::shared_future::wait=set_value,set_exception;"
-    "::std::latch::wait=count_down,arrive_and_wait;"
-    "::std::latch::arrive_and_wait=count_down,arrive_and_wait;"
-    "::std::barrier::arrive_and_wait=arrive,arrive_and_wait,arrive_and_drop;"
-    "::std::barrier::wait=arrive,arrive_and_wait,arrive_and_drop;"
-    "::std::condition_variable::wait=notify_one,notify_all;"
-    "::std::condition_variable_any::wait=notify_one,notify_all;"
-    "::std::counting_semaphore::acquire=release;"
-    "::std::binary_semaphore::acquire=release;"
-    "::QEventLoop::exec=quit,exit;"
-    "::QCoreApplication::exec=quit,exit;"
-    "::trantor::EventLoop::loop=quit";
 
 /// One entry of option WaitingCallees.
 struct WaitEntry {

@@ -16,7 +16,8 @@ namespace firecrash {
 StartClassifier::~StartClassifier() = default;
 
 bool DetachedCoroutineStarts::startsDetached(const CallExpr &,
-                                             const FunctionDecl &Callee) {
+                                             const FunctionDecl &Callee,
+                                             bool) {
   const FunctionDecl *Def = nullptr;
   if (Callee.hasBody(Def) && Def && !coroutineBody(Def))
     return false; // A wrapper; its body is summarized like any function's.
@@ -44,8 +45,13 @@ public:
     if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Child))
       Child = Cleanups->getSubExpr();
     StatementCall = dyn_cast<CallExpr>(Child);
+    // (void)f(): dropped on purpose.
+    VoidedCall = nullptr;
+    if (const auto *Cast = dyn_cast<CastExpr>(Child);
+        Cast && Cast->getCastKind() == CK_ToVoid)
+      VoidedCall = dyn_cast_or_null<CallExpr>(ignoreTemporaries(Cast->getSubExpr()));
   }
-  void endBlock() { StatementCall = nullptr; }
+  void endBlock() { StatementCall = VoidedCall = nullptr; }
   bool expression(const Stmt *S) {
     if (const auto *Call = dyn_cast<CallExpr>(S))
       record(Call);
@@ -67,10 +73,11 @@ private:
     Site.Callee = Callee;
     Site.Loc = SM.getExpansionLoc(Call->getBeginLoc());
     Site.Discarded = Call == StatementCall;
+    Site.Dropped = Site.Discarded || Call == VoidedCall;
     Site.InCatch = CatchDepth > 0;
     Site.Awaited = Awaited.count(Call);
     // Work whose result is co_awaited is waited for, whatever its type.
-    if (!Site.Awaited && Starts.startsDetached(*Call, *Callee)) {
+    if (!Site.Awaited && Starts.startsDetached(*Call, *Callee, Site.Dropped)) {
       Site.StartsDetached = true;
       Out.Sites.push_back(Site);
       return;
@@ -94,6 +101,8 @@ private:
   FunctionSummary &Out;
   /// The call that forms the statement being visited, if any.
   const CallExpr *StatementCall = nullptr;
+  /// The call the statement being visited casts to void, if any.
+  const CallExpr *VoidedCall = nullptr;
   /// Calls whose result is the operand of co_await or co_yield.
   llvm::SmallPtrSet<const CallExpr *, 8> Awaited;
 };

@@ -29,6 +29,8 @@ struct CallSite {
   bool StartsDetached = false;
   /// True if the call is a whole statement of a block and its value unused.
   bool Discarded = false;
+  /// True if the call's value is dropped: Discarded, or cast to void.
+  bool Dropped = false;
   /// True if the call's result is the operand of co_await or co_yield.
   bool Awaited = false;
   /// True if the call is inside a catch handler (where co_await is illegal).
@@ -56,8 +58,11 @@ struct CallChain {
 class StartClassifier {
 public:
   virtual ~StartClassifier();
+  /// \p Discarded: the call's result is dropped (a whole statement, or
+  /// cast to void).
   virtual bool startsDetached(const clang::CallExpr &Call,
-                              const clang::FunctionDecl &Callee) = 0;
+                              const clang::FunctionDecl &Callee,
+                              bool Discarded) = 0;
 };
 
 class SuspensionAnalysis;
@@ -74,7 +79,8 @@ public:
                                    SuspensionAnalysis *Suspensions = nullptr)
       : Oracle(Oracle), Suspensions(Suspensions) {}
   bool startsDetached(const clang::CallExpr &,
-                      const clang::FunctionDecl &Callee) override;
+                      const clang::FunctionDecl &Callee,
+                      bool Discarded) override;
 
 private:
   DetachedTypeOracle &Oracle;

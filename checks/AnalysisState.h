@@ -24,11 +24,14 @@ namespace firecrash {
 struct AnalysisState {
   AnalysisState(clang::ASTContext &Ctx, const SharedOptions &Shared,
                 const HandlerOptions &HandlerOpts)
-      : Ctx(Ctx), Detached(Ctx, NameList(Shared.DetachedTypes)),
+      : Ctx(Ctx), Detached(Ctx, NameList(effectiveList(Shared.DetachedTypes,
+                                                   DefaultDetachedTypes))),
         Suspensions(Ctx, Detached), DetachedStarts(Detached, &Suspensions),
         Handlers(Ctx, HandlerOpts), Calls(Ctx, DetachedStarts),
         References(Ctx),
-        Joins(Ctx, parseWaitEntries(Shared.WaitingCallees, WaitErrors)),
+        Joins(Ctx, parseWaitEntries(effectiveList(Shared.WaitingCallees,
+                                                  DefaultWaitingCallees),
+                                    WaitErrors)),
         Borrows(Ctx, Suspensions, Handlers, Joins) {}
 
   clang::ASTContext &Ctx;

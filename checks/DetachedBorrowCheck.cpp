@@ -35,10 +35,10 @@ class DetachedBorrowCheck::Starts : public StartClassifier {
 public:
   Starts(DetachedTypeOracle &Detached, DetachingCallOracle &Detaching)
       : Coroutines(Detached), Detaching(Detaching) {}
-  bool startsDetached(const CallExpr &Call,
-                      const FunctionDecl &Callee) override {
-    return Detaching.startsDetached(Call, Callee) ||
-           Coroutines.startsDetached(Call, Callee);
+  bool startsDetached(const CallExpr &Call, const FunctionDecl &Callee,
+                      bool Discarded) override {
+    return Detaching.startsDetached(Call, Callee, Discarded) ||
+           Coroutines.startsDetached(Call, Callee, Discarded);
   }
 
 private:
@@ -51,7 +51,7 @@ DetachedBorrowCheck::DetachedBorrowCheck(
     : FirecrashCheck(Name, Context),
       Apis(Options),
       OwningTypes(Options.get("OwningTypes", DefaultOwningTypes)),
-      OwningTypeList(OwningTypes) {}
+      OwningTypeList(effectiveList(OwningTypes, DefaultOwningTypes)) {}
 
 DetachedBorrowCheck::~DetachedBorrowCheck() = default;
 
@@ -101,12 +101,12 @@ DetachedBorrowCheck::startsIn(const FunctionDecl *FD) {
     const SourceManager &SM = State->Ctx.getSourceManager();
     for (const DroppedResult &D : findDroppedResults(Def->getBody())) {
       const FunctionDecl *Callee = D.Call->getDirectCallee();
-      if (!Callee || Classifier->startsDetached(*D.Call, *Callee) ||
+      if (!Callee || Classifier->startsDetached(*D.Call, *Callee, true) ||
           State->Detached.classify(Callee))
         continue;
       QualType R = Callee->getReturnType();
       if (R->isDependentType() || !R->isRecordType() ||
-          !State->Detached.nestedPromise(R) || !State->Detached.isAwaitable(R))
+          !State->Detached.promiseOf(Callee) || !State->Detached.isAwaitable(R))
         continue;
       if (!State->Detached.startsEagerly(Callee).value_or(false))
         continue;

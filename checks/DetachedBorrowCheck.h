@@ -13,11 +13,6 @@
 
 namespace firecrash {
 
-/// Default of option OwningTypes: handles that keep what they point to
-/// alive, so lending one lends no frame state.
-inline constexpr llvm::StringLiteral DefaultOwningTypes =
-    "::std::shared_ptr;::std::weak_ptr;::boost::shared_ptr;::boost::weak_ptr;"
-    "::boost::intrusive_ptr;::winrt::com_ptr;::QSharedPointer;::QPointer";
 
 /// Finds detached work, started in any function, that borrows state owned by
 /// the starting frame (a local, a by-value parameter, a temporary, a closure)

@@ -23,7 +23,9 @@ DetachedThisCheck::DetachedThisCheck(StringRef Name,
                                            DefaultStrongReferenceFunctions)),
       WeakReferenceFunctions(Options.get("WeakReferenceFunctions",
                                          DefaultWeakReferenceFunctions)),
-      Strong(StrongReferenceFunctions), Weak(WeakReferenceFunctions) {}
+      Strong(effectiveList(StrongReferenceFunctions,
+                            DefaultStrongReferenceFunctions)),
+      Weak(effectiveList(WeakReferenceFunctions, DefaultWeakReferenceFunctions)) {}
 
 void DetachedThisCheck::storeOptions(
     clang::tidy::ClangTidyOptions::OptionMap &Opts) {

@@ -11,19 +11,6 @@
 
 namespace firecrash {
 
-/// Default of option StrongReferenceFunctions.
-inline constexpr llvm::StringLiteral DefaultStrongReferenceFunctions =
-    "::winrt::implements::get_strong;::winrt::make_self;"
-    "::std::enable_shared_from_this::shared_from_this;"
-    "::boost::enable_shared_from_this::shared_from_this;"
-    "::std::shared_ptr;::winrt::com_ptr;::boost::shared_ptr";
-
-/// Default of option WeakReferenceFunctions.
-inline constexpr llvm::StringLiteral DefaultWeakReferenceFunctions =
-    "::winrt::implements::get_weak;::winrt::make_weak;"
-    "::std::enable_shared_from_this::weak_from_this;"
-    "::boost::enable_shared_from_this::weak_from_this;"
-    "::std::weak_ptr;::winrt::weak_ref;::QPointer";
 
 /// Finds detached member coroutines (and detached lambda coroutines that
 /// capture 'this') that use 'this' after they suspend, when nothing keeps the

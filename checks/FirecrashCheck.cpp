@@ -266,8 +266,11 @@ DetachingApis::DetachingApis(clang::tidy::ClangTidyCheck::OptionsView &Options)
                                          DefaultDetachingCallees)),
       Structured(Options.getLocalOrGlobal("StructuredCallees",
                                           DefaultStructuredCallees)),
-      DetachingEntries(parseDetachingEntries(Detaching, DetachingErrors)),
-      StructuredEntries(parseDetachingEntries(Structured, StructuredErrors)) {}
+      DetachingEntries(parseDetachingEntries(
+          effectiveList(Detaching, DefaultDetachingCallees), DetachingErrors)),
+      StructuredEntries(parseDetachingEntries(
+          effectiveList(Structured, DefaultStructuredCallees),
+          StructuredErrors)) {}
 
 void DetachingApis::store(clang::tidy::ClangTidyCheck::OptionsView &Options,
                           clang::tidy::ClangTidyOptions::OptionMap &Map) const {

@@ -47,11 +47,17 @@ void SharedOptions::store(clang::tidy::ClangTidyCheck::OptionsView &Options,
 HandlerOptions SharedOptions::handlerOptions() const {
   HandlerOptions Result;
   Result.Functions = splitList(HandlerFunctions);
-  Result.ParameterTypes = NameList(HandlerParameterTypes);
-  Result.ConnectionTypes = NameList(HandlerConnectionTypes);
-  Result.ResultTypes = NameList(HandlerResultTypes);
-  Result.BaseClasses = NameList(HandlerBaseClasses);
-  Result.LongLivedTypes = NameList(LongLivedTypes);
+  // A user's entries add to the defaults ("-name" removes one, "-*" all).
+  Result.ParameterTypes = NameList(
+      effectiveList(HandlerParameterTypes, DefaultHandlerParameterTypes));
+  Result.ConnectionTypes = NameList(
+      effectiveList(HandlerConnectionTypes, DefaultHandlerConnectionTypes));
+  Result.ResultTypes =
+      NameList(effectiveList(HandlerResultTypes, DefaultHandlerResultTypes));
+  Result.BaseClasses =
+      NameList(effectiveList(HandlerBaseClasses, DefaultHandlerBaseClasses));
+  Result.LongLivedTypes =
+      NameList(effectiveList(LongLivedTypes, DefaultLongLivedTypes));
   return Result;
 }
 

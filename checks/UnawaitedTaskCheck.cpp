@@ -15,10 +15,6 @@ using namespace clang::ast_matchers;
 
 namespace firecrash {
 
-/// Default of option TaskTypes.
-static constexpr llvm::StringLiteral DefaultTaskTypes =
-    "::firecrash::task;::boost::asio::awaitable;::asio::awaitable;"
-    "::folly::coro::Task;::cppcoro::task;::drogon::Task;::QCoro::Task";
 
 /// The annotation that marks a type as a task.
 static constexpr llvm::StringLiteral TaskAnnotation = "firecrash::task";
@@ -42,7 +38,7 @@ UnawaitedTaskCheck::UnawaitedTaskCheck(StringRef Name,
                                        clang::tidy::ClangTidyContext *Context)
     : FirecrashCheck(Name, Context),
       TaskTypes(Options.getLocalOrGlobal("TaskTypes", DefaultTaskTypes)),
-      TaskTypeList(TaskTypes) {}
+      TaskTypeList(effectiveList(TaskTypes, DefaultTaskTypes)) {}
 
 void UnawaitedTaskCheck::storeOptions(
     clang::tidy::ClangTidyOptions::OptionMap &Opts) {

@@ -1,6 +1,7 @@
 //===--- AnalysisTest.cpp - analysis/ on code snippets --------------------===//
 
 #include "Borrows.h"
+#include "Defaults.h"
 #include "DetachedTypes.h"
 #include "Handlers.h"
 #include "Joins.h"
@@ -69,6 +70,28 @@ TEST(NameList, MatchesWithOrWithoutLeadingColons) {
   EXPECT_FALSE(List.match("a::bc"));
   EXPECT_FALSE(List.match("b"));
   EXPECT_EQ(splitList(" x ; ;y").size(), 2u);
+}
+
+TEST(Defaults, WrittenEntriesAddToTheDefaultsAndMinusRemoves) {
+  const char *Defaults = "::a::f;::b::g(::b::tag);::b::g(::c::tag);::d::w=s";
+  // The defaults themselves, and an empty value, are the defaults.
+  EXPECT_EQ(effectiveList(Defaults, Defaults), Defaults);
+  EXPECT_EQ(effectiveList("", Defaults), Defaults);
+  // Entries add, once: "a::f" is already there.
+  EXPECT_EQ(effectiveList("::x::y;a::f", Defaults),
+            std::string(Defaults) + ";::x::y");
+  // "-name" removes every form of that name, "-name(type)" only that one.
+  EXPECT_EQ(effectiveList("-b::g", Defaults), "::a::f;::d::w=s");
+  EXPECT_EQ(effectiveList("-::b::g(::c::tag)", Defaults),
+            "::a::f;::b::g(::b::tag);::d::w=s");
+  // A rendezvous is removed by its wait, and can be replaced.
+  EXPECT_EQ(effectiveList("-d::w;::d::w=s,t", Defaults),
+            "::a::f;::b::g(::b::tag);::b::g(::c::tag);::d::w=s,t");
+  // "-*" clears the defaults; what follows it still adds.
+  EXPECT_EQ(effectiveList("-*;::only", Defaults), "::only");
+  EXPECT_EQ(effectiveList("-*", Defaults), "");
+  // Removing what is not there changes nothing.
+  EXPECT_EQ(effectiveList("-::nothing", Defaults), Defaults);
 }
 
 TEST(DetachedTypes, NeverSuspendingPromiseIsDetached) {

@@ -7,6 +7,7 @@
 
 #include "CheckRegistry.h"
 #include "Runner.h"
+#include "Defaults.h"
 #include "DetachedBorrowCheck.h"
 #include "DetachedThisCheck.h"
 #include "DetachingCalls.h"
@@ -58,16 +59,10 @@ std::map<std::string, std::string> expectedDefaults() {
   Expected["firecrash-detached-coroutine.StructuredCallees"] =
       DefaultStructuredCallees.str();
   Expected["firecrash-detaching-spawn.DetachingCallees"] =
-      "::boost::asio::co_spawn(::boost::asio::detached_t);"
-      "::asio::co_spawn(::asio::detached_t);"
-      "::std::thread::detach;::std::jthread::detach;"
-      "::stdexec::start_detached;::std::execution::start_detached;"
-      "::drogon::async_run";
+      DefaultDetachingCallees.str();
   Expected["firecrash-detaching-spawn.StructuredCallees"] =
       DefaultStructuredCallees.str();
-  Expected["firecrash-unawaited-task.TaskTypes"] =
-      "::firecrash::task;::boost::asio::awaitable;::asio::awaitable;"
-      "::folly::coro::Task;::cppcoro::task;::drogon::Task;::QCoro::Task";
+  Expected["firecrash-unawaited-task.TaskTypes"] = DefaultTaskTypes.str();
   return Expected;
 }
 

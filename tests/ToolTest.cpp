@@ -416,6 +416,51 @@ TEST(Tool, SourceFileMissingOnDisk) {
   expectOneLineError(Ran, "gone.cpp: the file does not exist");
 }
 
+TEST(Tool, EntriesThatAreNotCOrCxxAreSkippedAndCounted) {
+  Project P;
+  // Real build systems list assembly, CUDA and resource files too: they are
+  // left out, not failed, and the report says how many.
+  Json DB = parse(readFile(P.Build + "/compile_commands.json"));
+  writeFile(P.file("start.S"), ".globl start\nstart:\n  ret\n");
+  writeFile(P.file("kernel.cu"), "__global__ void kernel() {}\n");
+  writeFile(P.file("generated.inc"), "this is not C++\n");
+  DB.push_back({{"directory", P.Build},
+                {"file", P.file("start.S")},
+                {"command", "cc -c " + P.file("start.S")}});
+  DB.push_back({{"directory", P.Build},
+                {"file", P.file("kernel.cu")},
+                {"command", "nvcc -c " + P.file("kernel.cu")}});
+  DB.push_back({{"directory", P.Build},
+                {"file", P.file("generated.inc")},
+                {"arguments", Json::array({"cc", "-x", "assembler-with-cpp",
+                                           "-c", P.file("generated.inc")})}});
+  writeFile(P.Build + "/compile_commands.json", DB.dump(2));
+
+  CommandResult Ran = firecrash({"-p", P.Build, "--format", "json"});
+  EXPECT_EQ(Ran.ExitCode, Findings) << Ran.Stderr;
+  Json Report = parseReport(Ran.Stdout);
+  EXPECT_EQ(Report["findings"].size(), 3u);
+  EXPECT_EQ(Report["summary"]["files_failed"], 0);
+  EXPECT_EQ(Report["summary"]["files_skipped"], 3);
+  EXPECT_EQ(Ran.Stderr.find("skipped"), std::string::npos) << Ran.Stderr;
+
+  CommandResult Text = firecrash({"-p", P.Build, "--verbose"});
+  EXPECT_EQ(Text.ExitCode, Findings) << Text.Stderr;
+  EXPECT_NE(Text.Stderr.find("skipped " + P.file("start.S") +
+                             ": not C or C++ (assembler-with-cpp)"),
+            std::string::npos)
+      << Text.Stderr;
+  EXPECT_NE(Text.Stderr.find("kernel.cu: not C or C++ (cuda)"),
+            std::string::npos)
+      << Text.Stderr;
+  EXPECT_NE(Text.Stderr.find("3 skipped (not C or C++)"), std::string::npos)
+      << Text.Stderr;
+
+  // Naming a skipped file explicitly is not an error either.
+  CommandResult Named = firecrash({"-p", P.Build, P.file("start.S")});
+  EXPECT_EQ(Named.ExitCode, Clean) << Named.Stderr;
+}
+
 TEST(Tool, MissingCompileDatabase) {
   std::string Dir = makeTempDir();
   expectOneLineError(firecrash({"-p", Dir}), "no compile_commands.json");

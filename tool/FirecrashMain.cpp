@@ -18,6 +18,7 @@
 #include "SummaryFile.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
+#include "clang/Driver/Types.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
@@ -41,13 +42,18 @@ using namespace firecrash;
 
 namespace {
 
-enum ExitCode { ExitClean = 0, ExitFindings = 1, ExitUsage = 2, ExitFailed = 3 };
+enum ExitCode {
+  ExitClean = 0,
+  ExitFindings = 1,
+  ExitUsage = 2,
+  ExitFailed = 3
+};
 
 cl::OptionCategory Category("firecrash options");
 
-cl::opt<std::string> BuildPath(
-    "p", cl::desc("Build directory holding compile_commands.json"),
-    cl::value_desc("build dir"), cl::cat(Category));
+cl::opt<std::string>
+    BuildPath("p", cl::desc("Build directory holding compile_commands.json"),
+              cl::value_desc("build dir"), cl::cat(Category));
 cl::list<std::string> Sources(
     cl::Positional,
     cl::desc("[<file or glob> ...] (default: every file in the database)"),
@@ -57,14 +63,15 @@ cl::opt<std::string>
            cl::desc("Glob list of checks, like clang-tidy's (default: the "
                     "configuration's, else firecrash-*)"),
            cl::cat(Category));
-cl::opt<std::string> Config(
-    "config", cl::desc("Configuration in YAML, like clang-tidy's --config; "
-                       "replaces .clang-tidy files"),
-    cl::cat(Category));
-cl::opt<std::string> ConfigFile(
-    "config-file",
-    cl::desc("Read the --config configuration from this file"),
-    cl::value_desc("path"), cl::cat(Category));
+cl::opt<std::string>
+    Config("config",
+           cl::desc("Configuration in YAML, like clang-tidy's --config; "
+                    "replaces .clang-tidy files"),
+           cl::cat(Category));
+cl::opt<std::string>
+    ConfigFile("config-file",
+               cl::desc("Read the --config configuration from this file"),
+               cl::value_desc("path"), cl::cat(Category));
 cl::opt<std::string> HeaderFilter(
     "header-filter",
     cl::desc("Regular expression of headers whose findings are reported"),
@@ -79,7 +86,8 @@ cl::opt<std::string> FormatName(
     cl::desc("Report format: text (clang style), json "
              "(docs/report-format.md), sarif (SARIF 2.1.0) or html (one "
              "self-contained page)"),
-    cl::value_desc("text|json|sarif|html"), cl::init("text"), cl::cat(Category));
+    cl::value_desc("text|json|sarif|html"), cl::init("text"),
+    cl::cat(Category));
 cl::opt<std::string> OutputFile("o",
                                 cl::desc("Write the report to this file, "
                                          "atomically (default: stdout)"),
@@ -88,9 +96,10 @@ cl::opt<std::string>
     BaselineFile("baseline",
                  cl::desc("Do not report findings listed in this baseline"),
                  cl::value_desc("file"), cl::cat(Category));
-cl::opt<std::string> WriteBaselineFile(
-    "write-baseline", cl::desc("Write the findings' fingerprints here"),
-    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string>
+    WriteBaselineFile("write-baseline",
+                      cl::desc("Write the findings' fingerprints here"),
+                      cl::value_desc("file"), cl::cat(Category));
 cl::opt<std::string> ExportFixes(
     "export-fixes",
     cl::desc("Write fixes as clang-apply-replacements YAML to this file"),
@@ -98,8 +107,7 @@ cl::opt<std::string> ExportFixes(
 cl::opt<bool> ApplyFixes("fix",
                          cl::desc("Apply the fixes of reported findings"),
                          cl::cat(Category));
-cl::opt<bool> ListChecks("list-checks",
-                         cl::desc("List the checks and exit"),
+cl::opt<bool> ListChecks("list-checks", cl::desc("List the checks and exit"),
                          cl::cat(Category));
 cl::opt<bool> DumpConfig("dump-config",
                          cl::desc("Print the effective configuration and exit"),
@@ -128,6 +136,10 @@ cl::opt<bool> FixErrors(
 cl::opt<bool> Quiet("quiet",
                     cl::desc("Print only findings: no progress, no summary"),
                     cl::cat(Category));
+cl::opt<bool> Verbose("verbose",
+                      cl::desc("Say on stderr which database entries are "
+                               "skipped, and why"),
+                      cl::cat(Category));
 cl::opt<bool> NoCrossTU("no-cross-tu",
                         cl::desc("Do not merge summaries across files"),
                         cl::cat(Category));
@@ -156,7 +168,8 @@ enum class Mode { Report, Summarize, Merge };
 /// to the binary (<prefix>/share/doc/firecrash), else the source tree's.
 std::string defaultDocsUrl(const char *Argv0) {
   std::string Exe = sys::fs::getMainExecutable(Argv0, (void *)&defaultDocsUrl);
-  SmallString<256> Installed(sys::path::parent_path(sys::path::parent_path(Exe)));
+  SmallString<256> Installed(
+      sys::path::parent_path(sys::path::parent_path(Exe)));
   sys::path::append(Installed, "share", "doc", "firecrash");
   std::string Dir = sys::fs::is_directory(Installed + "/checks")
                         ? Installed.str().str()
@@ -265,6 +278,62 @@ UnitResult analyse(const tooling::CompilationDatabase &DB,
   return Unit;
 }
 
+/// The language the compile command of \p File compiles it as: its "-x"
+/// argument, else its extension, as the driver decides.
+clang::driver::types::ID languageOf(const tooling::CompilationDatabase &DB,
+                                    StringRef File) {
+  std::vector<tooling::CompileCommand> Commands = DB.getCompileCommands(File);
+  if (!Commands.empty()) {
+    const std::vector<std::string> &Args = Commands.front().CommandLine;
+    for (size_t I = 0; I < Args.size(); ++I) {
+      StringRef Arg = Args[I];
+      std::string Language;
+      if (Arg == "-x" && I + 1 < Args.size())
+        Language = Args[I + 1];
+      else if (Arg.starts_with("-x") && Arg.size() > 2)
+        Language = Arg.drop_front(2).str();
+      if (!Language.empty())
+        return clang::driver::types::lookupTypeForTypeSpecifier(
+            Language.c_str());
+    }
+  }
+  return clang::driver::types::lookupTypeForExtension(
+      sys::path::extension(File).drop_front());
+}
+
+/// True for C and C++ (sources, headers, preprocessed), not assembly,
+/// Objective-C, CUDA or HIP: what the checks can analyse.
+bool isCOrCxx(clang::driver::types::ID Type) {
+  using namespace clang::driver::types;
+  if (Type == TY_INVALID || isObjC(Type) || isCuda(Type) || isHIP(Type))
+    return false;
+  return isCXX(Type) || Type == TY_C || Type == TY_PP_C || Type == TY_CHeader ||
+         Type == TY_PP_CHeader;
+}
+
+/// Leaves out the entries that are not C or C++ (assembly, resources,
+/// CUDA, ...): saying so under --verbose, and counting them.
+std::vector<std::string> keepCAndCxx(const tooling::CompilationDatabase &DB,
+                                     std::vector<std::string> Files,
+                                     size_t &Skipped) {
+  std::vector<std::string> Kept;
+  for (std::string &File : Files) {
+    clang::driver::types::ID Type = languageOf(DB, File);
+    if (isCOrCxx(Type)) {
+      Kept.push_back(std::move(File));
+      continue;
+    }
+    ++Skipped;
+    if (Verbose)
+      errs() << "firecrash: skipped " << File << ": not C or C++ ("
+             << (Type == clang::driver::types::TY_INVALID
+                     ? "unknown language"
+                     : clang::driver::types::getTypeName(Type))
+             << ")\n";
+  }
+  return Kept;
+}
+
 /// Selects the files to analyse: every file in the database, or those named
 /// or matched by globs.
 Expected<std::vector<std::string>>
@@ -322,8 +391,7 @@ Expected<std::unique_ptr<tooling::CompilationDatabase>> loadDatabase() {
     sys::path::append(Path, "compile_commands.json");
   if (!sys::fs::exists(Path))
     return createStringError(std::errc::no_such_file_or_directory,
-                             "no compile_commands.json at '%s'",
-                             Path.c_str());
+                             "no compile_commands.json at '%s'", Path.c_str());
   std::string Error;
   auto DB = tooling::JSONCompilationDatabase::loadFromFile(
       Path, Error, tooling::JSONCommandLineSyntax::AutoDetect);
@@ -386,8 +454,8 @@ int applyFixes(const Report &R) {
       Status = fail(ExitFailed, "cannot read '" + File + "' to fix it");
       continue;
     }
-    auto Fixed = clang::tooling::applyAllReplacements(
-        (*Buffer)->getBuffer(), Replacements);
+    auto Fixed = clang::tooling::applyAllReplacements((*Buffer)->getBuffer(),
+                                                      Replacements);
     if (!Fixed) {
       Status = fail(ExitFailed, "cannot fix '" + File +
                                     "': " + toString(Fixed.takeError()));
@@ -464,18 +532,17 @@ summaryInputs(const std::vector<std::string> &Inputs) {
 
 /// Reads summary documents in parallel; a file summarized twice counts once
 /// (the first document given wins).
-Expected<std::vector<UnitResult>> readSummaries(const std::vector<std::string> &Files,
-                                                const std::string &Root) {
+Expected<std::vector<UnitResult>>
+readSummaries(const std::vector<std::string> &Files, const std::string &Root) {
   std::vector<Expected<std::vector<UnitResult>>> Read;
   for (size_t I = 0; I < Files.size(); ++I)
     Read.emplace_back(std::vector<UnitResult>());
   forEachInParallel(Jobs, Files.size(), [&](size_t I) {
     auto Buffer = MemoryBuffer::getFile(Files[I]);
     if (!Buffer) {
-      Read[I] = createStringError(Buffer.getError(),
-                                  "cannot read summary '%s': %s",
-                                  Files[I].c_str(),
-                                  Buffer.getError().message().c_str());
+      Read[I] = createStringError(
+          Buffer.getError(), "cannot read summary '%s': %s", Files[I].c_str(),
+          Buffer.getError().message().c_str());
       return;
     }
     Read[I] = readSummaryText((*Buffer)->getBuffer(), Root, Files[I]);
@@ -531,14 +598,14 @@ int main(int argc, const char **argv) {
   argv = Args.data();
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter([](raw_ostream &OS) {
-    OS << "firecrash " << FIRECRASH_VERSION << " (LLVM "
-       << LLVM_VERSION_STRING << ")\n";
+    OS << "firecrash " << FIRECRASH_VERSION << " (LLVM " << LLVM_VERSION_STRING
+       << ")\n";
   });
   // The mode is the first word: `firecrash summarize ...`, `firecrash merge
   // ...`; anything else reports.
   Mode RunMode = Mode::Report;
-  if (argc > 1 && (StringRef(argv[1]) == "summarize" ||
-                   StringRef(argv[1]) == "merge")) {
+  if (argc > 1 &&
+      (StringRef(argv[1]) == "summarize" || StringRef(argv[1]) == "merge")) {
     RunMode = StringRef(argv[1]) == "merge" ? Mode::Merge : Mode::Summarize;
     Args.erase(Args.begin() + 1);
     argc = static_cast<int>(Args.size());
@@ -551,7 +618,8 @@ int main(int argc, const char **argv) {
           "firecrash: finds fire-and-crash coroutines started from request "
           "handlers.\n\n"
           "  firecrash [options] [files]            analyse and report\n"
-          "  firecrash summarize [options] [files]  analyse and write a summary "
+          "  firecrash summarize [options] [files]  analyse and write a "
+          "summary "
           "document (-o)\n"
           "  firecrash merge [options] <summary files or directories>\n"
           "                                         report from summary "
@@ -574,20 +642,20 @@ int main(int argc, const char **argv) {
   // Options that mean nothing in a mode are refused, not ignored.
   auto Given = [](const cl::Option &O) { return O.getNumOccurrences() > 0; };
   if (RunMode == Mode::Merge) {
-    for (const cl::Option *O :
-         std::initializer_list<const cl::Option *>{
+    for (const cl::Option *O : std::initializer_list<const cl::Option *>{
              &BuildPath, &Checks, &Config, &ConfigFile, &HeaderFilter,
              &CacheDir, &Shard, &DumpConfig})
       if (Given(*O))
         return fail(ExitUsage, "'merge' reads summaries and runs no check: "
-                               "-" + O->ArgStr + " belongs to the run that "
-                               "wrote them");
+                               "-" +
+                                   O->ArgStr +
+                                   " belongs to the run that "
+                                   "wrote them");
     if (Sources.empty())
       return fail(ExitUsage, "'merge' needs summary files or directories");
   }
   if (RunMode == Mode::Summarize)
-    for (const cl::Option *O :
-         std::initializer_list<const cl::Option *>{
+    for (const cl::Option *O : std::initializer_list<const cl::Option *>{
              &FormatName, &BaselineFile, &WriteBaselineFile, &ExportFixes,
              &ApplyFixes, &FixErrors, &DocsUrl, &SarifCategory, &NoCrossTU})
       if (Given(*O))
@@ -651,9 +719,8 @@ int main(int argc, const char **argv) {
     SmallString<256> Where;
     sys::fs::current_path(Where);
     sys::path::append(Where, "dummy.cpp");
-    clang::tidy::ClangTidyOptions Effective =
-        (*Provider)->getOptions(Sources.empty() ? Where.str()
-                                                : absolutePath(Sources.front(), ""));
+    clang::tidy::ClangTidyOptions Effective = (*Provider)->getOptions(
+        Sources.empty() ? Where.str() : absolutePath(Sources.front(), ""));
     Effective.CheckOptions = clang::tidy::getCheckOptions(Effective, false);
     outs() << clang::tidy::configurationAsText(Effective);
     return ExitClean;
@@ -670,6 +737,7 @@ int main(int argc, const char **argv) {
 
   std::unique_ptr<tooling::CompilationDatabase> DB;
   std::vector<std::string> Files;
+  size_t FilesSkipped = 0;
   if (RunMode == Mode::Merge) {
     auto Inputs = summaryInputs(Sources);
     if (!Inputs)
@@ -700,10 +768,14 @@ int main(int argc, const char **argv) {
           Mine.push_back(Files[I]);
       Files = std::move(Mine);
     }
+    // After sharding, so each shard counts its own share. A selection of
+    // only such files is not an error: a pre-commit hook that passes the
+    // changed files must not fail when only an assembly file changed.
+    Files = keepCAndCxx(*DB, std::move(Files), FilesSkipped);
   }
-  for (const std::string *Path : {&OutputFile.getValue(),
-                                  &WriteBaselineFile.getValue(),
-                                  &ExportFixes.getValue()})
+  for (const std::string *Path :
+       {&OutputFile.getValue(), &WriteBaselineFile.getValue(),
+        &ExportFixes.getValue()})
     if (!Path->empty())
       if (std::optional<std::string> Problem = checkWritable(*Path))
         return fail(ExitUsage, *Problem);
@@ -739,8 +811,9 @@ int main(int argc, const char **argv) {
       GlobList AsErrors(WarningsAsErrors);
       for (UnitResult &Unit : Units)
         for (clang::tidy::ClangTidyError &E : Unit.Errors)
-          E.IsWarningAsError = E.DiagLevel == clang::tidy::ClangTidyError::Warning &&
-                               AsErrors.contains(E.DiagnosticName);
+          E.IsWarningAsError =
+              E.DiagLevel == clang::tidy::ClangTidyError::Warning &&
+              AsErrors.contains(E.DiagnosticName);
     }
   } else {
     Units = analyseAll(*DB, Files, Options, Root, Cache.get());
@@ -791,6 +864,7 @@ int main(int argc, const char **argv) {
   auto *ReportStorage = new Report(buildReport(Units, Root, !NoCrossTU, Jobs));
   llvm::BuryPointer(ReportStorage);
   Report &R = *ReportStorage;
+  R.FilesSkipped = FilesSkipped;
 
   // Summaries hold offsets: without the sources, every line, column and
   // fingerprint of the report would be wrong, so none is written.
@@ -820,7 +894,8 @@ int main(int argc, const char **argv) {
 
   SarifOptions Sarif;
   Sarif.SourceRoot = Root;
-  Sarif.DocsUrl = DocsUrl.empty() ? defaultDocsUrl(argv[0]) : DocsUrl.getValue();
+  Sarif.DocsUrl =
+      DocsUrl.empty() ? defaultDocsUrl(argv[0]) : DocsUrl.getValue();
   if (!StringRef(Sarif.DocsUrl).ends_with("/"))
     Sarif.DocsUrl += "/";
   Sarif.Category = SarifCategory;
@@ -828,10 +903,9 @@ int main(int argc, const char **argv) {
   auto Render = [&](raw_ostream &OS) {
     switch (OutputFormat) {
     case Format::Text:
-      writeReportText(R,
-                      OutputFile.empty() &&
-                          sys::Process::StandardOutIsDisplayed(),
-                      Root, OS);
+      writeReportText(
+          R, OutputFile.empty() && sys::Process::StandardOutIsDisplayed(), Root,
+          OS);
       break;
     case Format::Json:
       writeReportJson(R, OS);
@@ -864,8 +938,11 @@ int main(int argc, const char **argv) {
   // something was analysed at all.
   if (!Quiet && OutputFormat == Format::Text && R.FilesAnalyzed > R.FilesFailed)
     errs() << "firecrash: " << R.Findings.size() << " finding"
-           << (R.Findings.size() == 1 ? "" : "s") << " in "
-           << R.FilesAnalyzed << " file" << (R.FilesAnalyzed == 1 ? "" : "s")
+           << (R.Findings.size() == 1 ? "" : "s") << " in " << R.FilesAnalyzed
+           << " file" << (R.FilesAnalyzed == 1 ? "" : "s")
+           << (R.FilesSkipped ? ", " + std::to_string(R.FilesSkipped) +
+                                    " skipped (not C or C++)"
+                              : "")
            << (R.FilesFailed
                    ? ", " + std::to_string(R.FilesFailed) + " not analysed"
                    : std::string())

@@ -177,6 +177,7 @@ void writeReportJson(const Report &R, llvm::raw_ostream &OS) {
     J.attribute("baselined", static_cast<int64_t>(R.Baselined));
     J.attribute("files_analyzed", static_cast<int64_t>(R.FilesAnalyzed));
     J.attribute("files_failed", static_cast<int64_t>(R.FilesFailed));
+    J.attribute("files_skipped", static_cast<int64_t>(R.FilesSkipped));
   });
   J.objectEnd();
   J.flush();

@@ -125,6 +125,8 @@ struct Report {
   std::vector<std::string> UnreadableSources;
   size_t FilesAnalyzed = 0;
   size_t FilesFailed = 0;
+  /// Database entries that are not C or C++ (assembly, CUDA, ...), left out.
+  size_t FilesSkipped = 0;
   size_t Baselined = 0;
   /// The findings the baseline hid, for reports that show them apart.
   std::vector<ReportFinding> BaselinedFindings;
