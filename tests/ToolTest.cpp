@@ -459,6 +459,9 @@ TEST(Tool, EntriesThatAreNotCOrCxxAreSkippedAndCounted) {
   // Naming a skipped file explicitly is not an error either.
   CommandResult Named = firecrash({"-p", P.Build, P.file("start.S")});
   EXPECT_EQ(Named.ExitCode, Clean) << Named.Stderr;
+  EXPECT_NE(Named.Stderr.find("0 findings in 0 files, 1 skipped"),
+            std::string::npos)
+      << Named.Stderr;
 }
 
 TEST(Tool, MissingCompileDatabase) {

@@ -935,8 +935,9 @@ int main(int argc, const char **argv) {
       errs() << "firecrash: error: " << E.File << ": " << E.Message << "\n";
 
   // One summary line, as clang-tidy's "N warnings generated.", when
-  // something was analysed at all.
-  if (!Quiet && OutputFormat == Format::Text && R.FilesAnalyzed > R.FilesFailed)
+  // something was analysed or skipped at all.
+  if (!Quiet && OutputFormat == Format::Text &&
+      (R.FilesAnalyzed > R.FilesFailed || R.FilesSkipped))
     errs() << "firecrash: " << R.Findings.size() << " finding"
            << (R.Findings.size() == 1 ? "" : "s") << " in " << R.FilesAnalyzed
            << " file" << (R.FilesAnalyzed == 1 ? "" : "s")

@@ -186,6 +186,8 @@ void writeReportHtml(const Report &R, const std::string &SourceRoot,
      << R.FilesAnalyzed << " file" << (R.FilesAnalyzed == 1 ? "" : "s");
   if (R.FilesFailed)
     OS << " (" << R.FilesFailed << " not analysed)";
+  if (R.FilesSkipped)
+    OS << ", " << R.FilesSkipped << " skipped (not C or C++)";
   OS << "</p>\n</header>\n<main>\n";
 
   // Totals.
