@@ -120,7 +120,11 @@ inline constexpr llvm::StringLiteral DefaultWaitingCallees =
     "::unifex::sync_wait;::unifex::async_scope::complete;"
     "::unifex::async_scope::cleanup;"                               // libunifex
     "::boost::cobalt::run;::boost::cobalt::wait_group::wait;"       // Cobalt
-    "::concurrencpp::executor::shutdown;"                           // concurrencpp
+    "::concurrencpp::executor::shutdown;"
+    // Members that block until the task they are called on completes.
+    "::concurrencpp::result::get[task];::concurrencpp::result::wait[task];"
+    "::concurrencpp::shared_result::get[task];"
+    "::concurrencpp::shared_result::wait[task];"                    // concurrencpp
     // Rendezvous.
     "::std::future::get=set_value,set_exception,set_value_at_thread_exit,"
     "set_exception_at_thread_exit;"
@@ -135,10 +139,33 @@ inline constexpr llvm::StringLiteral DefaultWaitingCallees =
     "::std::condition_variable::wait=notify_one,notify_all;"
     "::std::condition_variable_any::wait=notify_one,notify_all;"
     "::std::counting_semaphore::acquire=release;"
-    "::std::binary_semaphore::acquire=release;"                     // std
+    "::std::binary_semaphore::acquire=release;"
+    "::std::atomic::wait=notify_one,notify_all;"
+    "::std::atomic_flag::wait=notify_one,notify_all;"
+    // Spin waits: a load in the condition of a loop.
+    "::std::atomic::load[polled]=store,exchange,fetch_add,fetch_sub,"
+    "fetch_and,fetch_or,fetch_xor,compare_exchange_weak,"
+    "compare_exchange_strong,operator=,operator++,operator--,operator+=,"
+    "operator-=;"
+    "::std::atomic_flag::test[polled]=test_and_set,clear;"          // std
     "::QEventLoop::exec=quit,exit;"
     "::QCoreApplication::exec=quit,exit;"                           // Qt
-    "::trantor::EventLoop::loop=quit";                              // trantor
+    "::trantor::EventLoop::loop=quit;"                              // trantor
+    // Rendezvous a coroutine awaits: "co_await latch" is a call of the
+    // latch's operator co_await.
+    "::coro::latch::operator co_await=count_down;"
+    "::coro::event::operator co_await=set;"                         // libcoro
+    "::cppcoro::async_latch::operator co_await=count_down;"
+    "::cppcoro::single_consumer_event::operator co_await=set;"
+    "::cppcoro::async_manual_reset_event::operator co_await=set;"
+    "::cppcoro::async_auto_reset_event::operator co_await=set;"     // cppcoro
+    "::async_simple::coro::Latch::wait=count_down,arrive_and_wait;"
+    "::async_simple::coro::Latch::arrive_and_wait=count_down,"
+    "arrive_and_wait;"
+    "::async_simple::Future::wait=setValue,setException;"
+    "::async_simple::Future::get=setValue,setException;"
+    "::async_simple::uthread::await=setValue,setException;"         // async_simple
+    "::folly::coro::Baton::operator co_await=post";                 // folly
 
 /// Task types: a call's result of one of these must be awaited (TaskTypes).
 inline constexpr llvm::StringLiteral DefaultTaskTypes =

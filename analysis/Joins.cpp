@@ -7,6 +7,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -23,8 +24,14 @@ std::vector<WaitEntry> parseWaitEntries(llvm::StringRef Value,
     auto [Name, Signals] = llvm::StringRef(Written).split('=');
     Name = Name.trim();
     Name.consume_front("::");
+    Entry.Polled = Name.consume_back("[polled]");
+    Entry.OfTask = !Entry.Polled && Name.consume_back("[task]");
     Entry.Name = Name.str();
-    bool Bad = Entry.Name.empty() || Name.contains(' ');
+    // A name has no spaces, but for an awaited object's "operator co_await".
+    llvm::StringRef Plain = Name;
+    Plain.consume_back("operator co_await");
+    bool Bad = Entry.Name.empty() || Plain.contains(' ') ||
+               (Entry.OfTask && llvm::StringRef(Written).contains('='));
     if (llvm::StringRef(Written).contains('=')) {
       llvm::SmallVector<llvm::StringRef, 4> Parts;
       Signals.split(Parts, ',');
@@ -117,30 +124,96 @@ private:
   const VarDecl *VD;
 };
 
-/// Collects the calls of a body to listed waiting functions.
+/// The names an awaited object's "co_await x" goes by for WaitingCallees:
+/// each name of its type with "::operator co_await" ("coro::event::operator
+/// co_await"); none for an awaited call's result (its call is the wait).
+llvm::SmallVector<std::string, 4> awaitNames(const ASTContext &Ctx,
+                                             const Expr *Operand) {
+  llvm::SmallVector<std::string, 4> Names;
+  const Expr *Object = ignoreTemporaries(Operand);
+  if (!Object || !Object->isGLValue() || isa<CallExpr>(Object))
+    return Names;
+  QualType Type = Object->getType().getNonReferenceType();
+  if (!Type->getAsCXXRecordDecl())
+    return Names;
+  llvm::SmallVector<std::string, 4> TypeNames;
+  collectTypeNames(Ctx, Type, TypeNames);
+  for (const std::string &Name : TypeNames)
+    Names.push_back(Name + "::operator co_await");
+  return Names;
+}
+
+/// Collects a body's waits: calls of listed waiting functions, and
+/// co_awaits of objects whose "operator co_await" is listed.
 class WaitCollector : public BodyWalk<WaitCollector> {
 public:
+  using Found = JoinOracle::Wait;
+
   WaitCollector(const ASTContext &Ctx, const std::vector<WaitEntry> &Entries,
-                llvm::SmallVectorImpl<std::pair<const CallExpr *,
-                                                const WaitEntry *>> &Out)
+                llvm::SmallVectorImpl<Found> &Out)
       : Ctx(Ctx), Entries(Entries), Out(Out) {}
+
   bool expression(const Stmt *S) {
+    // A spinning loop's condition polls: "while (n.load() < 2) ;".
+    const Expr *Condition = nullptr;
+    if (const auto *While = dyn_cast<WhileStmt>(S))
+      Condition = While->getCond();
+    else if (const auto *Do = dyn_cast<DoStmt>(S))
+      Condition = Do->getCond();
+    else if (const auto *For = dyn_cast<ForStmt>(S))
+      Condition = For->getCond();
+    if (Condition)
+      polls(Condition);
     const auto *Call = dyn_cast<CallExpr>(S);
     if (!Call || !Call->getDirectCallee())
       return true;
-    llvm::SmallVector<std::string, 4> Names = calleeNames(Ctx, Call);
-    for (const WaitEntry &Entry : Entries)
-      if (llvm::is_contained(Names, Entry.Name)) {
-        Out.push_back({Call, &Entry});
-        break;
-      }
+    if (const WaitEntry *Entry = listed(calleeNames(Ctx, Call), false))
+      add(Call, Entry);
     return true;
   }
 
+  void awaited(const Expr *Operand) {
+    if (const WaitEntry *Entry = listed(awaitNames(Ctx, Operand), false))
+      Out.push_back({Operand, Operand, false, Entry});
+  }
+
 private:
+  const WaitEntry *listed(llvm::ArrayRef<std::string> Names,
+                          bool Polled) const {
+    for (const WaitEntry &Entry : Entries)
+      if (!Entry.OfTask && Entry.Polled == Polled &&
+          llvm::is_contained(Names, Entry.Name))
+        return &Entry;
+    return nullptr;
+  }
+
+  void add(const CallExpr *Call, const WaitEntry *Entry) {
+    Found Wait{Call, nullptr, false, Entry};
+    const auto *Method = dyn_cast<CXXMethodDecl>(Call->getDirectCallee());
+    if (Method && Method->isStatic())
+      Wait.Static = true;
+    else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      Wait.Object = Member->getImplicitObjectArgument();
+    else if (!Method && Call->getNumArgs() > 0)
+      Wait.Object = Call->getArg(0); // "await(std::move(future))"
+    Out.push_back(Wait);
+  }
+
+  /// Adds the polls of a loop's condition (not those of lambdas in it).
+  void polls(const Stmt *S) {
+    if (!S || isa<LambdaExpr>(S))
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(S);
+        Call && Call->getDirectCallee())
+      if (const WaitEntry *Entry = listed(calleeNames(Ctx, Call), true))
+        add(Call, Entry);
+    for (const Stmt *Child : S->children())
+      polls(Child);
+  }
+
   const ASTContext &Ctx;
   const std::vector<WaitEntry> &Entries;
-  llvm::SmallVectorImpl<std::pair<const CallExpr *, const WaitEntry *>> &Out;
+  llvm::SmallVectorImpl<Found> &Out;
 };
 
 /// An object as a variable of the frame and the members leading into it.
@@ -174,6 +247,31 @@ const Expr *stripValue(const Expr *E) {
       break;
   }
   return E;
+}
+
+/// True for "promise.get_future()" (std) or "promise.getFuture()"
+/// (async_simple, folly): the future stands for its promise.
+bool isFutureOf(const CXXMemberCallExpr *Call) {
+  const CXXMethodDecl *Method = Call->getMethodDecl();
+  return Method && Method->getIdentifier() &&
+         (Method->getName() == "get_future" ||
+          Method->getName() == "getFuture");
+}
+
+/// True for a member call returning an object of its object's own class
+/// template ("fut.via(ex)" returns a Future again): the same rendezvous.
+bool isAdapter(const CXXMemberCallExpr *Call) {
+  const CXXMethodDecl *Method = Call->getMethodDecl();
+  const CXXRecordDecl *Result = Call->getType()->getAsCXXRecordDecl();
+  if (!Method || !Result || Method->isStatic())
+    return false;
+  const CXXRecordDecl *Object = Method->getParent();
+  auto TemplateOf = [](const CXXRecordDecl *R) -> const Decl * {
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(R))
+      return Spec->getSpecializedTemplate()->getCanonicalDecl();
+    return R->getCanonicalDecl();
+  };
+  return TemplateOf(Result) == TemplateOf(Object);
 }
 
 /// Resolves objects to the frame's variables: the work's parameters through
@@ -217,12 +315,13 @@ public:
         Pointee->Path.append(Path.begin(), Path.end());
         return Pointee;
       }
-      // fut = promise.get_future(): the rendezvous is the promise.
+      // fut = promise.get_future(): the rendezvous is the promise; and
+      // fut.via(ex), an adapter returning the same kind of object, is fut.
       if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
-          Call && Call->getMethodDecl() &&
-          Call->getMethodDecl()->getIdentifier() &&
-          Call->getMethodDecl()->getName() == "get_future" && Path.empty())
-        return key(Call->getImplicitObjectArgument(), Depth + 1);
+          Call && Path.empty() && (isFutureOf(Call) || isAdapter(Call))) {
+        E = stripValue(Call->getImplicitObjectArgument());
+        continue;
+      }
       break;
     }
     const auto *Ref = dyn_cast<DeclRefExpr>(E);
@@ -245,16 +344,15 @@ private:
         return Key;
     if (!VD->hasLocalStorage())
       return std::nullopt;
-    // A reference local, or a future, stands for what it was bound to.
+    // A reference local, a future, or a lambda's init-capture
+    // ("[p = std::move(p)]") stands for what it was bound to.
     if (const Expr *Init = VD->getInit()) {
       const Expr *Value = stripValue(Init);
-      if (VD->getType()->isReferenceType())
+      if (VD->getType()->isReferenceType() || VD->isInitCapture())
         return key(Value, Depth + 1);
       if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Value);
-          Call && Call->getMethodDecl() &&
-          Call->getMethodDecl()->getIdentifier() &&
-          Call->getMethodDecl()->getName() == "get_future")
-        return key(Call->getImplicitObjectArgument(), Depth + 1);
+          Call && (isFutureOf(Call) || isAdapter(Call)))
+        return key(Value, Depth + 1);
     }
     ObjectKey Key;
     Key.Root = VD;
@@ -284,6 +382,35 @@ private:
   llvm::SmallVector<std::pair<const ParmVarDecl *, ObjectKey>, 4> Params;
 };
 
+/// The body a lambda runs: for a generic lambda, that of the call operator
+/// it was instantiated to, where calls through its captures are resolved.
+const Stmt *lambdaBody(const LambdaExpr *Lambda) {
+  if (const FunctionTemplateDecl *Template =
+          Lambda->getCallOperator()->getDescribedFunctionTemplate())
+    for (const FunctionDecl *Instance : Template->specializations())
+      if (const FunctionDecl *Defined = definitionWithBody(Instance))
+        return Defined->getBody();
+  return Lambda->getBody();
+}
+
+/// The completion callbacks of a detaching call: its lambda arguments other
+/// than the work ("lazy().via(ex).start([&](auto &&) { done.set_value(); })").
+llvm::SmallVector<const LambdaExpr *, 2>
+continuationsOf(const Expr *Start, const FunctionDecl *Work) {
+  llvm::SmallVector<const LambdaExpr *, 2> Found;
+  const auto *Call = dyn_cast_or_null<CallExpr>(ignoreTemporaries(Start));
+  if (!Call)
+    return Found;
+  for (const Expr *Arg : Call->arguments())
+    if (const auto *Lambda =
+            dyn_cast_or_null<LambdaExpr>(ignoreTemporaries(stripValue(Arg))))
+      if (Lambda->getCallOperator() != Work &&
+          Lambda->getCallOperator()->getCanonicalDecl() !=
+              (Work ? Work->getCanonicalDecl() : nullptr))
+        Found.push_back(Lambda);
+  return Found;
+}
+
 /// True if control never leaves \p S at its end (it returns or throws).
 bool exits(const Stmt *S) {
   if (!S)
@@ -310,12 +437,21 @@ public:
   SourceLocation UseAfterSignal;
   std::string UsedName;
 
-  void run(const Stmt *Body) {
+  /// Walks \p Body, the lambdas it hands on, then \p Continuations: the
+  /// completion callbacks the detaching call runs when the work is done.
+  void run(const Stmt *Body,
+           llvm::ArrayRef<const LambdaExpr *> Continuations = {}) {
     bool Released = false;
     walk(Body, Released);
     // Lambdas the work hands on run after it, in the order written.
     for (size_t I = 0; I < Deferred.size(); ++I)
-      walk(Deferred[I]->getBody(), Released);
+      walk(lambdaBody(Deferred[I]), Released);
+    for (const LambdaExpr *Continuation : Continuations) {
+      size_t From = Deferred.size();
+      walk(lambdaBody(Continuation), Released);
+      for (size_t I = From; I < Deferred.size(); ++I)
+        walk(lambdaBody(Deferred[I]), Released);
+    }
   }
 
 private:
@@ -335,17 +471,20 @@ private:
   bool isSignal(const CallExpr *Call, const Expr *&Object) const {
     const FunctionDecl *Callee = Call->getDirectCallee();
     const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
-    if (!Method || !Method->getIdentifier() ||
-        !llvm::is_contained(Entry.Signals, Method->getName().str()))
+    // By the member's name, operators included ("operator=").
+    if (!Method || !llvm::is_contained(Entry.Signals,
+                                       Method->getNameAsString()))
       return false;
     if (Method->isStatic()) {
       Object = nullptr;
       return Rendezvous.Static;
     }
-    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
-    if (!Member)
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      Object = Member->getImplicitObjectArgument();
+    else if (isa<CXXOperatorCallExpr>(Call) && Call->getNumArgs() > 0)
+      Object = Call->getArg(0); // "latch--"
+    else
       return false;
-    Object = Member->getImplicitObjectArgument();
     std::optional<ObjectKey> Key = Resolve.key(Object);
     return Key && *Key == Rendezvous;
   }
@@ -419,6 +558,15 @@ private:
 
 } // namespace
 
+bool JoinOracle::waitsForItsTask(const CallExpr *Call) const {
+  if (!isa<CXXMemberCallExpr>(Call) || !Call->getDirectCallee())
+    return false;
+  llvm::SmallVector<std::string, 4> Names = calleeNames(Ctx, Call);
+  return llvm::any_of(Entries, [&](const WaitEntry &Entry) {
+    return Entry.OfTask && llvm::is_contained(Names, Entry.Name);
+  });
+}
+
 SourceLocation deathOf(const FunctionDecl *Frame, const VarDecl *VD) {
   const Stmt *Body = Frame->getBody();
   if (const auto *Coroutine = dyn_cast_or_null<CoroutineBodyStmt>(Body))
@@ -434,12 +582,8 @@ SourceLocation deathOf(const FunctionDecl *Frame, const VarDecl *VD) {
 const llvm::SmallVector<JoinOracle::Wait, 4> &
 JoinOracle::waitsIn(const FunctionDecl *Frame) {
   auto [It, Inserted] = Waits.try_emplace(Frame->getCanonicalDecl());
-  if (Inserted) {
-    llvm::SmallVector<std::pair<const CallExpr *, const WaitEntry *>, 4> Found;
-    WaitCollector(Ctx, Entries, Found).visit(Frame->getBody());
-    for (const auto &[Call, Entry] : Found)
-      It->second.push_back({Call, Entry});
-  }
+  if (Inserted)
+    WaitCollector(Ctx, Entries, It->second).visit(Frame->getBody());
   return It->second;
 }
 
@@ -457,6 +601,23 @@ std::optional<Join> JoinOracle::find(const FunctionDecl *Frame,
   // The work's parameters stand for what the call's arguments name.
   Resolver Resolve;
   const FunctionDecl *WorkDef = definitionWithBody(Work.Work);
+  // A generic lambda's work is the call operator it was instantiated to:
+  // the pattern's calls through its captures can still be unresolved.
+  if (const FunctionTemplateDecl *Template =
+          !WorkDef && Work.Work ? Work.Work->getDescribedFunctionTemplate()
+                                : nullptr)
+    for (const FunctionDecl *Instance : Template->specializations())
+      if (const FunctionDecl *Defined = definitionWithBody(Instance)) {
+        WorkDef = Defined;
+        break;
+      }
+  // A lambda's body, even a generic one never instantiated here: calls
+  // through its captures are resolved in the pattern too.
+  const Stmt *WorkBody = WorkDef ? WorkDef->getBody() : nullptr;
+  if (!WorkBody && Work.Work && !Work.Call)
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(Work.Work);
+        Method && Method->getParent()->isLambda())
+      WorkBody = Method->getBody();
   if (Work.Call && WorkDef) {
     unsigned Offset = 0;
     if (isa<CXXOperatorCallExpr>(Work.Call) && isa<CXXMethodDecl>(WorkDef) &&
@@ -482,29 +643,38 @@ std::optional<Join> JoinOracle::find(const FunctionDecl *Frame,
     }
   }
 
+  llvm::SmallVector<const LambdaExpr *, 2> Continuations =
+      continuationsOf(Start, Work.Work);
   std::optional<Join> Early;
   Resolver FrameSide;
   for (const Wait &W : waitsIn(Frame)) {
-    SourceLocation At = SM.getExpansionLoc(W.Call->getBeginLoc());
+    SourceLocation At = SM.getExpansionLoc(W.At->getBeginLoc());
     if (!SM.isBeforeInTranslationUnit(From, At) ||
         !SM.isBeforeInTranslationUnit(At, Death))
       continue;
     Join Found;
     Found.Wait = At;
     Found.WaitName = W.Entry->Name;
+    // An awaited object is named as the frame awaits it: "co_await done".
+    if (W.Object == W.At) {
+      llvm::StringRef Text = Lexer::getSourceText(
+          CharSourceRange::getTokenRange(W.At->getSourceRange()), SM,
+          Ctx.getLangOpts());
+      if (!Text.empty() && Text.size() <= 40 && !Text.contains('\n'))
+        Found.WaitName = ("co_await " + Text).str();
+    }
     if (W.Entry->Signals.empty())
       return Found;
-    // A rendezvous joins only work that signals it.
-    if (!WorkDef)
+    // A rendezvous joins only work that signals it: its body, or a
+    // completion callback, which runs after all of the body (so even a
+    // body that is not visible is waited for).
+    if (!WorkBody && Continuations.empty())
       continue;
     ObjectKey Rendezvous;
-    const auto *Method =
-        dyn_cast_or_null<CXXMethodDecl>(W.Call->getDirectCallee());
-    if (Method && Method->isStatic()) {
+    if (W.Static) {
       Rendezvous.Static = true;
-    } else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(W.Call)) {
-      std::optional<ObjectKey> Key =
-          FrameSide.key(Member->getImplicitObjectArgument());
+    } else if (W.Object) {
+      std::optional<ObjectKey> Key = FrameSide.key(W.Object);
       if (!Key)
         continue;
       Rendezvous = std::move(*Key);
@@ -512,7 +682,7 @@ std::optional<Join> JoinOracle::find(const FunctionDecl *Frame,
       continue;
     }
     SignalWalker Walker(Resolve, Rendezvous, *W.Entry, Work.Var);
-    Walker.run(WorkDef->getBody());
+    Walker.run(WorkBody, Continuations);
 
     if (Walker.FirstSignal.isInvalid())
       continue;
@@ -527,7 +697,114 @@ std::optional<Join> JoinOracle::find(const FunctionDecl *Frame,
       Early = Found;
     }
   }
-  return Early;
+  if (Early)
+    return Early;
+  return raiiJoin(Frame, Start, From, Death, Work.Var);
+}
+
+const WaitEntry *JoinOracle::destructorWait(const CXXRecordDecl *Class) {
+  Class = Class->getDefinition();
+  if (!Class)
+    return nullptr;
+  auto [It, Inserted] = DestructorWaits.try_emplace(Class, nullptr);
+  if (!Inserted)
+    return It->second;
+  const CXXDestructorDecl *Destructor = Class->getDestructor();
+  const FunctionDecl *Defined =
+      Destructor ? definitionWithBody(Destructor) : nullptr;
+  if (!Defined)
+    return nullptr;
+  llvm::SmallVector<Wait, 4> Found;
+  WaitCollector(Ctx, Entries, Found).visit(Defined->getBody());
+  for (const Wait &W : Found)
+    if (W.Entry->Signals.empty()) {
+      DestructorWaits[Class] = W.Entry;
+      return W.Entry;
+    }
+  return nullptr;
+}
+
+/// The frame's locals, with the class of each, outside lambdas.
+static void collectLocals(const Stmt *S,
+                          llvm::SmallVectorImpl<const VarDecl *> &Out) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *Decls = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : Decls->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D);
+          VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType())
+        Out.push_back(VD);
+  for (const Stmt *Child : S->children())
+    collectLocals(Child, Out);
+}
+
+/// True if \p Start releases \p Guard: its object is the guard
+/// ("t.detach()" on a jthread, whose destructor then joins nothing) or the
+/// guard is handed to it.
+static bool releasedBy(const Expr *Start, const VarDecl *Guard) {
+  auto Names = [Guard](const Expr *E) {
+    const auto *Ref =
+        dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+    return Ref && Ref->getDecl() == Guard;
+  };
+  const auto *Call = dyn_cast<CallExpr>(Start->IgnoreParenImpCasts());
+  if (!Call)
+    return false;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    if (Names(Member->getImplicitObjectArgument()))
+      return true;
+  for (const Expr *Arg : Call->arguments()) {
+    Arg = Arg->IgnoreParenImpCasts();
+    if (const auto *Moved = dyn_cast<CallExpr>(Arg);
+        Moved && Moved->isCallToStdMove() && Moved->getNumArgs() == 1)
+      Arg = Moved->getArg(0);
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Arg);
+        Construct && Construct->getNumArgs() == 1)
+      Arg = Construct->getArg(0);
+    if (Names(Arg))
+      return true;
+  }
+  return false;
+}
+
+std::optional<Join> JoinOracle::raiiJoin(const FunctionDecl *Frame,
+                                         const Expr *Start,
+                                         SourceLocation From,
+                                         SourceLocation Death,
+                                         const VarDecl *Borrowed) {
+  const Stmt *Body = Frame->getBody();
+  if (const auto *Coroutine = dyn_cast_or_null<CoroutineBodyStmt>(Body))
+    Body = Coroutine->getBody();
+  llvm::SmallVector<const VarDecl *, 8> Locals;
+  collectLocals(Body, Locals);
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const VarDecl *Guard : Locals) {
+    if (Guard == Borrowed || releasedBy(Start, Guard))
+      continue;
+    const CXXRecordDecl *Class = Guard->getType()->getAsCXXRecordDecl();
+    const WaitEntry *Entry = Class ? destructorWait(Class) : nullptr;
+    if (!Entry)
+      continue;
+    // The guard is destroyed after the start and before the borrowed
+    // variable: at the end of an inner scope, or of the same scope when it
+    // was declared after it (locals die in reverse order).
+    SourceLocation End = SM.getExpansionLoc(deathOf(Frame, Guard));
+    if (End.isInvalid() || !SM.isBeforeInTranslationUnit(From, End))
+      continue;
+    bool First = SM.isBeforeInTranslationUnit(End, Death);
+    bool Same = End == Death &&
+                (isa<ParmVarDecl>(Borrowed) ||
+                 SM.isBeforeInTranslationUnit(
+                     SM.getExpansionLoc(Borrowed->getLocation()),
+                     SM.getExpansionLoc(Guard->getLocation())));
+    if (!First && !Same)
+      continue;
+    Join Found;
+    Found.Wait = End;
+    Found.WaitName = Entry->Name;
+    return Found;
+  }
+  return std::nullopt;
 }
 
 } // namespace firecrash

@@ -32,10 +32,16 @@ struct WaitEntry {
   std::string Name;
   /// Empty for a plain wait.
   llvm::SmallVector<std::string, 4> Signals;
+  /// "name[polled]": a poll (an atomic's load), a wait only in the
+  /// condition of a loop that spins until it changes.
+  bool Polled = false;
+  /// "name[task]": a member that waits for the task it is called on
+  /// ("result.get()"), and for nothing else.
+  bool OfTask = false;
 };
 
-/// Parses "a::f;b::wait=notify_one,notify_all"; malformed entries go to
-/// \p Errors.
+/// Parses "a::f;b::wait=notify_one,notify_all;c::load[polled]=store";
+/// malformed entries go to \p Errors.
 std::vector<WaitEntry> parseWaitEntries(llvm::StringRef Value,
                                         std::vector<std::string> &Errors);
 
@@ -78,17 +84,41 @@ public:
 
   bool empty() const { return Entries.empty(); }
 
-private:
+  /// True if \p Call is a member call listed as "name[task]": it waits for
+  /// the task object it is called on.
+  bool waitsForItsTask(const clang::CallExpr *Call) const;
+
+  /// One wait of a frame: a call of a listed function, or a co_await of
+  /// an object whose "operator co_await" is listed.
   struct Wait {
-    const clang::CallExpr *Call;
+    const clang::Expr *At;
+    /// The object waited on (a member call's object, the awaited object);
+    /// null for a free function.
+    const clang::Expr *Object;
+    /// A static member's wait (QCoreApplication::exec).
+    bool Static;
     const WaitEntry *Entry;
   };
+
+private:
   const llvm::SmallVector<Wait, 4> &waitsIn(const clang::FunctionDecl *Frame);
 
   clang::ASTContext &Ctx;
   std::vector<WaitEntry> Entries;
   llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<Wait, 4>>
       Waits;
+  /// Per class: the plain wait its destructor calls, if any.
+  const WaitEntry *destructorWait(const clang::CXXRecordDecl *Class);
+  /// A local guard whose destructor waits, destroyed after the start and
+  /// before \p Borrowed ("executor_shutdowner shutdown(executor);"), and
+  /// not released by \p Start.
+  std::optional<Join> raiiJoin(const clang::FunctionDecl *Frame,
+                               const clang::Expr *Start,
+                               clang::SourceLocation From,
+                               clang::SourceLocation Death,
+                               const clang::VarDecl *Borrowed);
+  llvm::DenseMap<const clang::CXXRecordDecl *, const WaitEntry *>
+      DestructorWaits;
 };
 
 /// Returns where \p VD, a local or parameter of \p Frame, is destroyed: the

@@ -67,6 +67,13 @@ public:
   }
 
   bool expression(const Stmt *S) {
+    // t.get() on a task whose get() blocks until it completes waits for it.
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S); Call && Waits)
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(
+              Call->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+        if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+            VD && Waits(Call))
+          Consumed.insert(VD);
     // t.valid(), t.done(): looking at a task does not consume it.
     if (const auto *Member = dyn_cast<MemberExpr>(S))
       if (isa<DeclRefExpr>(Member->getBase()->IgnoreParenImpCasts()))
@@ -80,12 +87,16 @@ public:
   std::vector<DroppedResult> Discarded;
   std::vector<DroppedResult> Stored;
   llvm::SmallPtrSet<const VarDecl *, 8> Consumed;
+  llvm::function_ref<bool(const CallExpr *)> Waits;
 };
 
 } // namespace
 
-std::vector<DroppedResult> findDroppedResults(const Stmt *Body) {
+std::vector<DroppedResult>
+findDroppedResults(const Stmt *Body,
+                   llvm::function_ref<bool(const CallExpr *)> WaitsForItsTask) {
   ResultCollector Collector;
+  Collector.Waits = WaitsForItsTask;
   Collector.visit(Body);
   std::vector<DroppedResult> Result = std::move(Collector.Discarded);
   for (const DroppedResult &R : Collector.Stored)

@@ -11,6 +11,7 @@
 #define FIRECRASH_ANALYSIS_TASKS_H
 
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <vector>
 
 namespace firecrash {
@@ -27,8 +28,13 @@ struct DroppedResult {
 };
 
 /// Returns the dropped results of \p Body in source order: discarded calls
-/// first, then stored ones.
-std::vector<DroppedResult> findDroppedResults(const clang::Stmt *Body);
+/// first, then stored ones. A stored result on which a member call that
+/// \p WaitsForItsTask says blocks until it completes ("result.get()") is
+/// used, not dropped.
+std::vector<DroppedResult> findDroppedResults(
+    const clang::Stmt *Body,
+    llvm::function_ref<bool(const clang::CallExpr *)> WaitsForItsTask =
+        nullptr);
 
 } // namespace firecrash
 

@@ -99,7 +99,10 @@ DetachedBorrowCheck::startsIn(const FunctionDecl *FD) {
   const FunctionDecl *Def = nullptr;
   if (FD->hasBody(Def) && Def && !Def->isDependentContext()) {
     const SourceManager &SM = State->Ctx.getSourceManager();
-    for (const DroppedResult &D : findDroppedResults(Def->getBody())) {
+    for (const DroppedResult &D : findDroppedResults(
+             Def->getBody(), [&](const CallExpr *Call) {
+               return State->Joins.waitsForItsTask(Call);
+             })) {
       const FunctionDecl *Callee = D.Call->getDirectCallee();
       if (!Callee || Classifier->startsDetached(*D.Call, *Callee, true) ||
           State->Detached.classify(Callee))

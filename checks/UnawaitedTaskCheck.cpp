@@ -72,7 +72,10 @@ void UnawaitedTaskCheck::checkFunction(const FunctionDecl *Handler) {
   if (!isHandler(Handler))
     return;
   ASTContext &Ctx = State->Ctx;
-  for (const DroppedResult &D : findDroppedResults(Handler->getBody())) {
+  for (const DroppedResult &D : findDroppedResults(
+           Handler->getBody(), [&](const CallExpr *Call) {
+             return State->Joins.waitsForItsTask(Call);
+           })) {
     const FunctionDecl *Callee = D.Call->getDirectCallee();
     Unawaited U;
     std::optional<TaskReason> Reason;

@@ -423,6 +423,26 @@ void early() {
   EXPECT_EQ(Bad.size(), 2u);
 }
 
+TEST(Joins, EntryFormsParse) {
+  std::vector<std::string> Bad;
+  std::vector<WaitEntry> Entries = parseWaitEntries(
+      "::a::flag::load[polled]=store,operator=;::b::result::get[task];"
+      "::c::event::operator co_await=set;::d::x y;::e::r::get[task]=set",
+      Bad);
+  ASSERT_EQ(Entries.size(), 3u);
+  EXPECT_EQ(Entries[0].Name, "a::flag::load");
+  EXPECT_TRUE(Entries[0].Polled);
+  EXPECT_EQ(Entries[0].Signals,
+            (llvm::SmallVector<std::string, 4>{"store", "operator="}));
+  EXPECT_EQ(Entries[1].Name, "b::result::get");
+  EXPECT_TRUE(Entries[1].OfTask);
+  EXPECT_TRUE(Entries[1].Signals.empty());
+  EXPECT_EQ(Entries[2].Name, "c::event::operator co_await");
+  // A space elsewhere, and a task wait with signals, are malformed.
+  EXPECT_EQ(Bad, (std::vector<std::string>{"'::d::x y'",
+                                           "'::e::r::get[task]=set'"}));
+}
+
 SummaryFunction summaryFunction(std::string Usr, bool Handler = false) {
   SummaryFunction F;
   F.Usr = F.Name = std::move(Usr);

@@ -5,6 +5,7 @@
 // only when the work signals it after its last use of the borrowed state; a
 // signal given before a later use lets the frame return while the work
 // still uses what it borrowed.
+#include <atomic>
 #include <barrier>
 #include <condition_variable>
 #include <future>
@@ -148,4 +149,110 @@ void signal_in_a_loop() {
   // CHECK-NOTES: :[[@LINE-11]]:3: note: 'std::thread::detach' is listed as '::std::thread::detach' in option 'DetachingCallees'; co_await the work instead, or spawn it on the request's scope and join it
   // CHECK-NOTES: :[[@LINE-12]]:3: note: pass local 'line' to the operation by value (move it, or share it through a 'std::shared_ptr'), or wait for the operation before it is destroyed (co_await it, or join it)
   ticks.acquire();
+}
+
+// A spin wait: the frame loops on an atomic the work counts down after its
+// last use (a generic lambda, as completion callbacks often are).
+void spin_wait() {
+  std::string line = "ready";
+  std::atomic<int> pending(1);
+  std::thread([&](auto &&...) {
+    log(line);
+    pending.fetch_sub(1);
+  }).detach();
+  while (pending.load(std::memory_order_acquire) != 0)
+    ;
+}
+
+// The same with the decrement written as an operator.
+void spin_wait_operator() {
+  std::string line = "ready";
+  std::atomic<int> pending(1);
+  std::thread([&] {
+    log(line);
+    pending--;
+  }).detach();
+  while (pending.load())
+    std::this_thread::yield();
+}
+
+// A load that is not in a loop's condition waits for nothing.
+void load_once() {
+  std::string line = "ready";
+  std::atomic<int> pending(1);
+  std::thread([&] {
+    log(line);
+    pending.fetch_sub(1);
+  }).detach();
+  // CHECK-NOTES: :[[@LINE-4]]:3: warning: detached work passed to 'std::thread::detach' borrows local 'line' of 'load_once', which can be destroyed while the operation still runs [firecrash-detached-borrow]
+  // CHECK-NOTES: :[[@LINE-5]]:15: note: the detached operation borrows from 'load_once': the lambda captures local 'line' by reference
+  // CHECK-NOTES: :[[@LINE-6]]:15: note: the detached operation borrows from 'load_once': the lambda captures local 'pending' by reference
+  // CHECK-NOTES: :[[@LINE+6]]:1: note: 'line' is destroyed here, at the end of its scope, while the detached operation may still use it
+  // CHECK-NOTES: :[[@LINE+5]]:1: note: 'pending' is destroyed here, at the end of its scope, while the detached operation may still use it
+  // CHECK-NOTES: :[[@LINE-9]]:3: note: 'std::thread::detach' is listed as '::std::thread::detach' in option 'DetachingCallees'; co_await the work instead, or spawn it on the request's scope and join it
+  // CHECK-NOTES: :[[@LINE-10]]:3: note: pass local 'line' to the operation by value (move it, or share it through a 'std::shared_ptr'), or wait for the operation before it is destroyed (co_await it, or join it)
+  if (pending.load() == 0)
+    log(line);
+}
+
+// The work counts down, then goes on using the state.
+void spin_wait_too_early() {
+  std::string line = "ready";
+  std::atomic<bool> ready(false);
+  std::thread([&] {
+    ready.store(true);
+    log(line);
+  }).detach();
+  // CHECK-NOTES: :[[@LINE-4]]:3: warning: detached work passed to 'std::thread::detach' borrows local 'line' of 'spin_wait_too_early', which can be destroyed while the operation still runs [firecrash-detached-borrow]
+  // CHECK-NOTES: :[[@LINE-5]]:15: note: the detached operation borrows from 'spin_wait_too_early': the lambda captures local 'line' by reference
+  // CHECK-NOTES: :[[@LINE-5]]:5: note: the frame resumes here ('std::atomic::load' returns) while the work still uses 'line'
+  // CHECK-NOTES: :[[@LINE-5]]:9: note: the work uses 'line' here, after it has let the frame resume
+  // CHECK-NOTES: :[[@LINE+5]]:1: note: 'line' is destroyed here, at the end of its scope, while the detached operation may still use it
+  // CHECK-NOTES: :[[@LINE-9]]:3: note: 'std::thread::detach' is listed as '::std::thread::detach' in option 'DetachingCallees'; co_await the work instead, or spawn it on the request's scope and join it
+  // CHECK-NOTES: :[[@LINE-10]]:3: note: pass local 'line' to the operation by value (move it, or share it through a 'std::shared_ptr'), or wait for the operation before it is destroyed (co_await it, or join it)
+  while (!ready.load())
+    ;
+}
+
+// C++20 atomic wait, notified after the last use.
+void atomic_wait() {
+  std::string line = "ready";
+  std::atomic<bool> ready(false);
+  std::thread([&] {
+    log(line);
+    ready.store(true);
+    ready.notify_one();
+  }).detach();
+  ready.wait(false);
+}
+
+// The promise moved into the work's lambda is still the future's promise.
+void moved_promise() {
+  std::string line = "ready";
+  std::promise<void> done;
+  std::future<void> finished = done.get_future();
+  std::thread([&line, p = std::move(done)]() mutable {
+    log(line);
+    p.set_value();
+  }).detach();
+  finished.wait();
+}
+
+// Moved into the work, it is set before the last use.
+void moved_promise_too_early() {
+  std::string line = "ready";
+  std::promise<void> done;
+  std::future<void> finished = done.get_future();
+  std::thread([&line, p = std::move(done)]() mutable {
+    p.set_value();
+    log(line);
+  }).detach();
+  // CHECK-NOTES: :[[@LINE-4]]:3: warning: detached work passed to 'std::thread::detach' borrows local 'line' of 'moved_promise_too_early', which can be destroyed while the operation still runs [firecrash-detached-borrow]
+  // CHECK-NOTES: :[[@LINE-5]]:17: note: the detached operation borrows from 'moved_promise_too_early': the lambda captures local 'line' by reference
+  // CHECK-NOTES: :[[@LINE-5]]:5: note: the frame resumes here ('std::future::wait' returns) while the work still uses 'line'
+  // CHECK-NOTES: :[[@LINE-5]]:9: note: the work uses 'line' here, after it has let the frame resume
+  // CHECK-NOTES: :[[@LINE+4]]:1: note: 'line' is destroyed here, at the end of its scope, while the detached operation may still use it
+  // CHECK-NOTES: :[[@LINE-9]]:3: note: 'std::thread::detach' is listed as '::std::thread::detach' in option 'DetachingCallees'; co_await the work instead, or spawn it on the request's scope and join it
+  // CHECK-NOTES: :[[@LINE-10]]:3: note: pass local 'line' to the operation by value (move it, or share it through a 'std::shared_ptr'), or wait for the operation before it is destroyed (co_await it, or join it)
+  finished.wait();
 }

@@ -4,6 +4,7 @@
 // directlyStart, or via(executor) then start/detach runs detached; the work
 // is the object of the call chain. syncAwait waits.
 #include "Inputs/async_simple.h"
+#include <future>
 
 using async_simple::Executor;
 using async_simple::coro::Lazy;
@@ -63,4 +64,26 @@ void owned(Executor *ex) {
 void waited(Executor *ex) {
   std::string line = "started";
   async_simple::coro::syncAwait(log_line(line).via(ex));
+}
+
+// Negative: the completion callback runs after the work and fulfils a
+// promise the frame waits on.
+void completion_signals(Executor *ex) {
+  std::string line = "started";
+  std::promise<void> done;
+  log_line(line).via(ex).start([&](auto &&) { done.set_value(); });
+  done.get_future().wait();
+}
+
+// The callback fulfils a promise, but not the one the frame waits on.
+void completion_signals_another(Executor *ex, std::promise<void> &other) {
+  std::string line = "started";
+  std::promise<void> done;
+  log_line(line).via(ex).start([&](auto &&) { other.set_value(); });
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: detached work passed to 'async_simple::coro::RescheduleLazy::start' borrows local 'line' of 'completion_signals_another', which can be destroyed while the operation still runs [firecrash-detached-borrow]
+  // CHECK-NOTES: :[[@LINE-2]]:12: note: the detached operation borrows from 'completion_signals_another': reference parameter 'line' refers to local 'line'
+  // CHECK-NOTES: :[[@LINE+4]]:1: note: 'line' is destroyed here, at the end of its scope, while the detached operation may still use it
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: 'async_simple::coro::RescheduleLazy::start' is listed as '::async_simple::coro::RescheduleLazy::start' in option 'DetachingCallees'; co_await the work instead, or spawn it on the request's scope and join it
+  // CHECK-NOTES: :[[@LINE-5]]:3: note: pass local 'line' to the operation by value (move it, or share it through a 'std::shared_ptr'), or wait for the operation before it is destroyed (co_await it, or join it)
+  done.get_future().wait();
 }

@@ -41,3 +41,23 @@ template <typename... Args>
 struct std::coroutine_traits<concurrencpp::null_result, Args...> {
   using promise_type = concurrencpp::details::null_result_promise;
 };
+
+namespace concurrencpp {
+// result<T>: an eager task; get() and wait() block until it completes.
+template <typename T> class result {
+public:
+  struct promise_type {
+    result get_return_object() { return {}; }
+    std::suspend_never initial_suspend() const noexcept { return {}; }
+    std::suspend_always final_suspend() const noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+  T get();
+  void wait();
+  bool valid() const noexcept;
+};
+} // namespace concurrencpp

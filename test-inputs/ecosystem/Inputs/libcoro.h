@@ -31,3 +31,17 @@ public:
 };
 template <typename Awaitable> auto sync_wait(Awaitable &&a) -> void;
 } // namespace coro
+
+namespace coro {
+class event {
+public:
+  auto set() noexcept -> void;
+  auto operator co_await() const noexcept -> standin::pause { return {}; }
+};
+class latch {
+public:
+  explicit latch(long count);
+  auto count_down(long n = 1) noexcept -> void;
+  auto operator co_await() const noexcept -> standin::pause { return {}; }
+};
+} // namespace coro
