@@ -16,6 +16,7 @@
 #include "ResultCache.h"
 #include "Runner.h"
 #include "SummaryFile.h"
+#include "Workers.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
 #include "clang/Driver/Types.h"
@@ -28,7 +29,9 @@
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/PrettyStackTrace.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/Signals.h"
 #include "llvm/Support/raw_ostream.h"
 #include <atomic>
 #include <mutex>
@@ -155,6 +158,25 @@ cl::opt<std::string> Shard(
              "balanced part of the database's files; `firecrash merge` of "
              "all n shards' summaries gives the unsharded report"),
     cl::value_desc("i/n"), cl::cat(Category));
+cl::opt<unsigned> Timeout(
+    "timeout",
+    cl::desc("A translation unit that takes longer fails (exit 3) and the "
+             "run goes on (default: no limit)"),
+    cl::value_desc("seconds"), cl::init(0), cl::cat(Category));
+cl::opt<unsigned> MaxMemory(
+    "max-memory",
+    cl::desc("A worker whose resident memory grows beyond this fails its "
+             "translation unit (exit 3) and the run goes on (default: no "
+             "limit)"),
+    cl::value_desc("MiB"), cl::init(0), cl::cat(Category));
+cl::opt<bool> InProcess(
+    "in-process",
+    cl::desc("Analyse in this process, not in worker processes: for "
+             "debuggers and profilers; a crash then ends the run, and "
+             "--timeout and --max-memory cannot apply"),
+    cl::cat(Category));
+cl::opt<bool> WorkerMode("firecrash-worker", cl::ReallyHidden,
+                         cl::desc("Serve translation units to a parent"));
 cl::opt<std::string> RootDir(
     "root",
     cl::desc("Show paths, and store them in summaries, relative to this "
@@ -216,9 +238,13 @@ std::string cacheKey(ResultCache &Cache, const tooling::CompileCommand &Command,
   return Cache.key(Command, clang::tidy::configurationAsText(Effective));
 }
 
-UnitResult analyse(const tooling::CompilationDatabase &DB,
-                   const std::string &File, const RunOptions &Options,
-                   ResultCache *Cache) {
+/// Checks what can be known of \p File's unit without parsing it: its
+/// compile command, that it exists, its cache key and a cached result.
+/// Returns the result when that decides it (a failure, a cache hit).
+std::optional<UnitResult> prepare(const tooling::CompilationDatabase &DB,
+                                  const std::string &File,
+                                  const RunOptions &Options, ResultCache *Cache,
+                                  std::string &Key) {
   UnitResult Unit;
   Unit.File = File;
   std::vector<tooling::CompileCommand> Commands = DB.getCompileCommands(File);
@@ -231,16 +257,31 @@ UnitResult analyse(const tooling::CompilationDatabase &DB,
     Unit.Failures.push_back("the file does not exist");
     return Unit;
   }
-  std::string Key;
-  if (Cache) {
-    Key = cacheKey(*Cache, Commands.front(), File, Options);
-    if (!Key.empty())
-      if (std::optional<UnitResult> Cached = Cache->lookup(Key)) {
-        Cached->BuildDirectory = Unit.BuildDirectory;
-        return std::move(*Cached);
-      }
+  if (!Cache)
+    return std::nullopt;
+  Key = cacheKey(*Cache, Commands.front(), File, Options);
+  if (!Key.empty())
+    if (std::optional<UnitResult> Cached = Cache->lookup(Key)) {
+      Cached->BuildDirectory = Unit.BuildDirectory;
+      return std::move(*Cached);
+    }
+  return std::nullopt;
+}
+
+/// Runs the checks over \p File's unit, and stores a complete result in
+/// \p Cache under \p Key (when both are given).
+UnitResult compute(const tooling::CompilationDatabase &DB,
+                   const std::string &File, const RunOptions &Options,
+                   ResultCache *Cache, const std::string &Key) {
+  UnitResult Unit;
+  Unit.File = File;
+  std::vector<tooling::CompileCommand> Commands = DB.getCompileCommands(File);
+  if (Commands.empty()) {
+    Unit.Failures.push_back("no compile command for this file");
+    return Unit;
   }
-  UnitSink Sink(/*WantsFiles=*/!Key.empty());
+  Unit.BuildDirectory = Commands.front().Directory;
+  UnitSink Sink(/*WantsFiles=*/Cache && !Key.empty());
   threadFindingSink() = &Sink;
   auto Errors = runChecks(DB, {File}, Options);
   threadFindingSink() = nullptr;
@@ -402,43 +443,116 @@ Expected<std::unique_ptr<tooling::CompilationDatabase>> loadDatabase() {
   return withBuiltinHeaders(withGccOnlyFlagsRemoved(std::move(DB)));
 }
 
-std::vector<UnitResult> analyseAll(const tooling::CompilationDatabase &DB,
-                                   const std::vector<std::string> &Files,
-                                   const RunOptions &Options,
-                                   const std::string &Root,
-                                   ResultCache *Cache) {
-  std::vector<UnitResult> Results(Files.size());
+/// Analyses \p Files: what the cache holds is reused, the rest runs in
+/// worker processes started with \p WorkerCommand (in this process when it
+/// is empty). Returns nullopt if the run was interrupted.
+std::optional<std::vector<UnitResult>>
+analyseAll(const tooling::CompilationDatabase &DB,
+           const std::vector<std::string> &Files, const RunOptions &Options,
+           const std::string &Root, ResultCache *Cache,
+           const std::vector<std::string> &WorkerCommand) {
+  size_t Count = Files.size();
+  std::vector<UnitResult> Results(Count);
+  std::vector<std::string> Keys(Count);
+  std::vector<char> Decided(Count, 0);
+  forEachInParallel(Jobs, Count, [&](size_t I) {
+    if (interruptSignal())
+      return;
+    if (std::optional<UnitResult> Known =
+            prepare(DB, Files[I], Options, Cache, Keys[I])) {
+      Results[I] = std::move(*Known);
+      Decided[I] = 1;
+    }
+  });
+  if (interruptSignal())
+    return std::nullopt;
+
   // Start the biggest files first (size is a fair proxy for parse time), so
   // no worker is left with a large file at the end; results keep the
   // database order.
-  std::vector<size_t> Order(Files.size());
-  std::vector<uint64_t> Sizes(Files.size(), 0);
-  for (size_t I = 0; I < Files.size(); ++I) {
-    Order[I] = I;
-    sys::fs::file_size(Files[I], Sizes[I]);
-  }
+  std::vector<size_t> Order;
+  std::vector<uint64_t> Sizes(Count, 0);
+  for (size_t I = 0; I < Count; ++I)
+    if (!Decided[I]) {
+      Order.push_back(I);
+      sys::fs::file_size(Files[I], Sizes[I]);
+    }
   // std::sort with the index as tie-breaker is stable, and avoids
   // libstdc++'s deprecated temporary buffer.
   std::sort(Order.begin(), Order.end(), [&](size_t A, size_t B) {
     return Sizes[A] != Sizes[B] ? Sizes[A] > Sizes[B] : A < B;
   });
-  std::atomic<size_t> Done{0};
+  size_t Done = Count - Order.size();
   std::mutex ProgressLock;
   bool Progress = !Quiet && ::isatty(2);
-  forEachInParallel(Jobs, Files.size(), [&](size_t N) {
-    size_t I = Order[N];
-    Results[I] = analyse(DB, Files[I], Options, Cache);
-    size_t Count = ++Done;
-    if (Progress) {
-      std::lock_guard<std::mutex> Guard(ProgressLock);
-      StringRef Shown = Files[I];
-      if (Shown.consume_front(Root))
-        Shown.consume_front("/");
-      errs() << "\r\033[K[" << Count << "/" << Files.size() << "] " << Shown;
-    }
-  });
-  if (Progress && !Files.empty())
+  auto Finished = [&](size_t I) {
+    std::lock_guard<std::mutex> Guard(ProgressLock);
+    ++Done;
+    if (!Progress)
+      return;
+    StringRef Shown = Files[I];
+    if (Shown.consume_front(Root))
+      Shown.consume_front("/");
+    errs() << "\r\033[K[" << Done << "/" << Count << "] " << Shown;
+  };
+
+  bool Complete = true;
+  if (WorkerCommand.empty()) {
+    forEachInParallel(Jobs, Order.size(), [&](size_t N) {
+      if (interruptSignal())
+        return;
+      size_t I = Order[N];
+      Results[I] = compute(DB, Files[I], Options, Cache, Keys[I]);
+      Finished(I);
+    });
+    Complete = !interruptSignal();
+  } else {
+    std::vector<std::string> Requests(Count);
+    for (size_t I : Order)
+      Requests[I] = Keys[I] + "\n" + Files[I];
+    PoolOptions Pool;
+    Pool.Command = WorkerCommand;
+    Pool.Jobs = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
+    Pool.TimeoutSeconds = Timeout;
+    Pool.MaxMemoryMiB = MaxMemory;
+    auto BuildDirectory = [&](size_t I) {
+      std::vector<tooling::CompileCommand> Commands =
+          DB.getCompileCommands(Files[I]);
+      return Commands.empty() ? std::string() : Commands.front().Directory;
+    };
+    auto Failed = [&](size_t I, UnitFailure Failure) {
+      UnitResult &Unit = Results[I];
+      Unit = UnitResult();
+      Unit.File = Files[I];
+      Unit.BuildDirectory = BuildDirectory(I);
+      Unit.Failures.push_back(Failure.Message);
+      Unit.FailureKind = Failure.Kind == UnitFailure::Timeout  ? "timeout"
+                         : Failure.Kind == UnitFailure::Memory ? "memory"
+                                                               : "crash";
+      if (Verbose && !StringRef(Failure.Stderr).trim().empty())
+        errs() << "firecrash: the worker's output for " << Files[I] << ":\n"
+               << Failure.Stderr;
+      Finished(I);
+    };
+    auto Answer = [&](size_t I, std::string Text) {
+      auto Read = readSummaryText(Text, "", Files[I]);
+      if (!Read || Read->size() != 1) {
+        std::string Problem =
+            Read ? "no unit" : toString(Read.takeError());
+        Failed(I, {UnitFailure::Crash,
+                   "the worker's answer cannot be read: " + Problem, ""});
+        return;
+      }
+      Results[I] = std::move(Read->front());
+      Results[I].BuildDirectory = BuildDirectory(I);
+      Finished(I);
+    };
+    Complete = runInWorkers(Pool, Requests, Order, Answer, Failed);
+  }
+  if (Progress && Count)
     errs() << "\r\033[K";
+  if (!Complete)
+    return std::nullopt;
   return Results;
 }
 
@@ -570,6 +684,28 @@ std::string toolIdentity(const char *Argv0) {
          (Binary ? digest((*Binary)->getBuffer()) : Exe);
 }
 
+/// The worker's loop: each request is "<cache key>\n<file>"; each answer
+/// the unit's summary document.
+int serveWorker(const tooling::CompilationDatabase &DB,
+                const RunOptions &Options, const char *Argv0) {
+  // A crash prints what clang was doing ("parsing function body 'f'") for
+  // the parent to name the cause.
+  sys::PrintStackTraceOnErrorSignal(Argv0);
+  EnablePrettyStackTrace();
+  std::unique_ptr<ResultCache> Cache;
+  if (!CacheDir.empty()) {
+    auto Opened = ResultCache::open(CacheDir, toolIdentity(Argv0));
+    if (!Opened)
+      return fail(ExitUsage, toString(Opened.takeError()));
+    Cache = std::move(*Opened);
+  }
+  return serveRequests([&](std::string Request) {
+    auto [Key, File] = StringRef(Request).split('\n');
+    UnitResult Unit = compute(DB, File.str(), Options, Cache.get(), Key.str());
+    return summaryText({&Unit}, "");
+  });
+}
+
 } // namespace
 
 /// Rewrites "-jN" into "-j=N": LLVM's parser would read "-j1" as a group of
@@ -596,6 +732,8 @@ int main(int argc, const char **argv) {
   std::vector<const char *> Args = normalizeJobs(argc, argv, Storage);
   argc = static_cast<int>(Args.size());
   argv = Args.data();
+  // A worker is started with the parent's arguments.
+  std::vector<std::string> Arguments(argv + 1, argv + argc);
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter([](raw_ostream &OS) {
     OS << "firecrash " << FIRECRASH_VERSION << " (LLVM " << LLVM_VERSION_STRING
@@ -639,12 +777,28 @@ int main(int argc, const char **argv) {
     return fail(ExitUsage, Sentence + " (see firecrash --help)");
   }
 
+  if (!WorkerMode)
+    installInterruptHandlers();
+  auto Interrupted = [](int Signal) {
+    errs() << "firecrash: interrupted by " << signalName(Signal)
+           << "; no report written\n";
+    return interruptedExitCode(Signal);
+  };
+
   // Options that mean nothing in a mode are refused, not ignored.
   auto Given = [](const cl::Option &O) { return O.getNumOccurrences() > 0; };
+  if (InProcess)
+    for (const cl::Option *O :
+         std::initializer_list<const cl::Option *>{&Timeout, &MaxMemory})
+      if (Given(*O))
+        return fail(ExitUsage, "-" + O->ArgStr +
+                                   " needs worker processes: it cannot "
+                                   "apply with --in-process");
   if (RunMode == Mode::Merge) {
     for (const cl::Option *O : std::initializer_list<const cl::Option *>{
              &BuildPath, &Checks, &Config, &ConfigFile, &HeaderFilter,
-             &CacheDir, &Shard, &DumpConfig})
+             &CacheDir, &Shard, &DumpConfig, &Timeout, &MaxMemory,
+             &InProcess})
       if (Given(*O))
         return fail(ExitUsage, "'merge' reads summaries and runs no check: "
                                "-" +
@@ -750,6 +904,8 @@ int main(int argc, const char **argv) {
     if (!Loaded)
       return fail(ExitUsage, toString(Loaded.takeError()));
     DB = std::move(*Loaded);
+    if (WorkerMode)
+      return serveWorker(*DB, Options, argv[0]);
     auto Selected = selectFiles(*DB);
     if (!Selected)
       return fail(ExitUsage, toString(Selected.takeError()));
@@ -816,7 +972,19 @@ int main(int argc, const char **argv) {
               AsErrors.contains(E.DiagnosticName);
     }
   } else {
-    Units = analyseAll(*DB, Files, Options, Root, Cache.get());
+    std::vector<std::string> WorkerCommand;
+    if (!InProcess) {
+      WorkerCommand.push_back(
+          sys::fs::getMainExecutable(argv[0], (void *)&toolIdentity));
+      WorkerCommand.push_back("--firecrash-worker");
+      WorkerCommand.insert(WorkerCommand.end(), Arguments.begin(),
+                           Arguments.end());
+    }
+    auto Analysed =
+        analyseAll(*DB, Files, Options, Root, Cache.get(), WorkerCommand);
+    if (!Analysed)
+      return Interrupted(interruptSignal());
+    Units = std::move(*Analysed);
   }
   auto CacheLine = [&Cache]() -> std::string {
     if (!Cache)
@@ -829,6 +997,8 @@ int main(int argc, const char **argv) {
            ")";
   };
 
+  if (int Signal = interruptSignal())
+    return Interrupted(Signal);
   if (RunMode == Mode::Summarize) {
     std::vector<const UnitResult *> Pointers;
     for (const UnitResult &Unit : Units)
@@ -887,6 +1057,8 @@ int main(int argc, const char **argv) {
                     "are relative to --root)");
   }
 
+  if (int Signal = interruptSignal())
+    return Interrupted(Signal);
   if (!WriteBaselineFile.empty())
     if (Error E = writeAtomically(WriteBaselineFile, baselineText(R)))
       return fail(ExitUsage, toString(std::move(E)));
@@ -930,9 +1102,10 @@ int main(int argc, const char **argv) {
 
   for (const std::string &Problem : R.ConfigurationErrors)
     errs() << "firecrash: error: configuration: " << Problem << "\n";
-  if (OutputFormat == Format::Text || !OutputFile.empty())
-    for (const ReportError &E : R.Errors)
-      errs() << "firecrash: error: " << E.File << ": " << E.Message << "\n";
+  // On stderr whatever the format: a unit that was not analysed is news
+  // for the person reading the log, not only for the report's reader.
+  for (const ReportError &E : R.Errors)
+    errs() << "firecrash: error: " << E.File << ": " << E.Message << "\n";
 
   // One summary line, as clang-tidy's "N warnings generated.", when
   // something was analysed or skipped at all.

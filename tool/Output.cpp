@@ -168,6 +168,17 @@ void writeReportJson(const Report &R, llvm::raw_ostream &OS) {
         J.attribute("message", text(E.Message));
       });
   });
+  J.attributeArray("failures", [&] {
+    for (const ReportFailure &F : R.Failures)
+      J.object([&] {
+        J.attribute("file", text(F.File));
+        J.attribute("kind", F.Kind);
+        J.attributeArray("messages", [&] {
+          for (const std::string &M : F.Messages)
+            J.value(text(M));
+        });
+      });
+  });
   J.attributeObject("summary", [&] {
     J.attribute("findings", static_cast<int64_t>(R.Findings.size()));
     J.attributeObject("by_check", [&] {

@@ -2,6 +2,7 @@
 
 #include "Report.h"
 #include "CheckRegistry.h"
+#include "Interrupt.h"
 #include "llvm/ADT/Hashing.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
@@ -387,6 +388,10 @@ Report buildReport(const std::vector<UnitResult> &Units,
     std::string UnitFile = B.display(Unit.File, 0, 0).File;
     for (const std::string &Failure : Unit.Failures)
       R.Errors.push_back({UnitFile, Failure});
+    if (!Unit.Failures.empty())
+      R.Failures.push_back(
+          {UnitFile, Unit.FailureKind.empty() ? "error" : Unit.FailureKind,
+           Unit.Failures});
     for (std::string &Problem : Parts[I].ConfigurationErrors)
       if (SeenConfig.insert(Problem).second)
         R.ConfigurationErrors.push_back(std::move(Problem));
@@ -498,6 +503,14 @@ llvm::Error writeAtomically(const std::string &Path,
       llvm::sys::fs::remove(Temp);
       return Failed(EC);
     }
+  }
+  // An interrupted run leaves the previous file as it was.
+  if (int Signal = interruptSignal()) {
+    llvm::sys::fs::remove(Temp);
+    return llvm::createStringError(std::errc::interrupted,
+                                   "interrupted by %s before writing '%s'",
+                                   signalName(Signal).c_str(),
+                                   Path.c_str());
   }
   if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
     llvm::sys::fs::remove(Temp);

@@ -29,6 +29,9 @@ struct UnitResult {
   /// Set when the unit could not be analysed (no compile command, the tool
   /// failed, or compiler errors).
   std::vector<std::string> Failures;
+  /// Why it failed, for reports: "crash", "timeout", "memory", or empty for
+  /// an error (compiler errors, no compile command, a missing file).
+  std::string FailureKind;
   std::vector<clang::tidy::ClangTidyError> Errors;
   std::vector<FindingRecord> Records;
   std::vector<TUSummary> Summaries;
@@ -116,9 +119,19 @@ struct ReportError {
   std::string Message;
 };
 
+/// A translation unit that could not be analysed.
+struct ReportFailure {
+  std::string File;
+  /// "crash", "timeout", "memory" or "error".
+  std::string Kind;
+  std::vector<std::string> Messages;
+};
+
 struct Report {
   std::vector<ReportFinding> Findings;
   std::vector<ReportError> Errors;
+  /// The units behind Errors, one each, in database order.
+  std::vector<ReportFailure> Failures;
   std::vector<std::string> ConfigurationErrors;
   /// Sources the findings point into that could not be read, so their
   /// lines, columns and fingerprints are unknown (absolute, sorted).

@@ -195,11 +195,14 @@ Json unitJson(const UnitResult &Unit, const PathMap &Paths) {
                          {"defersToDetachingSpawn", S.DefersToDetachingSpawn},
                          {"functions", std::move(Functions)}});
   }
-  return {{"file", Paths.store(Unit.File, "")},
+  Json Object = {{"file", Paths.store(Unit.File, "")},
           {"failures", Unit.Failures},
           {"diagnostics", std::move(Diagnostics)},
           {"records", std::move(Records)},
           {"summaries", std::move(Summaries)}};
+  if (!Unit.FailureKind.empty())
+    Object["failureKind"] = Unit.FailureKind;
+  return Object;
 }
 
 } // namespace

@@ -187,6 +187,8 @@ public:
     UnitResult Unit;
     Unit.File = path(Object, "file");
     Unit.Failures = strings(Object, "failures");
+    if (has(Object, "failureKind"))
+      Unit.FailureKind = string(Object, "failureKind");
     each(Object, "diagnostics", [&](Element D) {
       std::string Level = string(D, "level");
       ClangTidyError E(string(D, "check"),

@@ -1,0 +1,65 @@
+//===--- Workers.h - Analyse units in worker processes ----------*- C++ -*-===//
+//
+// Part of firecrash. The tool analyses translation units in worker processes
+// (itself, re-executed with --firecrash-worker), so a unit that crashes
+// clang, hangs or eats memory costs that unit, not the run. Workers take
+// requests on stdin and answer with the unit's summary document on stdout,
+// each as a frame "<length>\n<bytes>"; the parent schedules, times, measures
+// and replaces them.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FIRECRASH_TOOL_WORKERS_H
+#define FIRECRASH_TOOL_WORKERS_H
+
+#include "Interrupt.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringRef.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace firecrash {
+
+/// How the parent runs its workers.
+struct PoolOptions {
+  /// The worker's command line, the executable first.
+  std::vector<std::string> Command;
+  /// Workers at once (at least 1).
+  unsigned Jobs = 1;
+  /// A unit that takes longer fails (0: no limit).
+  unsigned TimeoutSeconds = 0;
+  /// A worker whose resident memory exceeds this fails its unit (0: none).
+  unsigned MaxMemoryMiB = 0;
+};
+
+/// Why a unit has no answer.
+struct UnitFailure {
+  enum KindType { Crash, Timeout, Memory } Kind;
+  /// One line: "crashed (SIGSEGV) while parsing function body 'f' at
+  /// a.cpp:3:23", "exceeded the time limit (120 s)".
+  std::string Message;
+  /// What the worker printed on stderr for this unit (its crash report).
+  std::string Stderr;
+};
+
+/// Sends \p Requests to workers, \p Order giving the order to start them in.
+/// Calls \p Answer with a request's index and the worker's answer, or
+/// \p Failed when its worker crashed (twice: a crash is retried once, in a
+/// worker running alone, so a neighbour's memory use is not blamed on it),
+/// ran out of time or of memory. Both are called on this thread. Returns
+/// false if the run was interrupted (then some requests have neither).
+bool runInWorkers(const PoolOptions &Options,
+                  const std::vector<std::string> &Requests,
+                  const std::vector<size_t> &Order,
+                  llvm::function_ref<void(size_t, std::string)> Answer,
+                  llvm::function_ref<void(size_t, UnitFailure)> Failed);
+
+/// The worker's side: calls \p Handle with each request read from stdin
+/// and writes what it returns to stdout as a frame, until stdin ends.
+/// Returns the process exit code.
+int serveRequests(llvm::function_ref<std::string(std::string)> Handle);
+
+} // namespace firecrash
+
+#endif // FIRECRASH_TOOL_WORKERS_H
