@@ -29,9 +29,7 @@
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/PrettyStackTrace.h"
 #include "llvm/Support/Process.h"
-#include "llvm/Support/Signals.h"
 #include "llvm/Support/raw_ostream.h"
 #include <atomic>
 #include <mutex>
@@ -175,8 +173,6 @@ cl::opt<bool> InProcess(
              "debuggers and profilers; a crash then ends the run, and "
              "--timeout and --max-memory cannot apply"),
     cl::cat(Category));
-cl::opt<bool> WorkerMode("firecrash-worker", cl::ReallyHidden,
-                         cl::desc("Serve translation units to a parent"));
 cl::opt<std::string> RootDir(
     "root",
     cl::desc("Show paths, and store them in summaries, relative to this "
@@ -319,39 +315,6 @@ UnitResult compute(const tooling::CompilationDatabase &DB,
   return Unit;
 }
 
-/// The language the compile command of \p File compiles it as: its "-x"
-/// argument, else its extension, as the driver decides.
-clang::driver::types::ID languageOf(const tooling::CompilationDatabase &DB,
-                                    StringRef File) {
-  std::vector<tooling::CompileCommand> Commands = DB.getCompileCommands(File);
-  if (!Commands.empty()) {
-    const std::vector<std::string> &Args = Commands.front().CommandLine;
-    for (size_t I = 0; I < Args.size(); ++I) {
-      StringRef Arg = Args[I];
-      std::string Language;
-      if (Arg == "-x" && I + 1 < Args.size())
-        Language = Args[I + 1];
-      else if (Arg.starts_with("-x") && Arg.size() > 2)
-        Language = Arg.drop_front(2).str();
-      if (!Language.empty())
-        return clang::driver::types::lookupTypeForTypeSpecifier(
-            Language.c_str());
-    }
-  }
-  return clang::driver::types::lookupTypeForExtension(
-      sys::path::extension(File).drop_front());
-}
-
-/// True for C and C++ (sources, headers, preprocessed), not assembly,
-/// Objective-C, CUDA or HIP: what the checks can analyse.
-bool isCOrCxx(clang::driver::types::ID Type) {
-  using namespace clang::driver::types;
-  if (Type == TY_INVALID || isObjC(Type) || isCuda(Type) || isHIP(Type))
-    return false;
-  return isCXX(Type) || Type == TY_C || Type == TY_PP_C || Type == TY_CHeader ||
-         Type == TY_PP_CHeader;
-}
-
 /// Leaves out the entries that are not C or C++ (assembly, resources,
 /// CUDA, ...): saying so under --verbose, and counting them.
 std::vector<std::string> keepCAndCxx(const tooling::CompilationDatabase &DB,
@@ -444,13 +407,12 @@ Expected<std::unique_ptr<tooling::CompilationDatabase>> loadDatabase() {
 }
 
 /// Analyses \p Files: what the cache holds is reused, the rest runs in
-/// worker processes started with \p WorkerCommand (in this process when it
-/// is empty). Returns nullopt if the run was interrupted.
+/// worker processes (in this process under --in-process). Returns nullopt
+/// if the run was interrupted.
 std::optional<std::vector<UnitResult>>
 analyseAll(const tooling::CompilationDatabase &DB,
            const std::vector<std::string> &Files, const RunOptions &Options,
-           const std::string &Root, ResultCache *Cache,
-           const std::vector<std::string> &WorkerCommand) {
+           const std::string &Root, ResultCache *Cache) {
   size_t Count = Files.size();
   std::vector<UnitResult> Results(Count);
   std::vector<std::string> Keys(Count);
@@ -497,7 +459,7 @@ analyseAll(const tooling::CompilationDatabase &DB,
   };
 
   bool Complete = true;
-  if (WorkerCommand.empty()) {
+  if (InProcess) {
     forEachInParallel(Jobs, Order.size(), [&](size_t N) {
       if (interruptSignal())
         return;
@@ -511,7 +473,6 @@ analyseAll(const tooling::CompilationDatabase &DB,
     for (size_t I : Order)
       Requests[I] = Keys[I] + "\n" + Files[I];
     PoolOptions Pool;
-    Pool.Command = WorkerCommand;
     Pool.Jobs = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
     Pool.TimeoutSeconds = Timeout;
     Pool.MaxMemoryMiB = MaxMemory;
@@ -547,7 +508,14 @@ analyseAll(const tooling::CompilationDatabase &DB,
       Results[I].BuildDirectory = BuildDirectory(I);
       Finished(I);
     };
-    Complete = runInWorkers(Pool, Requests, Order, Answer, Failed);
+    // A worker is a fork of this process: each request is "<cache
+    // key>\n<file>", each answer the unit's summary document.
+    auto Serve = [&](std::string Request) {
+      auto [Key, File] = StringRef(Request).split('\n');
+      UnitResult Unit = compute(DB, File.str(), Options, Cache, Key.str());
+      return summaryText({&Unit}, "");
+    };
+    Complete = runInWorkers(Pool, Requests, Order, Serve, Answer, Failed);
   }
   if (Progress && Count)
     errs() << "\r\033[K";
@@ -684,28 +652,6 @@ std::string toolIdentity(const char *Argv0) {
          (Binary ? digest((*Binary)->getBuffer()) : Exe);
 }
 
-/// The worker's loop: each request is "<cache key>\n<file>"; each answer
-/// the unit's summary document.
-int serveWorker(const tooling::CompilationDatabase &DB,
-                const RunOptions &Options, const char *Argv0) {
-  // A crash prints what clang was doing ("parsing function body 'f'") for
-  // the parent to name the cause.
-  sys::PrintStackTraceOnErrorSignal(Argv0);
-  EnablePrettyStackTrace();
-  std::unique_ptr<ResultCache> Cache;
-  if (!CacheDir.empty()) {
-    auto Opened = ResultCache::open(CacheDir, toolIdentity(Argv0));
-    if (!Opened)
-      return fail(ExitUsage, toString(Opened.takeError()));
-    Cache = std::move(*Opened);
-  }
-  return serveRequests([&](std::string Request) {
-    auto [Key, File] = StringRef(Request).split('\n');
-    UnitResult Unit = compute(DB, File.str(), Options, Cache.get(), Key.str());
-    return summaryText({&Unit}, "");
-  });
-}
-
 } // namespace
 
 /// Rewrites "-jN" into "-j=N": LLVM's parser would read "-j1" as a group of
@@ -732,8 +678,6 @@ int main(int argc, const char **argv) {
   std::vector<const char *> Args = normalizeJobs(argc, argv, Storage);
   argc = static_cast<int>(Args.size());
   argv = Args.data();
-  // A worker is started with the parent's arguments.
-  std::vector<std::string> Arguments(argv + 1, argv + argc);
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter([](raw_ostream &OS) {
     OS << "firecrash " << FIRECRASH_VERSION << " (LLVM " << LLVM_VERSION_STRING
@@ -777,8 +721,7 @@ int main(int argc, const char **argv) {
     return fail(ExitUsage, Sentence + " (see firecrash --help)");
   }
 
-  if (!WorkerMode)
-    installInterruptHandlers();
+  installInterruptHandlers();
   auto Interrupted = [](int Signal) {
     errs() << "firecrash: interrupted by " << signalName(Signal)
            << "; no report written\n";
@@ -904,8 +847,6 @@ int main(int argc, const char **argv) {
     if (!Loaded)
       return fail(ExitUsage, toString(Loaded.takeError()));
     DB = std::move(*Loaded);
-    if (WorkerMode)
-      return serveWorker(*DB, Options, argv[0]);
     auto Selected = selectFiles(*DB);
     if (!Selected)
       return fail(ExitUsage, toString(Selected.takeError()));
@@ -972,16 +913,7 @@ int main(int argc, const char **argv) {
               AsErrors.contains(E.DiagnosticName);
     }
   } else {
-    std::vector<std::string> WorkerCommand;
-    if (!InProcess) {
-      WorkerCommand.push_back(
-          sys::fs::getMainExecutable(argv[0], (void *)&toolIdentity));
-      WorkerCommand.push_back("--firecrash-worker");
-      WorkerCommand.insert(WorkerCommand.end(), Arguments.begin(),
-                           Arguments.end());
-    }
-    auto Analysed =
-        analyseAll(*DB, Files, Options, Root, Cache.get(), WorkerCommand);
+    auto Analysed = analyseAll(*DB, Files, Options, Root, Cache.get());
     if (!Analysed)
       return Interrupted(interruptSignal());
     Units = std::move(*Analysed);

@@ -456,8 +456,12 @@ llvm::Expected<std::set<std::string>> readBaseline(const std::string &Path) {
                                    "cannot read baseline '%s': %s",
                                    Path.c_str(),
                                    Buffer.getError().message().c_str());
-  Json Parsed = Json::parse((*Buffer)->getBuffer().begin(),
-                            (*Buffer)->getBuffer().end(), nullptr,
+  return parseBaseline((*Buffer)->getBuffer(), Path);
+}
+
+llvm::Expected<std::set<std::string>> parseBaseline(llvm::StringRef Text,
+                                                    const std::string &Path) {
+  Json Parsed = Json::parse(Text.begin(), Text.end(), nullptr,
                             /*allow_exceptions=*/false);
   if (Parsed.is_discarded() || !Parsed.is_object() ||
       !Parsed.contains("fingerprints") || !Parsed["fingerprints"].is_array())

@@ -160,6 +160,9 @@ void applyBaseline(Report &R, const std::set<std::string> &Baseline);
 
 /// Reads a baseline written by writeBaseline.
 llvm::Expected<std::set<std::string>> readBaseline(const std::string &Path);
+/// Reads the text of a baseline; \p Path names it in errors.
+llvm::Expected<std::set<std::string>> parseBaseline(llvm::StringRef Text,
+                                                    const std::string &Path);
 std::string baselineText(const Report &R);
 
 /// Writes the report to \p OS as clang renders diagnostics, quoting source

@@ -63,11 +63,19 @@ std::string ResultCache::contentHash(llvm::StringRef File) {
     if (It != Hashes.end())
       return It->second;
   }
-  auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
-  std::string Hash = Buffer ? digest((*Buffer)->getBuffer()) : "missing";
+  // Only regular files: an entry that names a device (/dev/zero) must not
+  // make the lookup read forever.
+  std::string Hash = "missing";
+  if (llvm::sys::fs::is_regular_file(File))
+    if (auto Buffer = llvm::MemoryBuffer::getFile(
+            File, /*IsText=*/false, /*RequiresNullTerminator=*/false))
+      Hash = digest((*Buffer)->getBuffer());
   std::lock_guard<std::mutex> Guard(HashesLock);
   return Hashes.try_emplace(File, Hash).first->second;
+}
+
+std::string ResultCache::sealEntry(llvm::StringRef Payload) {
+  return (Magic + digest(Payload) + "\n" + Payload).str();
 }
 
 std::optional<UnitResult> ResultCache::lookup(llvm::StringRef Key) {
@@ -78,13 +86,17 @@ std::optional<UnitResult> ResultCache::lookup(llvm::StringRef Key) {
     ++Misses;
     return std::nullopt;
   }
+  return readEntry((*Buffer)->getBuffer(), Path);
+}
+
+std::optional<UnitResult> ResultCache::readEntry(llvm::StringRef Text,
+                                                 llvm::StringRef Path) {
   auto Untrusted = [this]() -> std::optional<UnitResult> {
     ++Corrupt;
     ++Misses;
     return std::nullopt;
   };
   // "firecrash-cache 1 <checksum>\n<files>\n<summary>"
-  llvm::StringRef Text = (*Buffer)->getBuffer();
   auto [Header, Payload] = Text.split('\n');
   if (!Header.consume_front(Magic) || Header != digest(Payload))
     return Untrusted();
@@ -131,8 +143,7 @@ void ResultCache::store(llvm::StringRef Key, const UnitResult &Unit,
       << llvm::json::Value(std::move(List)) << "\n" << summaryText({&Unit}, "");
   std::string Path = entryPath(Key);
   llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path));
-  if (llvm::Error E = writeAtomically(
-          Path, (Magic + digest(Payload) + "\n" + Payload).str()))
+  if (llvm::Error E = writeAtomically(Path, sealEntry(Payload)))
     llvm::consumeError(std::move(E));
 }
 

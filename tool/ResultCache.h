@@ -41,11 +41,20 @@ public:
   /// unchanged; nullopt on a miss, a stale entry or a corrupt one.
   std::optional<UnitResult> lookup(llvm::StringRef Key);
 
+  /// Returns the unit an entry's \p Text holds if every file it read is
+  /// unchanged; nullopt on a stale or corrupt entry (\p Path names it).
+  std::optional<UnitResult> readEntry(llvm::StringRef Text,
+                                      llvm::StringRef Path);
+
   /// Stores \p Unit under \p Key with the content hashes of \p Files (the
   /// files it read, absolute). Failures to write are ignored: the cache
   /// only ever saves work.
   void store(llvm::StringRef Key, const UnitResult &Unit,
              const std::vector<std::string> &Files);
+
+  /// An entry's text: the header with the checksum of \p Payload ("<files
+  /// as JSON>\n<summary document>"), then the payload.
+  static std::string sealEntry(llvm::StringRef Payload);
 
   /// Returns the content hash of \p File, reading it once per run.
   std::string contentHash(llvm::StringRef File);

@@ -3,6 +3,7 @@
 #include "Runner.h"
 #include "CheckRegistry.h"
 #include "clang-tidy/ClangTidy.h"
+#include "clang/Driver/Types.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "llvm/Support/FileSystem.h"
@@ -133,6 +134,39 @@ runChecks(const tooling::CompilationDatabase &DB,
       llvm::vfs::createPhysicalFileSystem());
   return runClangTidy(Context, DB, Files, FS, Options.FixNotes,
                       Options.EnableProfile);
+}
+
+/// The language the compile command of \p File compiles it as: its "-x"
+/// argument, else its extension, as the driver decides.
+clang::driver::types::ID languageOf(const tooling::CompilationDatabase &DB,
+                                    StringRef File) {
+  std::vector<tooling::CompileCommand> Commands = DB.getCompileCommands(File);
+  if (!Commands.empty()) {
+    const std::vector<std::string> &Args = Commands.front().CommandLine;
+    for (size_t I = 0; I < Args.size(); ++I) {
+      StringRef Arg = Args[I];
+      std::string Language;
+      if (Arg == "-x" && I + 1 < Args.size())
+        Language = Args[I + 1];
+      else if (Arg.starts_with("-x") && Arg.size() > 2)
+        Language = Arg.drop_front(2).str();
+      if (!Language.empty())
+        return clang::driver::types::lookupTypeForTypeSpecifier(
+            Language.c_str());
+    }
+  }
+  return clang::driver::types::lookupTypeForExtension(
+      llvm::sys::path::extension(File).drop_front());
+}
+
+/// True for C and C++ (sources, headers, preprocessed), not assembly,
+/// Objective-C, CUDA or HIP: what the checks can analyse.
+bool isCOrCxx(clang::driver::types::ID Type) {
+  using namespace clang::driver::types;
+  if (Type == TY_INVALID || isObjC(Type) || isCuda(Type) || isHIP(Type))
+    return false;
+  return isCXX(Type) || Type == TY_C || Type == TY_PP_C || Type == TY_CHeader ||
+         Type == TY_PP_CHeader;
 }
 
 SourceFiles::Text &SourceFiles::text(llvm::StringRef File) {

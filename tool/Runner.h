@@ -11,6 +11,7 @@
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Driver/Types.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
@@ -56,6 +57,15 @@ withGccOnlyFlagsRemoved(std::unique_ptr<clang::tooling::CompilationDatabase> DB)
 
 /// Returns true if \p Arg is a g++-only flag clang rejects or warns about.
 bool isGccOnlyFlag(llvm::StringRef Arg);
+
+/// The language the compile command of \p File compiles it as: its "-x"
+/// argument, else its extension, as the driver decides.
+clang::driver::types::ID languageOf(const clang::tooling::CompilationDatabase &DB,
+                                    llvm::StringRef File);
+
+/// True for C and C++ (sources, headers, preprocessed), not assembly,
+/// Objective-C, CUDA or HIP: what the checks can analyse.
+bool isCOrCxx(clang::driver::types::ID Type);
 
 /// Builds the options provider clang-tidy would build for \p Options.
 llvm::Expected<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>>

@@ -5,6 +5,8 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/PrettyStackTrace.h"
+#include "llvm/Support/Signals.h"
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -118,8 +120,30 @@ struct Worker {
 /// Keeps the end of a worker's stderr: a crash report is at the end.
 constexpr size_t StderrKept = 64 * 1024;
 
-std::optional<std::string> spawn(const std::vector<std::string> &Command,
-                                 Worker &W) {
+/// The worker's loop: answers each frame read from \p In with \p Serve,
+/// on \p Out, until \p In ends. Returns the process exit code.
+int serveRequests(int In, int Out,
+                  llvm::function_ref<std::string(std::string)> Serve) {
+  std::string Buffer, Request;
+  char Chunk[65536];
+  for (;;) {
+    bool Bad = false;
+    while (takeFrame(Buffer, Request, Bad))
+      if (!writeFrame(Out, Serve(std::move(Request))))
+        return 0; // the parent is gone
+    if (Bad)
+      return 2;
+    ssize_t Got = ::read(In, Chunk, sizeof Chunk);
+    if (Got < 0 && errno == EINTR)
+      continue;
+    if (Got <= 0)
+      return 0;
+    Buffer.append(Chunk, Got);
+  }
+}
+
+std::optional<std::string>
+spawn(llvm::function_ref<std::string(std::string)> Serve, Worker &W) {
   int Pair[2], Pipe[2];
   if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, Pair) != 0)
     return std::string("socketpair: ") + std::strerror(errno);
@@ -128,17 +152,9 @@ std::optional<std::string> spawn(const std::vector<std::string> &Command,
     ::close(Pair[1]);
     return std::string("pipe: ") + std::strerror(errno);
   }
-  std::vector<char *> Argv;
-  for (const std::string &Arg : Command)
-    Argv.push_back(const_cast<char *>(Arg.c_str()));
-  Argv.push_back(nullptr);
   pid_t Parent = ::getpid();
   pid_t Pid = ::fork();
   if (Pid == 0) {
-    // Only async-signal-safe calls between fork and exec.
-    ::dup2(Pair[1], 0);
-    ::dup2(Pair[1], 1);
-    ::dup2(Pipe[1], 2);
     // The parent decides what an interruption stops; and a worker never
     // outlives it.
     ::signal(SIGINT, SIG_IGN);
@@ -146,8 +162,21 @@ std::optional<std::string> spawn(const std::vector<std::string> &Command,
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (::getppid() != Parent)
       ::_exit(1);
-    ::execv(Argv[0], Argv.data());
-    ::_exit(127);
+    // What anything writes to stdout or stderr goes to the parent's pipe:
+    // a crash report among it.
+    ::dup2(Pipe[1], 1);
+    ::dup2(Pipe[1], 2);
+    ::close(Pair[0]);
+    ::close(Pipe[0]);
+    // A crash prints what clang was doing ("parsing function body 'f'")
+    // for the parent to name the cause; it needs no symbols, which would
+    // cost seconds.
+    ::setenv("LLVM_DISABLE_SYMBOLIZATION", "1", 1);
+    llvm::sys::PrintStackTraceOnErrorSignal("firecrash");
+    llvm::EnablePrettyStackTrace();
+    // Not exit(): the parent's static objects are not this process's to
+    // destroy.
+    ::_exit(serveRequests(Pair[1], Pair[1], Serve));
   }
   int Errno = errno;
   ::close(Pair[1]);
@@ -242,6 +271,7 @@ uint64_t residentMiB(pid_t Pid) {
 bool runPhase(const PoolOptions &Options, unsigned Jobs,
               const std::vector<std::string> &Requests,
               std::deque<size_t> Units,
+              llvm::function_ref<std::string(std::string)> Serve,
               llvm::function_ref<void(size_t, std::string)> Answer,
               llvm::function_ref<void(size_t, UnitFailure)> Failed,
               std::vector<size_t> *Retry) {
@@ -280,7 +310,7 @@ bool runPhase(const PoolOptions &Options, unsigned Jobs,
       }
     while (Workers.size() < Jobs && !Units.empty()) {
       Worker W;
-      if (std::optional<std::string> Problem = spawn(Options.Command, W)) {
+      if (std::optional<std::string> Problem = spawn(Serve, W)) {
         UnitFailure Failure{UnitFailure::Crash,
                             "cannot start a worker process: " + *Problem, ""};
         Failed(Units.front(), Failure);
@@ -394,46 +424,21 @@ bool runPhase(const PoolOptions &Options, unsigned Jobs,
 bool runInWorkers(const PoolOptions &Options,
                   const std::vector<std::string> &Requests,
                   const std::vector<size_t> &Order,
+                  llvm::function_ref<std::string(std::string)> Serve,
                   llvm::function_ref<void(size_t, std::string)> Answer,
                   llvm::function_ref<void(size_t, UnitFailure)> Failed) {
-  // A crash report needs no symbols: they cost seconds per crash.
-  ::setenv("LLVM_DISABLE_SYMBOLIZATION", "1", 1);
   std::vector<size_t> Crashed;
   std::deque<size_t> Units(Order.begin(), Order.end());
   if (!runPhase(Options, std::max(1u, Options.Jobs), Requests,
-                std::move(Units), Answer, Failed, &Crashed))
+                std::move(Units), Serve, Answer, Failed, &Crashed))
     return false;
   // Each crash again, alone, in database order.
   llvm::sort(Crashed);
   for (size_t Unit : Crashed)
-    if (!runPhase(Options, 1, Requests, std::deque<size_t>{Unit}, Answer,
-                  Failed, nullptr))
+    if (!runPhase(Options, 1, Requests, std::deque<size_t>{Unit}, Serve,
+                  Answer, Failed, nullptr))
       return false;
   return true;
-}
-
-int serveRequests(llvm::function_ref<std::string(std::string)> Handle) {
-  // Answers go to the parent on what was stdout; anything else that writes
-  // to stdout lands on stderr instead of in an answer.
-  int Out = ::dup(1);
-  if (Out < 0 || ::dup2(2, 1) < 0)
-    return 2;
-  std::string Buffer, Request;
-  char Chunk[65536];
-  for (;;) {
-    bool Bad = false;
-    while (takeFrame(Buffer, Request, Bad))
-      if (!writeFrame(Out, Handle(std::move(Request))))
-        return 0; // the parent is gone
-    if (Bad)
-      return 2;
-    ssize_t Got = ::read(0, Chunk, sizeof Chunk);
-    if (Got < 0 && errno == EINTR)
-      continue;
-    if (Got <= 0)
-      return 0;
-    Buffer.append(Chunk, Got);
-  }
 }
 
 } // namespace firecrash

@@ -1,11 +1,11 @@
 //===--- Workers.h - Analyse units in worker processes ----------*- C++ -*-===//
 //
 // Part of firecrash. The tool analyses translation units in worker processes
-// (itself, re-executed with --firecrash-worker), so a unit that crashes
-// clang, hangs or eats memory costs that unit, not the run. Workers take
-// requests on stdin and answer with the unit's summary document on stdout,
-// each as a frame "<length>\n<bytes>"; the parent schedules, times, measures
-// and replaces them.
+// (forked from it, so they share its loaded database and options at no
+// cost), so a unit that crashes clang, hangs or eats memory costs that unit,
+// not the run. Workers take requests on a socket and answer with the unit's
+// summary document, each as a frame "<length>\n<bytes>"; the parent
+// schedules, times, measures and replaces them.
 //
 //===----------------------------------------------------------------------===//
 
@@ -23,8 +23,6 @@ namespace firecrash {
 
 /// How the parent runs its workers.
 struct PoolOptions {
-  /// The worker's command line, the executable first.
-  std::vector<std::string> Command;
   /// Workers at once (at least 1).
   unsigned Jobs = 1;
   /// A unit that takes longer fails (0: no limit).
@@ -43,7 +41,9 @@ struct UnitFailure {
   std::string Stderr;
 };
 
-/// Sends \p Requests to workers, \p Order giving the order to start them in.
+/// Sends \p Requests to workers, \p Order giving the order to start them in;
+/// a worker answers each with \p Serve, which must be safe to call in a
+/// child forked from this process (no other thread may be running).
 /// Calls \p Answer with a request's index and the worker's answer, or
 /// \p Failed when its worker crashed (twice: a crash is retried once, in a
 /// worker running alone, so a neighbour's memory use is not blamed on it),
@@ -52,13 +52,9 @@ struct UnitFailure {
 bool runInWorkers(const PoolOptions &Options,
                   const std::vector<std::string> &Requests,
                   const std::vector<size_t> &Order,
+                  llvm::function_ref<std::string(std::string)> Serve,
                   llvm::function_ref<void(size_t, std::string)> Answer,
                   llvm::function_ref<void(size_t, UnitFailure)> Failed);
-
-/// The worker's side: calls \p Handle with each request read from stdin
-/// and writes what it returns to stdout as a frame, until stdin ends.
-/// Returns the process exit code.
-int serveRequests(llvm::function_ref<std::string(std::string)> Handle);
 
 } // namespace firecrash
 
