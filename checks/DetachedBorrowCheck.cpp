@@ -137,15 +137,38 @@ DetachedBorrowCheck::borrowsOf(const Start &S, const FunctionDecl *Caller,
 
 const std::vector<DetachedBorrowCheck::Escape> &
 DetachedBorrowCheck::escapesOf(const FunctionDecl *FD, unsigned Depth) {
-  auto Key = std::make_pair(FD->getCanonicalDecl(), Depth);
-  auto It = EscapeCache.find(Key);
-  if (It != EscapeCache.end())
-    return It->second;
+  bool Cut = false;
+  unsigned Height = 0;
+  return escapesOf(FD, Depth, Cut, Height);
+}
+
+const std::vector<DetachedBorrowCheck::Escape> &
+DetachedBorrowCheck::escapesOf(const FunctionDecl *FD, unsigned Depth,
+                               bool &Cut, unsigned &Height) {
+  static const std::vector<Escape> None;
+  const FunctionDecl *Canonical = FD->getCanonicalDecl();
+  auto Whole = WholeEscapes.find(Canonical);
+  if (Whole != WholeEscapes.end() && Depth >= Whole->second.first) {
+    Height = Whole->second.first;
+    return Whole->second.second;
+  }
   // Cycles: a function reached again while it is being summarized escapes
   // nothing through that path.
-  EscapeCache.try_emplace(Key);
+  if (Summarizing.contains(Canonical)) {
+    Cut = true;
+    return None;
+  }
+  auto Key = std::make_pair(Canonical, Depth);
+  auto It = EscapeCache.find(Key);
+  if (It != EscapeCache.end()) {
+    Cut = true; // only what a limit cut short is kept per depth
+    Height = Depth;
+    return It->second;
+  }
   const FunctionDecl *Def = nullptr;
   std::vector<Escape> Found;
+  bool MyCut = false;
+  unsigned MyHeight = 1;
   llvm::SmallVector<bool, 8> Seen;
   auto Add = [&](unsigned Index, CallChain Chain, const Start &Last) {
     if (Seen.size() <= Index)
@@ -162,33 +185,55 @@ DetachedBorrowCheck::escapesOf(const FunctionDecl *FD, unsigned Depth) {
       return std::nullopt;
     return Param->getFunctionScopeIndex();
   };
-  if (Depth > 0 && FD->hasBody(Def) && Def && !Def->isDependentContext()) {
-    for (const Start &S : startsIn(Def))
-      for (const Borrow &B : borrowsOf(S, Def, FrameRole::Function))
-        if (std::optional<unsigned> Index = ForwardedParam(B.Var)) {
-          CallChain Chain;
-          Chain.Hops.push_back(S.Site);
-          Add(*Index, std::move(Chain), S);
-        }
-    if (Depth > 1) {
-      for (const CallSite &Site : Calls->summary(Def).Sites) {
-        if (Site.StartsDetached || Site.External)
-          continue;
-        std::vector<Escape> Inner = escapesOf(Site.Callee, Depth - 1);
-        for (const Escape &E : Inner) {
-          const Expr *Arg = argumentFor(Site.Call, Site.Callee, E.ParamIndex);
-          if (!Arg)
-            continue;
-          if (std::optional<unsigned> Index =
-                  ForwardedParam(designatedVariable(Arg, Def))) {
+  if (FD->hasBody(Def) && Def && !Def->isDependentContext()) {
+    if (Depth == 0)
+      MyCut = true;
+    Summarizing.insert(Canonical);
+    if (Depth > 0)
+      for (const Start &S : startsIn(Def))
+        for (const Borrow &B : borrowsOf(S, Def, FrameRole::Function))
+          if (std::optional<unsigned> Index = ForwardedParam(B.Var)) {
             CallChain Chain;
-            Chain.Hops.push_back(Site);
-            Chain.Hops.append(E.Chain.Hops.begin(), E.Chain.Hops.end());
-            Add(*Index, std::move(Chain), E.Last);
+            Chain.Hops.push_back(S.Site);
+            Add(*Index, std::move(Chain), S);
           }
+    llvm::ArrayRef<CallSite> Sites;
+    if (Depth > 0)
+      Sites = Calls->summary(Def).Sites;
+    for (const CallSite &Site : Sites) {
+      if (Site.StartsDetached || Site.External)
+        continue;
+      if (Depth <= 1) {
+        MyCut = true; // there was more to explore
+        break;
+      }
+      bool InnerCut = false;
+      unsigned InnerHeight = 0;
+      std::vector<Escape> Inner =
+          escapesOf(Site.Callee, Depth - 1, InnerCut, InnerHeight);
+      MyCut |= InnerCut;
+      MyHeight = std::max(MyHeight, InnerHeight + 1);
+      for (const Escape &E : Inner) {
+        const Expr *Arg = argumentFor(Site.Call, Site.Callee, E.ParamIndex);
+        if (!Arg)
+          continue;
+        if (std::optional<unsigned> Index =
+                ForwardedParam(designatedVariable(Arg, Def))) {
+          CallChain Chain;
+          Chain.Hops.push_back(Site);
+          Chain.Hops.append(E.Chain.Hops.begin(), E.Chain.Hops.end());
+          Add(*Index, std::move(Chain), E.Last);
         }
       }
     }
+    Summarizing.erase(Canonical);
+  }
+  Cut = MyCut;
+  Height = MyHeight;
+  if (!MyCut) {
+    auto &Slot = WholeEscapes[Canonical];
+    Slot = {MyHeight, std::move(Found)};
+    return Slot.second;
   }
   std::vector<Escape> &Slot = EscapeCache[Key];
   Slot = std::move(Found);

@@ -10,6 +10,7 @@
 #include "DetachingCalls.h"
 #include "FirecrashCheck.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace firecrash {
 
@@ -41,6 +42,9 @@ private:
   const std::vector<Start> &startsIn(const clang::FunctionDecl *FD);
   const std::vector<Escape> &escapesOf(const clang::FunctionDecl *FD,
                                        unsigned Depth);
+  const std::vector<Escape> &escapesOf(const clang::FunctionDecl *FD,
+                                       unsigned Depth, bool &Cut,
+                                       unsigned &Height);
   llvm::SmallVector<Borrow, 4> borrowsOf(const Start &S,
                                          const clang::FunctionDecl *Caller,
                                          FrameRole Role);
@@ -64,6 +68,15 @@ private:
   llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>,
                  std::vector<Escape>>
       EscapeCache;
+  /// Per function: escapes found without meeting the depth limit or a
+  /// cycle, the same for any depth at least the first member (the height
+  /// of the calls explored), so a deep chain is summarized once, not once
+  /// per depth.
+  llvm::DenseMap<const clang::FunctionDecl *,
+                 std::pair<unsigned, std::vector<Escape>>>
+      WholeEscapes;
+  /// The functions being summarized, outermost first.
+  llvm::SmallPtrSet<const clang::FunctionDecl *, 16> Summarizing;
 };
 
 } // namespace firecrash

@@ -59,6 +59,15 @@ build() {
   cmake --build "$BUILD_DIR" || { echo "firecrash: build failed" >&2; exit 3; }
 }
 
+build_sanitized() {
+  cmake -S . -B "$BUILD_DIR-sanitize" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 \
+    -DFIRECRASH_SANITIZE=ON >/dev/null \
+    || { echo "firecrash: cmake configuration of the sanitized build failed" >&2; exit 3; }
+  cmake --build "$BUILD_DIR-sanitize" \
+    || { echo "firecrash: the sanitized build failed" >&2; exit 3; }
+}
+
 case "${1:-}" in
   example)
     install_missing
@@ -72,7 +81,14 @@ case "${1:-}" in
     install_missing
     build
     install_sarif_validator
-    ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$(nproc)" || exit 1
+    status=0
+    ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$(nproc)" || status=1
+    # The analyzer itself under ASan+UBSan, and its fuzz targets, in a tree
+    # of their own.
+    build_sanitized
+    ctest --test-dir "$BUILD_DIR-sanitize" --output-on-failure -j"$(nproc)" \
+      -L 'sanitize|fuzz' || status=1
+    exit $status
     ;;
   build)
     install_missing

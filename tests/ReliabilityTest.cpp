@@ -250,6 +250,39 @@ TEST(Reliability, AnInterruptedCachedRunLeavesTheCacheUsable) {
       << Next.Stderr;
 }
 
+TEST(Reliability, ACacheSharedByRunsOneOfWhichIsKilledStaysCorrect) {
+  Sources S;
+  for (int I = 0; I < 8; ++I)
+    S.add("handler" + std::to_string(I) + ".cpp", Handler);
+  CommandResult Reference = firecrash(S, {"--format", "json", "-j1"});
+  ASSERT_EQ(Reference.ExitCode, Findings) << Reference.Stderr;
+  // Two runs on one cache directory at once; one of them is killed
+  // (SIGKILL: no chance to clean up) at a different moment each round,
+  // usually while its workers are writing entries.
+  for (const char *Delay : {"0.5", "1.5", "3"}) {
+    std::string Script =
+        "rm -rf cache; "
+        "\"$0\" -p . --cache-dir cache --format json -j1 -o killed.json & "
+        "victim=$!; "
+        "\"$0\" -p . --cache-dir cache --format json -j1 -o other.json & "
+        "other=$!; sleep " +
+        std::string(Delay) +
+        "; kill -KILL $victim; wait $other; echo $?";
+    CommandResult Ran = runCommand(
+        {"env", "-C", S.Dir, "bash", "-c", Script, toolPath()}, 600);
+    EXPECT_EQ(Ran.Stdout, "1\n") << Delay << Ran.Stderr;
+    EXPECT_EQ(readFile(S.Dir + "/other.json"), Reference.Stdout) << Delay;
+    // The next run reads what both left.
+    CommandResult Next =
+        firecrash(S, {"--cache-dir", "cache", "--format", "json", "-j1"});
+    EXPECT_EQ(Next.ExitCode, Findings) << Next.Stderr;
+    EXPECT_EQ(Next.Stdout, Reference.Stdout) << Delay;
+  }
+  CommandResult Warm = firecrash(S, {"--cache-dir", "cache"});
+  EXPECT_TRUE(contains(Warm.Stderr, "(cache: 8 reused, 0 analysed)"))
+      << Warm.Stderr;
+}
+
 TEST(Reliability, AReportThatCannotBeWrittenLeavesThePreviousOne) {
   Sources S;
   S.add("handler.cpp", Handler);

@@ -279,6 +279,10 @@ llvm::Expected<std::vector<UnitResult>> readSummaryText(llvm::StringRef Text,
   };
   // One parser per thread keeps its buffers from one document to the next.
   static thread_local simdjson::dom::parser Parser;
+  // simdjson copies from the text's pointer, which an empty one may not
+  // have (found by fuzzing: a cache entry with an empty summary).
+  if (Text.empty())
+    return Invalid("it is empty");
   Element Top;
   if (Parser.parse(Text.data(), Text.size(), /*realloc_if_needed=*/true)
           .get(Top))
