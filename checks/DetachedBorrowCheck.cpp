@@ -135,17 +135,17 @@ DetachedBorrowCheck::borrowsOf(const Start &S, const FunctionDecl *Caller,
   return State->Borrows.ofCoroutine(S.Site.Call, Caller, Role);
 }
 
-const std::vector<DetachedBorrowCheck::Escape> &
+std::vector<DetachedBorrowCheck::Escape>
 DetachedBorrowCheck::escapesOf(const FunctionDecl *FD, unsigned Depth) {
-  bool Cut = false;
+  bool DepthCut = false, CycleCut = false;
   unsigned Height = 0;
-  return escapesOf(FD, Depth, Cut, Height);
+  return escapesOf(FD, Depth, DepthCut, CycleCut, Height);
 }
 
-const std::vector<DetachedBorrowCheck::Escape> &
+std::vector<DetachedBorrowCheck::Escape>
 DetachedBorrowCheck::escapesOf(const FunctionDecl *FD, unsigned Depth,
-                               bool &Cut, unsigned &Height) {
-  static const std::vector<Escape> None;
+                               bool &DepthCut, bool &CycleCut,
+                               unsigned &Height) {
   const FunctionDecl *Canonical = FD->getCanonicalDecl();
   auto Whole = WholeEscapes.find(Canonical);
   if (Whole != WholeEscapes.end() && Depth >= Whole->second.first) {
@@ -153,21 +153,22 @@ DetachedBorrowCheck::escapesOf(const FunctionDecl *FD, unsigned Depth,
     return Whole->second.second;
   }
   // Cycles: a function reached again while it is being summarized escapes
-  // nothing through that path.
+  // nothing through that path. What such a cut shortened depends on the
+  // path, so it is never kept.
   if (Summarizing.contains(Canonical)) {
-    Cut = true;
-    return None;
+    CycleCut = true;
+    return {};
   }
   auto Key = std::make_pair(Canonical, Depth);
   auto It = EscapeCache.find(Key);
   if (It != EscapeCache.end()) {
-    Cut = true; // only what a limit cut short is kept per depth
+    DepthCut = true; // only what the depth limit cut short is kept per depth
     Height = Depth;
     return It->second;
   }
   const FunctionDecl *Def = nullptr;
   std::vector<Escape> Found;
-  bool MyCut = false;
+  bool MyDepthCut = false, MyCycleCut = false;
   unsigned MyHeight = 1;
   llvm::SmallVector<bool, 8> Seen;
   auto Add = [&](unsigned Index, CallChain Chain, const Start &Last) {
@@ -187,7 +188,7 @@ DetachedBorrowCheck::escapesOf(const FunctionDecl *FD, unsigned Depth,
   };
   if (FD->hasBody(Def) && Def && !Def->isDependentContext()) {
     if (Depth == 0)
-      MyCut = true;
+      MyDepthCut = true;
     Summarizing.insert(Canonical);
     if (Depth > 0)
       for (const Start &S : startsIn(Def))
@@ -204,14 +205,12 @@ DetachedBorrowCheck::escapesOf(const FunctionDecl *FD, unsigned Depth,
       if (Site.StartsDetached || Site.External)
         continue;
       if (Depth <= 1) {
-        MyCut = true; // there was more to explore
+        MyDepthCut = true; // there was more to explore
         break;
       }
-      bool InnerCut = false;
       unsigned InnerHeight = 0;
-      std::vector<Escape> Inner =
-          escapesOf(Site.Callee, Depth - 1, InnerCut, InnerHeight);
-      MyCut |= InnerCut;
+      std::vector<Escape> Inner = escapesOf(Site.Callee, Depth - 1, MyDepthCut,
+                                            MyCycleCut, InnerHeight);
       MyHeight = std::max(MyHeight, InnerHeight + 1);
       for (const Escape &E : Inner) {
         const Expr *Arg = argumentFor(Site.Call, Site.Callee, E.ParamIndex);
@@ -228,16 +227,16 @@ DetachedBorrowCheck::escapesOf(const FunctionDecl *FD, unsigned Depth,
     }
     Summarizing.erase(Canonical);
   }
-  Cut = MyCut;
+  DepthCut |= MyDepthCut;
+  CycleCut |= MyCycleCut;
   Height = MyHeight;
-  if (!MyCut) {
-    auto &Slot = WholeEscapes[Canonical];
-    Slot = {MyHeight, std::move(Found)};
-    return Slot.second;
+  if (!MyCycleCut) {
+    if (MyDepthCut)
+      EscapeCache[Key] = Found;
+    else
+      WholeEscapes[Canonical] = {MyHeight, Found};
   }
-  std::vector<Escape> &Slot = EscapeCache[Key];
-  Slot = std::move(Found);
-  return Slot;
+  return Found;
 }
 
 bool DetachedBorrowCheck::ownedBy(const Borrow &B, const FunctionDecl *Frame,

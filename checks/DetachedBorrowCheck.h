@@ -40,11 +40,13 @@ private:
 
   void ensureAnalysis(clang::ASTContext &Ctx);
   const std::vector<Start> &startsIn(const clang::FunctionDecl *FD);
-  const std::vector<Escape> &escapesOf(const clang::FunctionDecl *FD,
-                                       unsigned Depth);
-  const std::vector<Escape> &escapesOf(const clang::FunctionDecl *FD,
-                                       unsigned Depth, bool &Cut,
-                                       unsigned &Height);
+  std::vector<Escape> escapesOf(const clang::FunctionDecl *FD,
+                                unsigned Depth);
+  /// \p DepthCut and \p CycleCut say whether the depth limit or a function
+  /// being summarized stopped the search; \p Height is the depth it used.
+  std::vector<Escape> escapesOf(const clang::FunctionDecl *FD, unsigned Depth,
+                                bool &DepthCut, bool &CycleCut,
+                                unsigned &Height);
   llvm::SmallVector<Borrow, 4> borrowsOf(const Start &S,
                                          const clang::FunctionDecl *Caller,
                                          FrameRole Role);
