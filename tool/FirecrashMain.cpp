@@ -234,13 +234,11 @@ std::string cacheKey(ResultCache &Cache, const tooling::CompileCommand &Command,
   return Cache.key(Command, clang::tidy::configurationAsText(Effective));
 }
 
-/// Checks what can be known of \p File's unit without parsing it: its
-/// compile command, that it exists, its cache key and a cached result.
-/// Returns the result when that decides it (a failure, a cache hit).
-std::optional<UnitResult> prepare(const tooling::CompilationDatabase &DB,
-                                  const std::string &File,
-                                  const RunOptions &Options, ResultCache *Cache,
-                                  std::string &Key) {
+/// The unit of \p File: its file and build directory, and its compile
+/// command in \p Command; without one, the unit's failure says so.
+UnitResult unitFor(const tooling::CompilationDatabase &DB,
+                   const std::string &File,
+                   std::optional<tooling::CompileCommand> &Command) {
   UnitResult Unit;
   Unit.File = File;
   std::vector<tooling::CompileCommand> Commands = DB.getCompileCommands(File);
@@ -248,14 +246,29 @@ std::optional<UnitResult> prepare(const tooling::CompilationDatabase &DB,
     Unit.Failures.push_back("no compile command for this file");
     return Unit;
   }
-  Unit.BuildDirectory = Commands.front().Directory;
+  Command = std::move(Commands.front());
+  Unit.BuildDirectory = Command->Directory;
+  return Unit;
+}
+
+/// Checks what can be known of \p File's unit without parsing it: its
+/// compile command, that it exists, its cache key and a cached result.
+/// Returns the result when that decides it (a failure, a cache hit).
+std::optional<UnitResult> prepare(const tooling::CompilationDatabase &DB,
+                                  const std::string &File,
+                                  const RunOptions &Options, ResultCache *Cache,
+                                  std::string &Key) {
+  std::optional<tooling::CompileCommand> Command;
+  UnitResult Unit = unitFor(DB, File, Command);
+  if (!Command)
+    return Unit;
   if (!sys::fs::exists(File)) {
     Unit.Failures.push_back("the file does not exist");
     return Unit;
   }
   if (!Cache)
     return std::nullopt;
-  Key = cacheKey(*Cache, Commands.front(), File, Options);
+  Key = cacheKey(*Cache, *Command, File, Options);
   if (!Key.empty())
     if (std::optional<UnitResult> Cached = Cache->lookup(Key)) {
       Cached->BuildDirectory = Unit.BuildDirectory;
@@ -269,14 +282,10 @@ std::optional<UnitResult> prepare(const tooling::CompilationDatabase &DB,
 UnitResult compute(const tooling::CompilationDatabase &DB,
                    const std::string &File, const RunOptions &Options,
                    ResultCache *Cache, const std::string &Key) {
-  UnitResult Unit;
-  Unit.File = File;
-  std::vector<tooling::CompileCommand> Commands = DB.getCompileCommands(File);
-  if (Commands.empty()) {
-    Unit.Failures.push_back("no compile command for this file");
+  std::optional<tooling::CompileCommand> Command;
+  UnitResult Unit = unitFor(DB, File, Command);
+  if (!Command)
     return Unit;
-  }
-  Unit.BuildDirectory = Commands.front().Directory;
   UnitSink Sink(/*WantsFiles=*/Cache && !Key.empty());
   threadFindingSink() = &Sink;
   auto Errors = runChecks(DB, {File}, Options);
@@ -477,9 +486,8 @@ analyseAll(const tooling::CompilationDatabase &DB,
     Pool.TimeoutSeconds = Timeout;
     Pool.MaxMemoryMiB = MaxMemory;
     auto BuildDirectory = [&](size_t I) {
-      std::vector<tooling::CompileCommand> Commands =
-          DB.getCompileCommands(Files[I]);
-      return Commands.empty() ? std::string() : Commands.front().Directory;
+      std::optional<tooling::CompileCommand> Command;
+      return unitFor(DB, Files[I], Command).BuildDirectory;
     };
     auto Failed = [&](size_t I, UnitFailure Failure) {
       UnitResult &Unit = Results[I];
