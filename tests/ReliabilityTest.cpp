@@ -231,9 +231,20 @@ TEST(Reliability, AnInterruptedRunWritesNothingAndSaysSo) {
       EXPECT_FALSE(contains(Entry.path().filename().string(), ".tmp"))
           << Entry.path();
   }
-  // No worker outlives the run.
-  CommandResult Left = runCommand({"pgrep", "-f", S.Dir}, 10);
-  EXPECT_EQ(Left.Stdout, "");
+  // No worker outlives the run: no firecrash process is left working in
+  // the sources' directory (workers are forks: they keep the tool's command
+  // line and directory).
+  int Left = 0;
+  for (const auto &Entry : fs::directory_iterator("/proc")) {
+    std::string Name = Entry.path().filename().string();
+    if (Name.find_first_not_of("0123456789") != std::string::npos)
+      continue;
+    std::error_code EC;
+    fs::path Cwd = fs::read_symlink(Entry.path() / "cwd", EC);
+    std::string Command = readFile(Entry.path().string() + "/cmdline");
+    Left += !EC && Cwd == fs::path(S.Dir) && contains(Command, toolPath());
+  }
+  EXPECT_EQ(Left, 0);
 }
 
 TEST(Reliability, AnInterruptedCachedRunLeavesTheCacheUsable) {
