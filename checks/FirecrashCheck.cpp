@@ -41,13 +41,25 @@ bool FirecrashCheck::isEnabled(StringRef Name) const {
 
 FirecrashCheck::~FirecrashCheck() = default;
 
-void FirecrashCheck::onStartOfTranslationUnit() { State.reset(); }
+void FirecrashCheck::onStartOfTranslationUnit() {
+  State.reset();
+  RanOnUnit = false;
+}
 
 void FirecrashCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(translationUnitDecl().bind("unit"), this);
+  // clangd traverses only the main file's top-level declarations, never the
+  // unit itself: there the first of them runs the analysis.
+  Finder->addMatcher(
+      decl(isExpansionInMainFile(), hasDeclContext(translationUnitDecl()))
+          .bind("top"),
+      this);
 }
 
 void FirecrashCheck::check(const MatchFinder::MatchResult &Result) {
+  if (RanOnUnit)
+    return;
+  RanOnUnit = true;
   runOnTranslationUnit(*Result.Context);
 }
 

@@ -55,8 +55,9 @@ public:
     return LangOpts.CPlusPlus20;
   }
   void onStartOfTranslationUnit() override;
-  /// Matches the translation unit once; check() then walks the functions
-  /// defined outside system headers.
+  /// Matches the translation unit (or, where a host traverses only the main
+  /// file's top-level declarations, as clangd does, the first of those);
+  /// check() then walks the functions defined outside system headers, once.
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) final;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) final;
 
@@ -137,6 +138,8 @@ protected:
 private:
   clang::tidy::ClangTidyContext *TidyContext;
   bool ReportedRegexErrors = false;
+  /// This translation unit has been analysed.
+  bool RanOnUnit = false;
 };
 
 } // namespace firecrash

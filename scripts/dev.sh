@@ -14,7 +14,7 @@ PACKAGES=(cmake ninja-build clang-19 clang-tidy-19 libclang-19-dev llvm-19-dev
           libgtest-dev nlohmann-json3-dev libsimdjson-dev gcc-12-source g++ libclang-rt-19-dev
           libboost1.81-dev libboost1.81-doc libasio-dev qcoro-qt6-dev libssl-dev
           jq git python3-jsonschema libicu72 chromium ccache icecc iproute2
-          bazel-bootstrap)
+          bazel-bootstrap libgrpc++-dev libprotobuf-dev libabsl-dev)
 
 install_missing() {
   local missing=() pkg
@@ -62,7 +62,7 @@ build() {
 build_sanitized() {
   cmake -S . -B "$BUILD_DIR-sanitize" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 \
-    -DFIRECRASH_SANITIZE=ON >/dev/null \
+    -DFIRECRASH_SANITIZE=ON -DFIRECRASH_EDITORS=OFF >/dev/null \
     || { echo "firecrash: cmake configuration of the sanitized build failed" >&2; exit 3; }
   cmake --build "$BUILD_DIR-sanitize" \
     || { echo "firecrash: the sanitized build failed" >&2; exit 3; }
