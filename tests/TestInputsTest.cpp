@@ -100,10 +100,15 @@ FrontDoorResult runInProcess(const RunSpec &Run, const std::string &File,
   return Result;
 }
 
-FrontDoorResult runClangTidy(const RunSpec &Run, const std::string &File) {
+/// clang-tidy-19 with the module loaded, or (\p Binary) a clang-tidy with
+/// the checks built in, firecrash-tidy.
+FrontDoorResult runClangTidy(const RunSpec &Run, const std::string &File,
+                             const std::string &Binary = "") {
   FrontDoorResult Result;
-  std::vector<std::string> Argv{clangTidyBinary(), "--load=" + modulePath(),
-                                "-checks=-*," + Run.Checks};
+  std::vector<std::string> Argv{clangTidyBinary(), "--load=" + modulePath()};
+  if (!Binary.empty())
+    Argv = {Binary};
+  Argv.push_back("-checks=-*," + Run.Checks);
   for (const std::string &Arg : Run.TidyArgs)
     Argv.push_back(Arg);
   Argv.push_back("--fix-notes");
@@ -113,7 +118,7 @@ FrontDoorResult runClangTidy(const RunSpec &Run, const std::string &File) {
     Argv.push_back(Arg);
   CommandResult Ran = runCommand(Argv, 300);
   if (Ran.Signal || Ran.TimedOut) {
-    Result.Failure = "clang-tidy-19 crashed or hung:\n" + Ran.Stderr;
+    Result.Failure = Argv.front() + " crashed or hung:\n" + Ran.Stderr;
     return Result;
   }
   llvm::Regex Diagnostic(
@@ -246,6 +251,7 @@ FrontDoorResult runToolJson(const RunSpec &Run, const std::string &File,
   return Result;
 }
 
+
 /// Describes the first difference between two doors' diagnostics (as
 /// sorted multisets), or returns "" when they agree.
 std::string firstDifference(llvm::StringRef Door, std::vector<std::string> Want,
@@ -308,6 +314,16 @@ TEST_P(TestInputs, MatchesAnnotationsInEveryFrontDoor) {
         << "clang-tidy-19 --fix-notes:\n" << join(Problems) << "fixed file:\n"
         << Tidy.Fixed;
     EXPECT_EQ(InProcess.Fixed, Tidy.Fixed) << "the front doors fix differently";
+
+#ifdef FIRECRASH_TIDY_PATH
+    // firecrash-tidy, clang-tidy with the checks built in: the same lines and
+    // the same fixes as clang-tidy-19 with the module loaded.
+    writeFile(Copy, Spec.Cleaned);
+    FrontDoorResult Builtin = runClangTidy(Run, Copy, FIRECRASH_TIDY_PATH);
+    ASSERT_TRUE(Builtin.Failure.empty()) << Builtin.Failure;
+    EXPECT_EQ(Builtin.Lines, Tidy.Lines) << "firecrash-tidy disagrees";
+    EXPECT_EQ(Builtin.Fixed, Tidy.Fixed) << "firecrash-tidy fixes differently";
+#endif
 
     // A fix must leave code that compiles.
     if (Tidy.Fixed != Spec.Cleaned) {

@@ -30,6 +30,14 @@ done
   > "$work/configure.log" 2>&1 || { cat "$work/configure.log"; fail "configure"; }
 grep -q "firecrash plugin: $work/prefix/lib/firecrash/FirecrashPlugin.so" \
   "$work/configure.log" || fail "FIRECRASH_PLUGIN does not point into the prefix"
+grep -q "firecrash-tidy: $work/prefix/bin/firecrash-tidy" "$work/configure.log" \
+  || fail "FIRECRASH_TIDY does not point into the prefix"
+grep -q "firecrash-clangd: $work/prefix/bin/firecrash-clangd" "$work/configure.log" \
+  || fail "FIRECRASH_CLANGD does not point into the prefix"
+"$work/prefix/bin/firecrash-tidy" --list-checks -checks='-*,firecrash-*' \
+  | grep -q "firecrash-detached-borrow" || fail "the installed firecrash-tidy lists no firecrash check"
+"$work/prefix/bin/firecrash-clangd" --version | grep -q "clangd version 19" \
+  || fail "the installed firecrash-clangd does not run"
 "$cmake" --build "$work/consumer" > "$work/build.log" 2>&1 \
   || { cat "$work/build.log"; fail "the consumer does not build"; }
 grep -q "timers.cpp:11:3: warning: detached coroutine 'log_later' borrows local 'line' of 'arm'.*\[firecrash-detached-borrow\]" \
