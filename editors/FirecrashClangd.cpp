@@ -11,8 +11,19 @@
 // for them and asks clangd's own table for every other check: the link
 // wraps clangd's isFastTidyCheck (-Wl,--wrap) with the function below.
 //
+// clangd also builds each file's preamble (its headers, parsed once) without
+// function bodies, to make it smaller and faster. firecrash's evidence is in
+// bodies: what a promise's unhandled_exception() does, whether a coroutine
+// defined in a header suspends, what a helper in a header does with a
+// reference. Without them the editor would report less, or differently,
+// than every other front door. So this binary also wraps clangd's call to
+// clang's PrecompiledPreamble::Build and keeps the bodies; the cost is paid
+// when a header changes, not on each edit (docs/editors.md).
+//
 //===----------------------------------------------------------------------===//
 
+#include "clang/Frontend/CompilerInvocation.h"
+#include "clang/Frontend/PrecompiledPreamble.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
 
@@ -36,6 +47,37 @@ extern "C" std::optional<bool>
   if (Check.starts_with("firecrash-"))
     return true;
   return FIRECRASH_CONCAT(__real_, FIRECRASH_FAST_CHECK)(Check);
+}
+
+// clang::PrecompiledPreamble::Build(...), as the linker names it.
+#define FIRECRASH_BUILD_PREAMBLE                                              \
+  _ZN5clang19PrecompiledPreamble5BuildERKNS_18CompilerInvocationEPKN4llvm12MemoryBufferENS_14PreambleBoundsERNS_17DiagnosticsEngineENS4_18IntrusiveRefCntPtrINS4_3vfs10FileSystemEEESt10shared_ptrINS_22PCHContainerOperationsEEbNS4_9StringRefERNS_17PreambleCallbacksE
+
+extern "C" llvm::ErrorOr<clang::PrecompiledPreamble>
+    FIRECRASH_CONCAT(__real_, FIRECRASH_BUILD_PREAMBLE)(
+        const clang::CompilerInvocation &Invocation,
+        const llvm::MemoryBuffer *MainFileBuffer, clang::PreambleBounds Bounds,
+        clang::DiagnosticsEngine &Diagnostics,
+        llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> VFS,
+        std::shared_ptr<clang::PCHContainerOperations> PCHContainerOps,
+        bool StoreInMemory, llvm::StringRef StoragePath,
+        clang::PreambleCallbacks &Callbacks);
+
+/// clangd's preamble, with the function bodies its headers define.
+extern "C" llvm::ErrorOr<clang::PrecompiledPreamble>
+    FIRECRASH_CONCAT(__wrap_, FIRECRASH_BUILD_PREAMBLE)(
+        const clang::CompilerInvocation &Invocation,
+        const llvm::MemoryBuffer *MainFileBuffer, clang::PreambleBounds Bounds,
+        clang::DiagnosticsEngine &Diagnostics,
+        llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> VFS,
+        std::shared_ptr<clang::PCHContainerOperations> PCHContainerOps,
+        bool StoreInMemory, llvm::StringRef StoragePath,
+        clang::PreambleCallbacks &Callbacks) {
+  clang::CompilerInvocation WithBodies(Invocation);
+  WithBodies.getFrontendOpts().SkipFunctionBodies = false;
+  return FIRECRASH_CONCAT(__real_, FIRECRASH_BUILD_PREAMBLE)(
+      WithBodies, MainFileBuffer, Bounds, Diagnostics, std::move(VFS),
+      std::move(PCHContainerOps), StoreInMemory, StoragePath, Callbacks);
 }
 #pragma clang diagnostic pop
 

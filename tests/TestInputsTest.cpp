@@ -10,6 +10,7 @@
 #include "InputSpec.h"
 #include "Runner.h"
 #include "Support.h"
+#include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/Support/Path.h"
@@ -252,6 +253,79 @@ FrontDoorResult runToolJson(const RunSpec &Run, const std::string &File,
 }
 
 
+#ifdef FIRECRASH_CLANGD_PATH
+/// firecrash-clangd in an LSP session on \p File, whose compile database is
+/// in \p Dir, with the run's checks and options in a .clang-tidy there.
+FrontDoorResult runClangd(const RunSpec &Run, const std::string &File,
+                          const std::string &Dir) {
+  FrontDoorResult Result;
+  RunOptions Options;
+  if (!toRunOptions(Run, Options, Result.Failure))
+    return Result;
+  clang::tidy::ClangTidyOptions Tidy;
+  if (!Options.Config.empty()) {
+    auto Parsed = clang::tidy::parseConfiguration(
+        llvm::MemoryBufferRef(Options.Config, "RUN line"));
+    if (!Parsed) {
+      Result.Failure = "cannot parse the RUN line's configuration";
+      return Result;
+    }
+    Tidy = std::move(*Parsed);
+  }
+  Tidy.Checks = Options.Checks;
+  writeFile(Dir + "/.clang-tidy", clang::tidy::configurationAsText(Tidy));
+  CommandResult Ran =
+      runCommand({"python3", sourceDir() + "/tests/integration/lsp-diagnostics.py",
+                  FIRECRASH_CLANGD_PATH, Dir, File},
+                 600);
+  if (Ran.ExitCode != 0) {
+    Result.Failure = "firecrash-clangd failed:\n" + Ran.Stderr;
+    return Result;
+  }
+  llvm::SmallVector<llvm::StringRef, 0> Lines;
+  llvm::StringRef(Ran.Stdout).split(Lines, '\n', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Line : Lines)
+    Result.Lines.push_back(Line.str());
+  return Result;
+}
+
+/// What an editor shows of clang-style \p Lines: the warnings in \p File
+/// with their notes, where a note whose message is the title of one of the
+/// fixes \p Shown lists after the same warning ("fix: <title>") is that fix
+/// (clangd offers a note's fix-it as a code action named after it, not as a
+/// note).
+std::vector<std::string> asInEditor(const std::vector<std::string> &Lines,
+                                    const std::string &File,
+                                    const std::vector<std::string> &Shown) {
+  llvm::SmallString<256> Real;
+  if (llvm::sys::fs::real_path(File, Real))
+    Real = File;
+  std::map<std::string, std::set<std::string>> Fixes;
+  std::string Warning;
+  for (llvm::StringRef Line : Shown) {
+    if (Line.consume_front("fix: "))
+      Fixes[Warning].insert(Line.str());
+    else if (!Line.contains(": note: "))
+      Warning = Line.str();
+  }
+  std::vector<std::string> Kept;
+  bool Keep = false;
+  for (const std::string &Line : Lines) {
+    size_t Note = Line.find(": note: ");
+    if (Note == std::string::npos) {
+      Keep = llvm::StringRef(Line).starts_with((Real + ":").str());
+      Warning = Line;
+    }
+    if (!Keep)
+      continue;
+    std::string Message =
+        Note == std::string::npos ? "" : Line.substr(Note + 8);
+    Kept.push_back(Fixes[Warning].count(Message) ? "fix: " + Message : Line);
+  }
+  return Kept;
+}
+#endif
+
 /// Describes the first difference between two doors' diagnostics (as
 /// sorted multisets), or returns "" when they agree.
 std::string firstDifference(llvm::StringRef Door, std::vector<std::string> Want,
@@ -344,6 +418,15 @@ TEST_P(TestInputs, MatchesAnnotationsInEveryFrontDoor) {
     ASSERT_TRUE(Plugin.Failure.empty()) << Plugin.Failure;
     EXPECT_EQ(firstDifference("firecrash --format json", Module, Json.Lines), "");
     EXPECT_EQ(firstDifference("the compiler plugin", Module, Plugin.Lines), "");
+#ifdef FIRECRASH_CLANGD_PATH
+    // firecrash-clangd, as an editor sees it: the main file's findings.
+    FrontDoorResult Clangd = runClangd(Run, Copy, Dir);
+    ASSERT_TRUE(Clangd.Failure.empty()) << Clangd.Failure;
+    EXPECT_EQ(firstDifference("firecrash-clangd",
+                              asInEditor(Module, Copy, Clangd.Lines),
+                              Clangd.Lines),
+              "");
+#endif
     std::error_code EC;
     std::filesystem::remove_all(Dir, EC);
   }
