@@ -53,26 +53,24 @@ extern "C" std::optional<bool>
 #define FIRECRASH_BUILD_PREAMBLE                                              \
   _ZN5clang19PrecompiledPreamble5BuildERKNS_18CompilerInvocationEPKN4llvm12MemoryBufferENS_14PreambleBoundsERNS_17DiagnosticsEngineENS4_18IntrusiveRefCntPtrINS4_3vfs10FileSystemEEESt10shared_ptrINS_22PCHContainerOperationsEEbNS4_9StringRefERNS_17PreambleCallbacksE
 
+// PrecompiledPreamble::Build's parameters.
+#define FIRECRASH_PREAMBLE_PARAMETERS                                         \
+  const clang::CompilerInvocation &Invocation,                                \
+      const llvm::MemoryBuffer *MainFileBuffer, clang::PreambleBounds Bounds, \
+      clang::DiagnosticsEngine &Diagnostics,                                  \
+      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> VFS,                    \
+      std::shared_ptr<clang::PCHContainerOperations> PCHContainerOps,         \
+      bool StoreInMemory, llvm::StringRef StoragePath,                        \
+      clang::PreambleCallbacks &Callbacks
+
 extern "C" llvm::ErrorOr<clang::PrecompiledPreamble>
     FIRECRASH_CONCAT(__real_, FIRECRASH_BUILD_PREAMBLE)(
-        const clang::CompilerInvocation &Invocation,
-        const llvm::MemoryBuffer *MainFileBuffer, clang::PreambleBounds Bounds,
-        clang::DiagnosticsEngine &Diagnostics,
-        llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> VFS,
-        std::shared_ptr<clang::PCHContainerOperations> PCHContainerOps,
-        bool StoreInMemory, llvm::StringRef StoragePath,
-        clang::PreambleCallbacks &Callbacks);
+        FIRECRASH_PREAMBLE_PARAMETERS);
 
 /// clangd's preamble, with the function bodies its headers define.
 extern "C" llvm::ErrorOr<clang::PrecompiledPreamble>
     FIRECRASH_CONCAT(__wrap_, FIRECRASH_BUILD_PREAMBLE)(
-        const clang::CompilerInvocation &Invocation,
-        const llvm::MemoryBuffer *MainFileBuffer, clang::PreambleBounds Bounds,
-        clang::DiagnosticsEngine &Diagnostics,
-        llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> VFS,
-        std::shared_ptr<clang::PCHContainerOperations> PCHContainerOps,
-        bool StoreInMemory, llvm::StringRef StoragePath,
-        clang::PreambleCallbacks &Callbacks) {
+        FIRECRASH_PREAMBLE_PARAMETERS) {
   clang::CompilerInvocation WithBodies(Invocation);
   WithBodies.getFrontendOpts().SkipFunctionBodies = false;
   return FIRECRASH_CONCAT(__real_, FIRECRASH_BUILD_PREAMBLE)(

@@ -15,90 +15,42 @@ Prints each step and exits 0 on success, 1 with the reason otherwise.
 """
 import json
 import os
-import subprocess
 import sys
-import threading
-import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lsp  # noqa: E402
 
 clangd, cdb_dir, source = sys.argv[1], sys.argv[2], os.path.abspath(sys.argv[3])
-uri = "file://" + source
+uri = lsp.file_uri(source)
 text = open(source).read()
-
-proc = subprocess.Popen([clangd, "--compile-commands-dir=" + cdb_dir, "--clang-tidy",
-                         "--background-index=false", "--log=error"],
-                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-messages = []
-lock = threading.Condition()
-
-
-def reader():
-    while True:
-        header = b""
-        while not header.endswith(b"\r\n\r\n"):
-            byte = proc.stdout.read(1)
-            if not byte:
-                return
-            header += byte
-        length = int([l for l in header.decode().split("\r\n") if l.lower().startswith("content-length")][0].split(":")[1])
-        body = json.loads(proc.stdout.read(length))
-        with lock:
-            messages.append(body)
-            lock.notify_all()
-
-
-threading.Thread(target=reader, daemon=True).start()
-next_id = [0]
-
-
-def send(method, params, request=False):
-    msg = {"jsonrpc": "2.0", "method": method, "params": params}
-    if request:
-        next_id[0] += 1
-        msg["id"] = next_id[0]
-    data = json.dumps(msg).encode()
-    proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(data) + data)
-    proc.stdin.flush()
-    return msg.get("id")
-
-
-def wait_for(predicate, what, timeout=120):
-    deadline = time.time() + timeout
-    with lock:
-        while True:
-            for m in messages:
-                if predicate(m):
-                    return m
-            left = deadline - time.time()
-            if left <= 0 or proc.poll() is not None:
-                fail("timed out waiting for " + what + "; stderr: " + proc.stderr.read1(65536).decode(errors="replace")[-2000:])
-            lock.wait(left)
+session = lsp.Session([clangd, "--compile-commands-dir=" + cdb_dir, "--clang-tidy",
+                       "--background-index=false", "--log=error"])
 
 
 def fail(why):
-    print("FAIL: " + why)
-    proc.kill()
+    print("FAIL: " + why + "; stderr: " + session.stderr_tail())
+    session.proc.kill()
     sys.exit(1)
 
 
-def diagnostics(version):
-    def match(m):
-        return (m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri
-                and m["params"].get("version") == version)
-    return wait_for(match, "diagnostics of version %d" % version)["params"]["diagnostics"]
-
-
-def firecrash(diags):
+def firecrash(version):
+    diags = session.diagnostics(uri, version, timeout=120)
+    if diags is None:
+        fail("no diagnostics for version %d" % version)
     return [d for d in diags if str(d.get("code", "")).startswith("firecrash-")]
 
 
-init = send("initialize", {"processId": os.getpid(), "rootUri": "file://" + os.path.dirname(source),
-                           "capabilities": {"textDocument": {"publishDiagnostics": {"relatedInformation": True},
-                                                             "codeAction": {"codeActionLiteralSupport": {"codeActionKind": {"valueSet": ["quickfix"]}}}}}},
-            request=True)
-wait_for(lambda m: m.get("id") == init, "initialize")
-send("initialized", {})
-send("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "cpp", "version": 1, "text": text}})
-first = firecrash(diagnostics(1))
+init = session.send("initialize", {
+    "processId": os.getpid(), "rootUri": lsp.file_uri(os.path.dirname(source)),
+    "capabilities": {"textDocument": {
+        "publishDiagnostics": {"relatedInformation": True},
+        "codeAction": {"codeActionLiteralSupport": {"codeActionKind": {"valueSet": ["quickfix"]}}}}}},
+    request=True)
+if session.wait_for(lambda m: m.get("id") == init, 120) is None:
+    fail("no answer to initialize")
+session.send("initialized", {})
+session.send("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "cpp", "version": 1, "text": text}})
+first = firecrash(1)
 if not first:
     fail("no firecrash finding after didOpen")
 print("step 1: %d firecrash findings; first: [%s] line %d: %s; %d related notes" % (
@@ -122,8 +74,8 @@ FIRECRASH_REQUEST_HANDLER firecrash::task<> typed_just_now(int id) {
 } // namespace shop
 """
 added_line = added.count("\n", 0, added.index("ping_warehouse(id);"))
-send("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": added}]})
-second = firecrash(diagnostics(2))
+session.send("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": added}]})
+second = firecrash(2)
 new = [d for d in second if d["range"]["start"]["line"] == added_line]
 if not new:
     fail("no finding at the detached call typed at line %d: %s" % (added_line + 1, json.dumps(second)[:2000]))
@@ -132,25 +84,22 @@ print("step 2: the typed detached call is reported: [%s] %s" % (new[0]["code"], 
 # The typed call's callee has internal linkage and one use: firecrash offers
 # its fix-it (return a task, co_await the call).
 target = new[0]
-action = send("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": target["range"],
-                                          "context": {"diagnostics": [target]}}, request=True)
-actions = wait_for(lambda m: m.get("id") == action, "code actions")["result"] or []
+action = session.send("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": target["range"],
+                                                  "context": {"diagnostics": [target]}}, request=True)
+answer = session.wait_for(lambda m: m.get("id") == action, 120)
+actions = (answer or {}).get("result") or []
 fixes = [a for a in actions if "co_await" in json.dumps(a.get("edit", {}))]
 if not fixes:
     fail("no code action with the fix-it for [%s] at line %d: %s" % (
         target["code"], target["range"]["start"]["line"] + 1, json.dumps(actions)[:2000]))
 print("step 3: code action '%s' for [%s] inserts co_await" % (fixes[0]["title"], target["code"]))
 
-send("textDocument/didChange", {"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": text}]})
-third = firecrash(diagnostics(3))
+session.send("textDocument/didChange", {"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": text}]})
+third = firecrash(3)
 if any(d["range"]["start"]["line"] == added_line for d in third):
     fail("the finding stayed after the edit that removed it")
 if len(third) != len(first):
     fail("%d findings after the edit back, %d before" % (len(third), len(first)))
 print("step 4: removed with the edit; %d findings as at first" % len(third))
-
-shutdown = send("shutdown", None, request=True)
-wait_for(lambda m: m.get("id") == shutdown, "shutdown")
-send("exit", None)
-proc.wait(timeout=30)
+session.close()
 print("ok")
