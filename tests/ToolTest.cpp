@@ -381,6 +381,45 @@ TEST(Tool, BrokenTranslationUnitIsAnErrorAndTheRestStillRuns) {
             std::string::npos);
 }
 
+TEST(Tool, FilesWithFlagsAfterDoubleDashNeedNoDatabase) {
+  // clang-tidy's habit: the files, then the compiler flags after "--".
+  std::string Dir = makeTempDir();
+  writeFile(Dir + "/handler.cpp",
+            "#include <firecrash/runtime.hpp>\n"
+            "#include <thread>\n"
+            "void work(int &);\n"
+            "FIRECRASH_REQUEST_HANDLER firecrash::task<> handler(int id) {\n"
+            "  std::thread t([&id] { work(id); });\n"
+            "  t.detach();\n"
+            "  co_return;\n"
+            "}\n");
+  CommandResult Ran = firecrash(
+      {"handler.cpp", "--format", "json", "--", "-std=c++20", "-I" + includeDir()},
+      Dir);
+  EXPECT_EQ(Ran.ExitCode, Findings) << Ran.Stderr;
+  Json Report = parseReport(Ran.Stdout);
+  ASSERT_GE(Report["findings"].size(), 1u);
+  EXPECT_EQ(Report["findings"][0]["file"], "handler.cpp");
+
+  // The same file through a database gives the same report.
+  Json Database = Json::array(
+      {{{"directory", Dir}, {"file", "handler.cpp"},
+        {"arguments", {"clang++", "-std=c++20", "-I" + includeDir(), "-c",
+                       "handler.cpp"}}}});
+  writeFile(Dir + "/compile_commands.json", Database.dump());
+  CommandResult FromDatabase = firecrash({"-p", ".", "--format", "json"}, Dir);
+  EXPECT_EQ(FromDatabase.Stdout, Ran.Stdout);
+
+  expectOneLineError(firecrash({"--", "-std=c++20"}, Dir),
+                     "nothing to analyse: name the files before '--'");
+  expectOneLineError(firecrash({"-p", ".", "handler.cpp", "--", "-std=c++20"}, Dir),
+                     "-p and compiler flags after '--' exclude each other");
+  expectOneLineError(firecrash({"missing.cpp", "--", "-std=c++20"}, Dir),
+                     "no source file 'missing.cpp'");
+  std::error_code EC;
+  fs::remove_all(Dir, EC);
+}
+
 TEST(Tool, RelativePathsAndArgumentsInTheDatabase) {
   Project P;
   // Rewrite the database the way other generators write it: "arguments"

@@ -398,7 +398,9 @@ selectFiles(const tooling::CompilationDatabase &DB) {
 Expected<std::unique_ptr<tooling::CompilationDatabase>> loadDatabase() {
   if (BuildPath.empty())
     return createStringError(std::errc::invalid_argument,
-                             "no compile database: pass -p <build directory>");
+                             "no compile database: pass -p <build directory>, or "
+                             "compiler flags after '--' (firecrash file.cpp -- "
+                             "-std=c++20)");
   SmallString<256> Path(BuildPath);
   if (sys::fs::is_directory(Path))
     sys::path::append(Path, "compile_commands.json");
@@ -701,6 +703,18 @@ int main(int argc, const char **argv) {
     argc = static_cast<int>(Args.size());
     argv = Args.data();
   }
+  // clang-tidy's habit: `firecrash file.cpp -- -std=c++20` compiles the
+  // named files with the flags after "--", with no compile database.
+  std::unique_ptr<tooling::FixedCompilationDatabase> FixedFlags;
+  {
+    SmallString<256> Here;
+    sys::fs::current_path(Here);
+    std::string Problem;
+    FixedFlags = tooling::FixedCompilationDatabase::loadFromCommandLine(
+        argc, argv, Problem, Here);
+    if (!FixedFlags && !Problem.empty())
+      return fail(ExitUsage, "the flags after '--': " + Problem);
+  }
   std::string ParseErrors;
   raw_string_ostream ParseStream(ParseErrors);
   if (!cl::ParseCommandLineOptions(
@@ -708,6 +722,8 @@ int main(int argc, const char **argv) {
           "firecrash: finds fire-and-crash coroutines started from request "
           "handlers.\n\n"
           "  firecrash [options] [files]            analyse and report\n"
+          "  firecrash [options] files -- <flags>   the same without a compile "
+          "database\n"
           "  firecrash summarize [options] [files]  analyse and write a "
           "summary "
           "document (-o)\n"
@@ -758,7 +774,17 @@ int main(int argc, const char **argv) {
                                    "wrote them");
     if (Sources.empty())
       return fail(ExitUsage, "'merge' needs summary files or directories");
+    if (FixedFlags)
+      return fail(ExitUsage, "'merge' reads summaries and runs no check: "
+                             "compiler flags after '--' belong to the run "
+                             "that wrote them");
   }
+  if (FixedFlags && Given(BuildPath))
+    return fail(ExitUsage, "-p and compiler flags after '--' exclude each "
+                           "other: name a compile database or the flags");
+  if (FixedFlags && Sources.empty())
+    return fail(ExitUsage, "nothing to analyse: name the files before '--' "
+                           "(firecrash file.cpp -- -std=c++20)");
   if (RunMode == Mode::Summarize)
     for (const cl::Option *O : std::initializer_list<const cl::Option *>{
              &FormatName, &BaselineFile, &WriteBaselineFile, &ExportFixes,
@@ -851,11 +877,26 @@ int main(int argc, const char **argv) {
       return fail(ExitUsage, "no summary files (*.firecrash.json) found");
     Files = std::move(*Inputs);
   } else {
-    auto Loaded = loadDatabase();
-    if (!Loaded)
-      return fail(ExitUsage, toString(Loaded.takeError()));
-    DB = std::move(*Loaded);
-    auto Selected = selectFiles(*DB);
+    Expected<std::vector<std::string>> Selected = std::vector<std::string>();
+    if (FixedFlags) {
+      // Every named file, compiled with the same flags.
+      DB = withBuiltinHeaders(withGccOnlyFlagsRemoved(std::move(FixedFlags)));
+      for (const std::string &Source : Sources) {
+        std::string Path = absolutePath(Source, "");
+        if (!sys::fs::is_regular_file(Path))
+          return fail(ExitUsage, "no source file '" + Source + "'");
+        Selected->push_back(Path);
+      }
+      llvm::sort(*Selected);
+      Selected->erase(std::unique(Selected->begin(), Selected->end()),
+                      Selected->end());
+    } else {
+      auto Loaded = loadDatabase();
+      if (!Loaded)
+        return fail(ExitUsage, toString(Loaded.takeError()));
+      DB = std::move(*Loaded);
+      Selected = selectFiles(*DB);
+    }
     if (!Selected)
       return fail(ExitUsage, toString(Selected.takeError()));
     if (Selected->empty())
