@@ -10,15 +10,20 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 BUILD_DIR=${FIRECRASH_BUILD_DIR:-build}
+# What building and running the tool needs; the example needs no more.
+EXAMPLE_PACKAGES=(cmake ninja-build clang-19 clang-tidy-19 libclang-19-dev llvm-19-dev
+                  libgtest-dev nlohmann-json3-dev libsimdjson-dev g++)
+# What the whole test suite needs.
 PACKAGES=(cmake ninja-build clang-19 clang-tidy-19 libclang-19-dev llvm-19-dev
           libgtest-dev nlohmann-json3-dev libsimdjson-dev gcc-12-source g++ libclang-rt-19-dev
           libboost1.81-dev libboost1.81-doc libasio-dev qcoro-qt6-dev libssl-dev
           jq git python3-jsonschema libicu72 chromium ccache icecc iproute2
           bazel-bootstrap libgrpc++-dev libprotobuf-dev libabsl-dev)
 
+# install_missing <package...>: installs those not installed yet.
 install_missing() {
   local missing=() pkg
-  for pkg in "${PACKAGES[@]}"; do
+  for pkg in "$@"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
       || missing+=("$pkg")
   done
@@ -52,11 +57,14 @@ install_sarif_validator() {
   fi
 }
 
+# build [target...]: configures and builds everything, or only the targets.
 build() {
   cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 >/dev/null \
     || { echo "firecrash: cmake configuration failed" >&2; exit 3; }
-  cmake --build "$BUILD_DIR" || { echo "firecrash: build failed" >&2; exit 3; }
+  local targets=()
+  (($# > 0)) && targets=(--target "$@")
+  cmake --build "$BUILD_DIR" "${targets[@]}" || { echo "firecrash: build failed" >&2; exit 3; }
 }
 
 build_sanitized() {
@@ -70,15 +78,16 @@ build_sanitized() {
 
 case "${1:-}" in
   example)
-    install_missing
-    build
+    # Only what the example needs: the tool, not the tests or the editors.
+    install_missing "${EXAMPLE_PACKAGES[@]}"
+    build firecrash
     cmake -S examples/shop -B "$BUILD_DIR/examples-shop" -G Ninja >/dev/null \
       || { echo "firecrash: cannot configure examples/shop" >&2; exit 3; }
     set -x
     "$BUILD_DIR/bin/firecrash" -p "$BUILD_DIR/examples-shop" || [[ $? == 1 ]]
     ;;
   test)
-    install_missing
+    install_missing "${PACKAGES[@]}"
     build
     install_sarif_validator
     status=0
@@ -91,7 +100,7 @@ case "${1:-}" in
     exit $status
     ;;
   build)
-    install_missing
+    install_missing "${PACKAGES[@]}"
     build
     ;;
   *)
