@@ -14,7 +14,7 @@
 
 namespace {
 
-/// The input cut at NULs and newlines-after-'|', as the report's strings.
+/// The input cut at NULs, as the report's strings.
 struct Strings {
   std::vector<std::string> Parts;
   size_t Next = 0;

@@ -253,28 +253,29 @@ UnitResult unitFor(const tooling::CompilationDatabase &DB,
 
 /// Checks what can be known of \p File's unit without parsing it: its
 /// compile command, that it exists, its cache key and a cached result.
-/// Returns the result when that decides it (a failure, a cache hit).
-std::optional<UnitResult> prepare(const tooling::CompilationDatabase &DB,
-                                  const std::string &File,
-                                  const RunOptions &Options, ResultCache *Cache,
-                                  std::string &Key) {
+/// Fills \p Unit (its file and build directory at least) and returns true
+/// when that decides it (a failure, a cache hit).
+bool prepare(const tooling::CompilationDatabase &DB, const std::string &File,
+             const RunOptions &Options, ResultCache *Cache, std::string &Key,
+             UnitResult &Unit) {
   std::optional<tooling::CompileCommand> Command;
-  UnitResult Unit = unitFor(DB, File, Command);
+  Unit = unitFor(DB, File, Command);
   if (!Command)
-    return Unit;
+    return true;
   if (!sys::fs::exists(File)) {
     Unit.Failures.push_back("the file does not exist");
-    return Unit;
+    return true;
   }
   if (!Cache)
-    return std::nullopt;
+    return false;
   Key = cacheKey(*Cache, *Command, File, Options);
   if (!Key.empty())
     if (std::optional<UnitResult> Cached = Cache->lookup(Key)) {
       Cached->BuildDirectory = Unit.BuildDirectory;
-      return std::move(*Cached);
+      Unit = std::move(*Cached);
+      return true;
     }
-  return std::nullopt;
+  return false;
 }
 
 /// Runs the checks over \p File's unit, and stores a complete result in
@@ -431,11 +432,7 @@ analyseAll(const tooling::CompilationDatabase &DB,
   forEachInParallel(Jobs, Count, [&](size_t I) {
     if (interruptSignal())
       return;
-    if (std::optional<UnitResult> Known =
-            prepare(DB, Files[I], Options, Cache, Keys[I])) {
-      Results[I] = std::move(*Known);
-      Decided[I] = 1;
-    }
+    Decided[I] = prepare(DB, Files[I], Options, Cache, Keys[I], Results[I]);
   });
   if (interruptSignal())
     return std::nullopt;
@@ -480,22 +477,13 @@ analyseAll(const tooling::CompilationDatabase &DB,
     });
     Complete = !interruptSignal();
   } else {
-    std::vector<std::string> Requests(Count);
-    for (size_t I : Order)
-      Requests[I] = Keys[I] + "\n" + Files[I];
     PoolOptions Pool;
     Pool.Jobs = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
     Pool.TimeoutSeconds = Timeout;
     Pool.MaxMemoryMiB = MaxMemory;
-    auto BuildDirectory = [&](size_t I) {
-      std::optional<tooling::CompileCommand> Command;
-      return unitFor(DB, Files[I], Command).BuildDirectory;
-    };
+    // Results[I] holds the unit's file and build directory from prepare().
     auto Failed = [&](size_t I, UnitFailure Failure) {
       UnitResult &Unit = Results[I];
-      Unit = UnitResult();
-      Unit.File = Files[I];
-      Unit.BuildDirectory = BuildDirectory(I);
       Unit.Failures.push_back(Failure.Message);
       Unit.FailureKind = Failure.Kind == UnitFailure::Timeout  ? "timeout"
                          : Failure.Kind == UnitFailure::Memory ? "memory"
@@ -514,18 +502,18 @@ analyseAll(const tooling::CompilationDatabase &DB,
                    "the worker's answer cannot be read: " + Problem, ""});
         return;
       }
+      std::string BuildDirectory = std::move(Results[I].BuildDirectory);
       Results[I] = std::move(Read->front());
-      Results[I].BuildDirectory = BuildDirectory(I);
+      Results[I].BuildDirectory = std::move(BuildDirectory);
       Finished(I);
     };
-    // A worker is a fork of this process: each request is "<cache
-    // key>\n<file>", each answer the unit's summary document.
-    auto Serve = [&](std::string Request) {
-      auto [Key, File] = StringRef(Request).split('\n');
-      UnitResult Unit = compute(DB, File.str(), Options, Cache, Key.str());
+    // A worker is a fork of this process: it is sent a unit's index and
+    // answers with the unit's summary document.
+    auto Serve = [&](size_t I) {
+      UnitResult Unit = compute(DB, Files[I], Options, Cache, Keys[I]);
       return summaryText({&Unit}, "");
     };
-    Complete = runInWorkers(Pool, Requests, Order, Serve, Answer, Failed);
+    Complete = runInWorkers(Pool, Order, Serve, Answer, Failed);
   }
   if (Progress && Count)
     errs() << "\r\033[K";

@@ -105,7 +105,7 @@ using Clock = std::chrono::steady_clock;
 
 struct Worker {
   pid_t Pid = -1;
-  /// Requests out, answers in (a socket: writing to a dead worker fails
+  /// Units out, answers in (a socket: writing to a dead worker fails
   /// instead of raising SIGPIPE).
   int Sock = -1;
   /// Its stderr.
@@ -120,17 +120,21 @@ struct Worker {
 /// Keeps the end of a worker's stderr: a crash report is at the end.
 constexpr size_t StderrKept = 64 * 1024;
 
-/// The worker's loop: answers each frame read from \p In with \p Serve,
-/// on \p Out, until \p In ends. Returns the process exit code.
+/// The worker's loop: answers each unit index read from \p In with
+/// \p Serve, on \p Out, until \p In ends. Returns the process exit code.
 int serveRequests(int In, int Out,
-                  llvm::function_ref<std::string(std::string)> Serve) {
+                  llvm::function_ref<std::string(size_t)> Serve) {
   std::string Buffer, Request;
   char Chunk[65536];
   for (;;) {
     bool Bad = false;
-    while (takeFrame(Buffer, Request, Bad))
-      if (!writeFrame(Out, Serve(std::move(Request))))
+    while (takeFrame(Buffer, Request, Bad)) {
+      size_t Unit = 0;
+      if (llvm::StringRef(Request).getAsInteger(10, Unit))
+        return 2;
+      if (!writeFrame(Out, Serve(Unit)))
         return 0; // the parent is gone
+    }
     if (Bad)
       return 2;
     ssize_t Got = ::read(In, Chunk, sizeof Chunk);
@@ -143,7 +147,7 @@ int serveRequests(int In, int Out,
 }
 
 std::optional<std::string>
-spawn(llvm::function_ref<std::string(std::string)> Serve, Worker &W) {
+spawn(llvm::function_ref<std::string(size_t)> Serve, Worker &W) {
   int Pair[2], Pipe[2];
   if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, Pair) != 0)
     return std::string("socketpair: ") + std::strerror(errno);
@@ -269,9 +273,8 @@ uint64_t residentMiB(pid_t Pid) {
 /// Runs \p Units on \p Jobs workers. Crashes go to \p Retry when given,
 /// else to \p Failed. Returns false if interrupted.
 bool runPhase(const PoolOptions &Options, unsigned Jobs,
-              const std::vector<std::string> &Requests,
               std::deque<size_t> Units,
-              llvm::function_ref<std::string(std::string)> Serve,
+              llvm::function_ref<std::string(size_t)> Serve,
               llvm::function_ref<void(size_t, std::string)> Answer,
               llvm::function_ref<void(size_t, UnitFailure)> Failed,
               std::vector<size_t> *Retry) {
@@ -298,16 +301,19 @@ bool runPhase(const PoolOptions &Options, unsigned Jobs,
       StopAll();
       return false;
     }
-    // Give every idle worker a unit, starting workers as needed.
+    // Give every idle worker the next unit, starting workers as needed.
+    auto Give = [&](Worker &W) {
+      W.Unit = Units.front();
+      Units.pop_front();
+      W.Started = Clock::now();
+      W.Stderr.clear();
+      // The unit's index: the worker is a fork, it has the units already.
+      writeFrame(W.Sock, std::to_string(*W.Unit)); // a dead worker shows as EOF
+    };
     llvm::erase_if(Workers, [](const Worker &W) { return W.Pid <= 0; });
     for (Worker &W : Workers)
-      if (!W.Unit && !Units.empty()) {
-        W.Unit = Units.front();
-        Units.pop_front();
-        W.Started = Clock::now();
-        W.Stderr.clear();
-        writeFrame(W.Sock, Requests[*W.Unit]); // a dead worker shows as EOF
-      }
+      if (!W.Unit && !Units.empty())
+        Give(W);
     while (Workers.size() < Jobs && !Units.empty()) {
       Worker W;
       if (std::optional<std::string> Problem = spawn(Serve, W)) {
@@ -317,10 +323,7 @@ bool runPhase(const PoolOptions &Options, unsigned Jobs,
         Units.pop_front();
         continue;
       }
-      W.Unit = Units.front();
-      Units.pop_front();
-      W.Started = Clock::now();
-      writeFrame(W.Sock, Requests[*W.Unit]);
+      Give(W);
       Workers.push_back(std::move(W));
     }
     if (llvm::none_of(Workers, [](const Worker &W) { return W.Unit; }))
@@ -422,21 +425,20 @@ bool runPhase(const PoolOptions &Options, unsigned Jobs,
 } // namespace
 
 bool runInWorkers(const PoolOptions &Options,
-                  const std::vector<std::string> &Requests,
                   const std::vector<size_t> &Order,
-                  llvm::function_ref<std::string(std::string)> Serve,
+                  llvm::function_ref<std::string(size_t)> Serve,
                   llvm::function_ref<void(size_t, std::string)> Answer,
                   llvm::function_ref<void(size_t, UnitFailure)> Failed) {
   std::vector<size_t> Crashed;
   std::deque<size_t> Units(Order.begin(), Order.end());
-  if (!runPhase(Options, std::max(1u, Options.Jobs), Requests,
-                std::move(Units), Serve, Answer, Failed, &Crashed))
+  if (!runPhase(Options, std::max(1u, Options.Jobs), std::move(Units), Serve,
+                Answer, Failed, &Crashed))
     return false;
   // Each crash again, alone, in database order.
   llvm::sort(Crashed);
   for (size_t Unit : Crashed)
-    if (!runPhase(Options, 1, Requests, std::deque<size_t>{Unit}, Serve,
-                  Answer, Failed, nullptr))
+    if (!runPhase(Options, 1, std::deque<size_t>{Unit}, Serve, Answer, Failed,
+                  nullptr))
       return false;
   return true;
 }

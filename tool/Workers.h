@@ -3,8 +3,8 @@
 // Part of firecrash. The tool analyses translation units in worker processes
 // (forked from it, so they share its loaded database and options at no
 // cost), so a unit that crashes clang, hangs or eats memory costs that unit,
-// not the run. Workers take requests on a socket and answer with the unit's
-// summary document, each as a frame "<length>\n<bytes>"; the parent
+// not the run. Workers take a unit's index on a socket and answer with the
+// unit's summary document, each as a frame "<length>\n<bytes>"; the parent
 // schedules, times, measures and replaces them.
 //
 //===----------------------------------------------------------------------===//
@@ -41,18 +41,18 @@ struct UnitFailure {
   std::string Stderr;
 };
 
-/// Sends \p Requests to workers, \p Order giving the order to start them in;
-/// a worker answers each with \p Serve, which must be safe to call in a
-/// child forked from this process (no other thread may be running).
-/// Calls \p Answer with a request's index and the worker's answer, or
+/// Has workers analyse the units \p Order lists, in that order: a worker
+/// is sent a unit's index and answers with what \p Serve returns for it.
+/// \p Serve runs in a child forked from this process, so it must be safe to
+/// call there (no other thread may be running).
+/// Calls \p Answer with a unit's index and the worker's answer, or
 /// \p Failed when its worker crashed (twice: a crash is retried once, in a
 /// worker running alone, so a neighbour's memory use is not blamed on it),
 /// ran out of time or of memory. Both are called on this thread. Returns
-/// false if the run was interrupted (then some requests have neither).
+/// false if the run was interrupted (then some units have neither).
 bool runInWorkers(const PoolOptions &Options,
-                  const std::vector<std::string> &Requests,
                   const std::vector<size_t> &Order,
-                  llvm::function_ref<std::string(std::string)> Serve,
+                  llvm::function_ref<std::string(size_t)> Serve,
                   llvm::function_ref<void(size_t, std::string)> Answer,
                   llvm::function_ref<void(size_t, UnitFailure)> Failed);
 
