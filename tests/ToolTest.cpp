@@ -1025,9 +1025,15 @@ TEST(Tool, CacheReusesOnlyUnchangedUnits) {
             readFile(P.file("src/catalog.cpp")) + "// edited\n");
   EXPECT_EQ(cacheLine(Run()), "(cache: 2 reused, 1 analysed)");
   // A shared header: every file.
-  writeFile(P.file("include/shop/shop.h"),
-            readFile(P.file("include/shop/shop.h")) + "// edited\n");
+  std::string Shared = readFile(P.file("include/shop/shop.h"));
+  writeFile(P.file("include/shop/shop.h"), Shared + "// edited\n");
   EXPECT_EQ(cacheLine(Run()), "(cache: 0 reused, 3 analysed)");
+  // Back as it was (a branch switched back): the earlier results are still
+  // there, next to the newer ones.
+  writeFile(P.file("include/shop/shop.h"), Shared);
+  EXPECT_EQ(cacheLine(Run()), "(cache: 3 reused, 0 analysed)");
+  writeFile(P.file("include/shop/shop.h"), Shared + "// edited\n");
+  EXPECT_EQ(cacheLine(Run()), "(cache: 3 reused, 0 analysed)");
   // The configuration and the checks are in the key.
   EXPECT_EQ(cacheLine(Run({"--config", "{CheckOptions: {firecrash-detached-"
                                         "coroutine.MaxCallDepth: 1}}"})),
@@ -1054,8 +1060,9 @@ TEST(Tool, CacheReusesOnlyUnchangedUnits) {
     if (Entry.is_regular_file())
       Entries.push_back(Entry.path().string());
   // Five keys (as configured, --config, --checks, .clang-tidy, flags) for
-  // three units; edited files replace their key's entry.
-  ASSERT_EQ(Entries.size(), 5u * 3u);
+  // three units, and under the first key a variant per content the edits
+  // above gave a unit: prices.h (1 unit), catalog.cpp (1), shop.h (3).
+  ASSERT_EQ(Entries.size(), 5u * 3u + 5u);
   // The three in use are the newest.
   std::vector<std::string> Fresh = Entries;
   std::sort(Fresh.begin(), Fresh.end(), [](const auto &A, const auto &B) {
@@ -1208,6 +1215,193 @@ TEST(Tool, FileNamesThatAreNotUtf8SurviveSummariesAndTheCache) {
   }
   std::error_code EC;
   fs::remove_all(Dir, EC);
+}
+
+/// Runs git in \p Dir as a fixed author.
+void git(const std::string &Dir, const std::vector<std::string> &Args) {
+  std::vector<std::string> Argv{"git",
+                                "-C",
+                                Dir,
+                                "-c",
+                                "user.name=firecrash",
+                                "-c",
+                                "user.email=firecrash@example.invalid",
+                                "-c",
+                                "commit.gpgsign=false",
+                                "-c",
+                                "init.defaultBranch=main"};
+  Argv.insert(Argv.end(), Args.begin(), Args.end());
+  CommandResult Ran = runCommand(Argv, 60);
+  ASSERT_EQ(Ran.ExitCode, 0) << Ran.Stderr;
+}
+
+/// \p Text with the one occurrence of \p From replaced by \p To.
+std::string replaced(std::string Text, const std::string &From,
+                     const std::string &To) {
+  size_t At = Text.find(From);
+  EXPECT_NE(At, std::string::npos) << From;
+  if (At != std::string::npos)
+    Text.replace(At, From.size(), To);
+  return Text;
+}
+
+/// The shop project in a git repository whose only commit is its base:
+/// log_line() in audit.cpp starts nothing, so the handler checkout() in
+/// orders.cpp, which calls it through record_checkout(), is clean there.
+struct Repository : Project {
+  std::string Work = Root + "/src";
+  std::string Audit = file("src/audit.cpp");
+  std::string Starting = readFile(Audit);
+  static constexpr const char *Quiet = "static void log_line(int id) {}";
+  static constexpr const char *Starts =
+      "static void log_line(int id) { write_audit(id); }";
+
+  Repository() {
+    writeFile(Audit, replaced(Starting, Starts, Quiet));
+    git(Work, {"init", "-q"});
+    git(Work, {"add", "-A"});
+    git(Work, {"commit", "-q", "-m", "base"});
+  }
+  CommandResult run(std::vector<std::string> Args) const {
+    Args.insert(Args.begin(), {"-p", Build});
+    return firecrash(Args, Work);
+  }
+};
+
+TEST(Tool, DiffBaseReportsWhatAHelperChangeIntroducesInAnotherFile) {
+  Repository R;
+  std::string Cache = R.Root + "/cache";
+  // The base's own run fills the cache, as a run on the main branch does.
+  CommandResult AtBase = R.run({"--cache-dir", Cache});
+  EXPECT_EQ(AtBase.Stderr,
+            "firecrash: 2 findings in 3 files (cache: 0 reused, 3 analysed)\n");
+
+  // The change: the helper in audit.cpp now starts a detached coroutine,
+  // which the unchanged handler in orders.cpp reaches.
+  writeFile(R.Audit, R.Starting);
+  CommandResult Ran = R.run(
+      {"--cache-dir", Cache, "--diff-base", "HEAD", "--format", "json"});
+  EXPECT_EQ(Ran.ExitCode, Findings) << Ran.Stderr;
+  Json Report = parseReport(Ran.Stdout);
+  ASSERT_EQ(Report["findings"].size(), 1u) << Ran.Stdout;
+  const Json &F = Report["findings"][0];
+  EXPECT_EQ(F["file"], "src/orders.cpp");
+  EXPECT_EQ(F["line"], 10);
+  EXPECT_EQ(F["check"], "firecrash-detached-coroutine");
+  EXPECT_EQ(F["callee"], "shop::write_audit");
+  EXPECT_EQ(F["cross_translation_unit"], true);
+  // Only audit.cpp is analysed again, here; at the base it is the cache's.
+  const Json &Diff = Report["summary"]["diff_base"];
+  EXPECT_EQ(Diff["revision"], "HEAD");
+  EXPECT_EQ(Diff["commit"].get<std::string>().size(), 40u);
+  EXPECT_EQ(Diff["changed_files"], 1);
+  EXPECT_EQ(Diff["units_affected"], 1);
+  EXPECT_EQ(Diff["analysed_here"], 1);
+  EXPECT_EQ(Diff["analysed_at_base"], 0);
+  EXPECT_EQ(Diff["present_at_base"], 2);
+
+  // Without a cache every unit is analysed here (the merge needs every
+  // summary) and the affected one at the base: the same finding.
+  CommandResult Cold = R.run({"--diff-base", "HEAD"});
+  EXPECT_EQ(Cold.ExitCode, Findings);
+  EXPECT_EQ(Cold.Stderr,
+            "firecrash: 1 finding introduced since HEAD in 3 files, 2 present "
+            "at the base; 1 affected by 1 changed file, analysed 3 here and 1 "
+            "at the base\n");
+  EXPECT_NE(Cold.Stdout.find("src/orders.cpp:10:3: warning: coroutine "
+                             "'write_audit'"),
+            std::string::npos)
+      << Cold.Stdout;
+  EXPECT_EQ(Cold.Stdout.find("send_email"), std::string::npos)
+      << "a finding present at the base is reported";
+
+  // SARIF carries that result alone and says what it was compared with.
+  CommandResult Sarif = R.run({"--diff-base", "HEAD", "--format", "sarif"});
+  Json Log = parse(Sarif.Stdout);
+  EXPECT_EQ(Log["runs"][0]["results"].size(), 1u);
+  EXPECT_EQ(Log["runs"][0]["properties"]["diffBase"]["revision"], "HEAD");
+
+  // A baseline of the whole tree hides it too.
+  std::string Baseline = R.Root + "/baseline.json";
+  R.run({"--write-baseline", Baseline});
+  CommandResult Baselined =
+      R.run({"--diff-base", "HEAD", "--baseline", Baseline, "--format", "json"});
+  EXPECT_EQ(Baselined.ExitCode, Clean) << Baselined.Stdout;
+  EXPECT_EQ(parseReport(Baselined.Stdout)["summary"]["baselined"], 1);
+}
+
+TEST(Tool, DiffBaseDoesNotReportMovedCodeOrFixedFindings) {
+  Repository R;
+  std::string Orders = R.file("src/orders.cpp");
+  std::string Text = readFile(Orders);
+  // Moved: the handler ship() and its detached coroutine go above
+  // checkout(), lines shift, nothing is new.
+  size_t Ship = Text.find("// Fixable:");
+  size_t View = Text.find("// Clean:");
+  size_t Checkout = Text.find("// A direct start:");
+  ASSERT_TRUE(Ship != std::string::npos && View != std::string::npos &&
+              Checkout != std::string::npos);
+  std::string Moved = Text.substr(0, Checkout) +
+                      Text.substr(Ship, View - Ship) +
+                      Text.substr(Checkout, Ship - Checkout) +
+                      Text.substr(View);
+  writeFile(Orders, Moved);
+  CommandResult Ran = R.run({"--diff-base", "HEAD"});
+  EXPECT_EQ(Ran.ExitCode, Clean) << Ran.Stdout;
+  EXPECT_EQ(Ran.Stdout, "");
+  EXPECT_NE(Ran.Stderr.find("0 findings introduced since HEAD"),
+            std::string::npos)
+      << Ran.Stderr;
+
+  // Moved to a new file (and the change committed): still nothing new.
+  size_t NotifyEnd = Moved.find("// A direct start:");
+  std::string Shipping =
+      "#include <shop/shop.h>\nnamespace shop {\n" +
+      Moved.substr(Moved.find("// Fixable:"),
+                   NotifyEnd - Moved.find("// Fixable:")) +
+      "}\n";
+  writeFile(Orders, Moved.substr(0, Moved.find("// Fixable:")) +
+                        Moved.substr(NotifyEnd));
+  writeFile(R.file("src/shipping.cpp"), Shipping);
+  writeFile(R.file("CMakeLists.txt"),
+            replaced(readFile(R.file("CMakeLists.txt")), "src/orders.cpp",
+                     "src/orders.cpp src/shipping.cpp"));
+  CommandResult Configured =
+      runCommand({"cmake", "-S", R.Work, "-B", R.Build}, 300);
+  ASSERT_EQ(Configured.ExitCode, 0) << Configured.Stderr;
+  Ran = R.run({"--diff-base", "HEAD", "--format", "json"});
+  EXPECT_EQ(Ran.ExitCode, Clean) << Ran.Stdout << Ran.Stderr;
+  Json Report = parseReport(Ran.Stdout);
+  EXPECT_EQ(Report["findings"].size(), 0u);
+  EXPECT_EQ(Report["summary"]["files_analyzed"], 4);
+  EXPECT_EQ(Report["summary"]["diff_base"]["present_at_base"], 2);
+
+  // Fixed: the call that started send_email is gone; nothing is new.
+  git(R.Work, {"add", "-A"});
+  git(R.Work, {"commit", "-q", "-m", "moved"});
+  std::string Now = readFile(Orders);
+  writeFile(Orders, replaced(Now, "  send_email(o.email);\n", ""));
+  Ran = R.run({"--diff-base", "HEAD"});
+  EXPECT_EQ(Ran.ExitCode, Clean) << Ran.Stdout;
+  EXPECT_NE(Ran.Stderr.find("0 findings introduced since HEAD in 4 files, 1 "
+                            "present at the base; 1 affected by 1 changed "
+                            "file, analysed 4 here and 1 at the base"),
+            std::string::npos)
+      << Ran.Stderr;
+}
+
+TEST(Tool, DiffBaseProblemsAreUsageErrors) {
+  Repository R;
+  expectOneLineError(R.run({"--diff-base", "no-such-branch"}),
+                     "--diff-base: 'no-such-branch' names no commit in ");
+  expectOneLineError(R.run({"--diff-base", "HEAD", "--shard", "1/2"}),
+                     "--diff-base compares whole reports");
+  expectOneLineError(
+      R.run({"--diff-base", "HEAD", "--write-baseline", R.Root + "/b.json"}),
+      "--write-baseline records every finding");
+  // Outside a work tree.
+  expectOneLineError(firecrash({"-p", R.Build, "--diff-base", "HEAD"}, R.Root),
+                     "--diff-base needs a git work tree: ");
 }
 
 TEST(Tool, GccOnlyFlagsAreRecognised) {

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CheckRegistry.h"
+#include "DiffBase.h"
 #include "FindingSink.h"
 #include "Report.h"
 #include "ResultCache.h"
@@ -150,6 +151,12 @@ cl::opt<std::string> CacheDir(
              "configuration and every file they read are unchanged, kept in "
              "this directory (safe to share between processes)"),
     cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> DiffBase(
+    "diff-base",
+    cl::desc("Report only the findings the working tree introduces against "
+             "this git revision, across files; only the units that read a "
+             "changed file are analysed again (at both revisions)"),
+    cl::value_desc("rev"), cl::cat(Category));
 cl::opt<std::string> Shard(
     "shard",
     cl::desc("Analyse only shard i of n (1 <= i <= n): a deterministic, "
@@ -262,7 +269,8 @@ bool prepare(const tooling::CompilationDatabase &DB, const std::string &File,
   Unit = unitFor(DB, File, Command);
   if (!Command)
     return true;
-  if (!sys::fs::exists(File)) {
+  if (Options.Overrides ? !Options.Overrides->exists(File)
+                        : !sys::fs::exists(File)) {
     Unit.Failures.push_back("the file does not exist");
     return true;
   }
@@ -279,15 +287,17 @@ bool prepare(const tooling::CompilationDatabase &DB, const std::string &File,
 }
 
 /// Runs the checks over \p File's unit, and stores a complete result in
-/// \p Cache under \p Key (when both are given).
+/// \p Cache under \p Key (when both are given). The unit records the files
+/// it read when it is cached or \p WantsFiles.
 UnitResult compute(const tooling::CompilationDatabase &DB,
                    const std::string &File, const RunOptions &Options,
-                   ResultCache *Cache, const std::string &Key) {
+                   ResultCache *Cache, const std::string &Key,
+                   bool WantsFiles) {
   std::optional<tooling::CompileCommand> Command;
   UnitResult Unit = unitFor(DB, File, Command);
   if (!Command)
     return Unit;
-  UnitSink Sink(/*WantsFiles=*/Cache && !Key.empty());
+  UnitSink Sink(/*WantsFiles=*/(Cache && !Key.empty()) || WantsFiles);
   threadFindingSink() = &Sink;
   auto Errors = runChecks(DB, {File}, Options);
   threadFindingSink() = nullptr;
@@ -312,16 +322,18 @@ UnitResult compute(const tooling::CompilationDatabase &DB,
   Unit.Errors = std::move(*Errors);
   Unit.Records = std::move(Sink.Records);
   Unit.Summaries = std::move(Sink.Summaries);
+  for (const std::string &Dependency : Sink.Dependencies)
+    Unit.Dependencies.push_back(absolutePath(Dependency, Unit.BuildDirectory));
+  llvm::sort(Unit.Dependencies);
+  Unit.Dependencies.erase(
+      std::unique(Unit.Dependencies.begin(), Unit.Dependencies.end()),
+      Unit.Dependencies.end());
   // Only a complete analysis is worth keeping: one that failed is redone.
   if (Cache && !Key.empty() && Unit.Failures.empty() &&
-      !Sink.Dependencies.empty()) {
-    std::vector<std::string> Files;
-    for (const std::string &Dependency : Sink.Dependencies)
-      Files.push_back(absolutePath(Dependency, Unit.BuildDirectory));
-    llvm::sort(Files);
-    Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
-    Cache->store(Key, Unit, Files);
-  }
+      !Unit.Dependencies.empty())
+    Cache->store(Key, Unit, Unit.Dependencies);
+  if (!WantsFiles)
+    Unit.Dependencies.clear();
   return Unit;
 }
 
@@ -419,12 +431,14 @@ Expected<std::unique_ptr<tooling::CompilationDatabase>> loadDatabase() {
 }
 
 /// Analyses \p Files: what the cache holds is reused, the rest runs in
-/// worker processes (in this process under --in-process). Returns nullopt
-/// if the run was interrupted.
+/// worker processes (in this process under --in-process). Each unit records
+/// the files it read when \p WantsFiles; \p Parsed counts the units that
+/// were not reused. Returns nullopt if the run was interrupted.
 std::optional<std::vector<UnitResult>>
 analyseAll(const tooling::CompilationDatabase &DB,
            const std::vector<std::string> &Files, const RunOptions &Options,
-           const std::string &Root, ResultCache *Cache) {
+           const std::string &Root, ResultCache *Cache, bool WantsFiles,
+           size_t &Parsed) {
   size_t Count = Files.size();
   std::vector<UnitResult> Results(Count);
   std::vector<std::string> Keys(Count);
@@ -453,6 +467,7 @@ analyseAll(const tooling::CompilationDatabase &DB,
     return Sizes[A] != Sizes[B] ? Sizes[A] > Sizes[B] : A < B;
   });
   size_t Done = Count - Order.size();
+  Parsed = Order.size();
   std::mutex ProgressLock;
   bool Progress = !Quiet && ::isatty(2);
   auto Finished = [&](size_t I) {
@@ -472,7 +487,7 @@ analyseAll(const tooling::CompilationDatabase &DB,
       if (interruptSignal())
         return;
       size_t I = Order[N];
-      Results[I] = compute(DB, Files[I], Options, Cache, Keys[I]);
+      Results[I] = compute(DB, Files[I], Options, Cache, Keys[I], WantsFiles);
       Finished(I);
     });
     Complete = !interruptSignal();
@@ -510,7 +525,8 @@ analyseAll(const tooling::CompilationDatabase &DB,
     // A worker is a fork of this process: it is sent a unit's index and
     // answers with the unit's summary document.
     auto Serve = [&](size_t I) {
-      UnitResult Unit = compute(DB, Files[I], Options, Cache, Keys[I]);
+      UnitResult Unit =
+          compute(DB, Files[I], Options, Cache, Keys[I], WantsFiles);
       return summaryText({&Unit}, "");
     };
     Complete = runInWorkers(Pool, Order, Serve, Answer, Failed);
@@ -753,7 +769,7 @@ int main(int argc, const char **argv) {
     for (const cl::Option *O : std::initializer_list<const cl::Option *>{
              &BuildPath, &Checks, &Config, &ConfigFile, &HeaderFilter,
              &CacheDir, &Shard, &DumpConfig, &Timeout, &MaxMemory,
-             &InProcess})
+             &InProcess, &DiffBase})
       if (Given(*O))
         return fail(ExitUsage, "'merge' reads summaries and runs no check: "
                                "-" +
@@ -767,6 +783,15 @@ int main(int argc, const char **argv) {
                              "compiler flags after '--' belong to the run "
                              "that wrote them");
   }
+  if (Given(DiffBase) && Given(Shard))
+    return fail(ExitUsage, "--diff-base compares whole reports, and a shard "
+                           "holds part of one: run it unsharded");
+  if (Given(DiffBase) && Given(WriteBaselineFile))
+    return fail(ExitUsage, "--write-baseline records every finding, and "
+                           "--diff-base reports only new ones: write the "
+                           "baseline in a run without it");
+  if (Given(DiffBase) && DiffBase.empty())
+    return fail(ExitUsage, "--diff-base needs a revision");
   if (FixedFlags && Given(BuildPath))
     return fail(ExitUsage, "-p and compiler flags after '--' exclude each "
                            "other: name a compile database or the flags");
@@ -776,7 +801,8 @@ int main(int argc, const char **argv) {
   if (RunMode == Mode::Summarize)
     for (const cl::Option *O : std::initializer_list<const cl::Option *>{
              &FormatName, &BaselineFile, &WriteBaselineFile, &ExportFixes,
-             &ApplyFixes, &FixErrors, &DocsUrl, &SarifCategory, &NoCrossTU})
+             &ApplyFixes, &FixErrors, &DocsUrl, &SarifCategory, &NoCrossTU,
+             &DiffBase})
       if (Given(*O))
         return fail(ExitUsage, "'summarize' writes a summary document: -" +
                                    O->ArgStr +
@@ -928,9 +954,19 @@ int main(int argc, const char **argv) {
       return fail(ExitUsage, toString(Opened.takeError()));
     Cache = std::move(*Opened);
   }
+  // What the working tree changes against the base, before any work: a bad
+  // revision is a usage error.
+  std::optional<TreeChange> Change;
+  if (!DiffBase.empty()) {
+    auto Read = readTreeChange(DiffBase, Root);
+    if (!Read)
+      return fail(ExitUsage, toString(Read.takeError()));
+    Change = std::move(*Read);
+  }
   // The results and the report live until the process exits, and are not
   // freed then: for tens of thousands of files that would cost more than
   // writing the report (BuryPointer tells leak checkers it is on purpose).
+  size_t Parsed = 0;
   auto *UnitsStorage = new std::vector<UnitResult>;
   llvm::BuryPointer(UnitsStorage);
   std::vector<UnitResult> &Units = *UnitsStorage;
@@ -950,19 +986,74 @@ int main(int argc, const char **argv) {
               AsErrors.contains(E.DiagnosticName);
     }
   } else {
-    auto Analysed = analyseAll(*DB, Files, Options, Root, Cache.get());
+    auto Analysed = analyseAll(*DB, Files, Options, Root, Cache.get(),
+                               /*WantsFiles=*/Change.has_value(), Parsed);
     if (!Analysed)
       return Interrupted(interruptSignal());
     Units = std::move(*Analysed);
   }
-  auto CacheLine = [&Cache]() -> std::string {
+  // Under --diff-base, the report as it was at the base: the units that
+  // read a changed file analysed again with the base's contents, the others
+  // as they are (they read the same files), merged the same way.
+  std::optional<Report> AtBase;
+  DiffSummary Diff;
+  std::unique_ptr<ResultCache> BaseCache;
+  if (Change) {
+    Diff.Base = DiffBase;
+    Diff.Commit = Change->Commit;
+    Diff.ChangedFiles = Change->Changed.size();
+    Diff.AnalysedHere = Parsed;
+    RunOptions BaseOptions = Options;
+    BaseOptions.Overrides = &Change->Base;
+    if (Cache) {
+      auto Opened = ResultCache::open(CacheDir, toolIdentity(argv[0]));
+      if (!Opened)
+        return fail(ExitUsage, toString(Opened.takeError()));
+      BaseCache = std::move(*Opened);
+      BaseCache->setOverrides(&Change->Base);
+    }
+    std::vector<char> Affected(Units.size(), 0);
+    std::vector<std::string> BaseFiles;
+    for (size_t I = 0; I < Units.size(); ++I) {
+      const UnitResult &Unit = Units[I];
+      // A unit that recorded no files (it failed) may read anything.
+      Affected[I] = Unit.Dependencies.empty() ||
+                    affectedBy(*Change, Unit.File, Unit.Dependencies);
+      Diff.UnitsAffected += Affected[I];
+      if (Affected[I] && Change->Base.exists(Unit.File))
+        BaseFiles.push_back(Unit.File);
+    }
+    auto Analysed = analyseAll(*DB, BaseFiles, BaseOptions, Root,
+                               BaseCache.get(), /*WantsFiles=*/false,
+                               Diff.AnalysedAtBase);
+    if (!Analysed)
+      return Interrupted(interruptSignal());
+    std::vector<UnitResult> BaseUnits;
+    BaseUnits.reserve(Units.size());
+    size_t Next = 0;
+    for (size_t I = 0; I < Units.size(); ++I) {
+      if (!Affected[I])
+        BaseUnits.push_back(Units[I]);
+      else if (Next < BaseFiles.size() && BaseFiles[Next] == Units[I].File)
+        BaseUnits.push_back(std::move((*Analysed)[Next++]));
+    }
+    AtBase = buildReport(BaseUnits, Root, !NoCrossTU, Jobs, &Change->Base);
+  }
+  auto CacheLine = [&Cache, &BaseCache]() -> std::string {
     if (!Cache)
       return "";
-    return " (cache: " + std::to_string(Cache->Hits) + " reused, " +
-           std::to_string(Cache->Misses) + " analysed" +
-           (Cache->Corrupt ? ", " + std::to_string(Cache->Corrupt) +
-                                 " damaged entries replaced"
-                           : std::string()) +
+    unsigned Hits = Cache->Hits, Misses = Cache->Misses,
+             Corrupt = Cache->Corrupt;
+    if (BaseCache) {
+      Hits += BaseCache->Hits;
+      Misses += BaseCache->Misses;
+      Corrupt += BaseCache->Corrupt;
+    }
+    return " (cache: " + std::to_string(Hits) + " reused, " +
+           std::to_string(Misses) + " analysed" +
+           (Corrupt ? ", " + std::to_string(Corrupt) +
+                          " damaged entries replaced"
+                    : std::string()) +
            ")";
   };
 
@@ -970,8 +1061,10 @@ int main(int argc, const char **argv) {
     return Interrupted(Signal);
   if (RunMode == Mode::Summarize) {
     std::vector<const UnitResult *> Pointers;
-    for (const UnitResult &Unit : Units)
+    for (UnitResult &Unit : Units) {
+      Unit.Dependencies.clear(); // The cache's business, not the document's.
       Pointers.push_back(&Unit);
+    }
     std::string Text = summaryText(Pointers, Root);
     if (OutputFile.empty()) {
       outs() << Text;
@@ -1031,6 +1124,10 @@ int main(int argc, const char **argv) {
   if (!WriteBaselineFile.empty())
     if (Error E = writeAtomically(WriteBaselineFile, baselineText(R)))
       return fail(ExitUsage, toString(std::move(E)));
+  if (AtBase) {
+    Diff.Existing = keepIntroduced(R, *AtBase);
+    R.Diff = Diff;
+  }
   applyBaseline(R, Baseline);
 
   SarifOptions Sarif;
@@ -1081,7 +1178,9 @@ int main(int argc, const char **argv) {
   if (!Quiet && OutputFormat == Format::Text &&
       (R.FilesAnalyzed > R.FilesFailed || R.FilesSkipped))
     errs() << "firecrash: " << R.Findings.size() << " finding"
-           << (R.Findings.size() == 1 ? "" : "s") << " in " << R.FilesAnalyzed
+           << (R.Findings.size() == 1 ? "" : "s")
+           << (R.Diff ? " introduced since " + R.Diff->Base : "") << " in "
+           << R.FilesAnalyzed
            << " file" << (R.FilesAnalyzed == 1 ? "" : "s")
            << (R.FilesSkipped ? ", " + std::to_string(R.FilesSkipped) +
                                     " skipped (not C or C++)"
@@ -1091,6 +1190,19 @@ int main(int argc, const char **argv) {
                    : std::string())
            << (R.Baselined ? ", " + std::to_string(R.Baselined) + " baselined"
                            : std::string())
+           << (R.Diff ? ", " + std::to_string(R.Diff->Existing) +
+                            " present at the base; " +
+                            std::to_string(R.Diff->UnitsAffected) +
+                            " affected by " +
+                            std::to_string(R.Diff->ChangedFiles) +
+                            " changed file" +
+                            (R.Diff->ChangedFiles == 1 ? "" : "s") +
+                            ", analysed " +
+                            std::to_string(R.Diff->AnalysedHere) +
+                            " here and " +
+                            std::to_string(R.Diff->AnalysedAtBase) +
+                            " at the base"
+                      : std::string())
            << CacheLine() << "\n";
 
   int Status = ExitClean;

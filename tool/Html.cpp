@@ -188,6 +188,10 @@ void writeReportHtml(const Report &R, const std::string &SourceRoot,
     OS << " (" << R.FilesFailed << " not analysed)";
   if (R.FilesSkipped)
     OS << ", " << R.FilesSkipped << " skipped (not C or C++)";
+  if (R.Diff)
+    OS << "; introduced since " << escape(R.Diff->Base) << " ("
+       << escape(llvm::StringRef(R.Diff->Commit).take_front(12)) << "), "
+       << R.Diff->Existing << " present there left out";
   OS << "</p>\n</header>\n<main>\n";
 
   // Totals.

@@ -189,6 +189,18 @@ void writeReportJson(const Report &R, llvm::raw_ostream &OS) {
     J.attribute("files_analyzed", static_cast<int64_t>(R.FilesAnalyzed));
     J.attribute("files_failed", static_cast<int64_t>(R.FilesFailed));
     J.attribute("files_skipped", static_cast<int64_t>(R.FilesSkipped));
+    if (R.Diff)
+      J.attributeObject("diff_base", [&] {
+        J.attribute("revision", text(R.Diff->Base));
+        J.attribute("commit", R.Diff->Commit);
+        J.attribute("changed_files", static_cast<int64_t>(R.Diff->ChangedFiles));
+        J.attribute("units_affected",
+                    static_cast<int64_t>(R.Diff->UnitsAffected));
+        J.attribute("analysed_here", static_cast<int64_t>(R.Diff->AnalysedHere));
+        J.attribute("analysed_at_base",
+                    static_cast<int64_t>(R.Diff->AnalysedAtBase));
+        J.attribute("present_at_base", static_cast<int64_t>(R.Diff->Existing));
+      });
   });
   J.objectEnd();
   J.flush();
@@ -403,6 +415,20 @@ void writeReportSarif(const Report &R, const SarifOptions &Options,
         });
         J.attributeObject("automationDetails",
                           [&] { J.attribute("id", text(Options.Category)); });
+        // Under --diff-base the results are what the change introduces.
+        if (R.Diff)
+          J.attributeObject("properties", [&] {
+            J.attributeObject("diffBase", [&] {
+              J.attribute("revision", text(R.Diff->Base));
+              J.attribute("commit", R.Diff->Commit);
+              J.attribute("changedFiles",
+                          static_cast<int64_t>(R.Diff->ChangedFiles));
+              J.attribute("unitsAffected",
+                          static_cast<int64_t>(R.Diff->UnitsAffected));
+              J.attribute("presentAtBase",
+                          static_cast<int64_t>(R.Diff->Existing));
+            });
+          });
         J.attributeObject("originalUriBaseIds", [&] {
           J.attributeObject("%SRCROOT%", [&] {
             J.attribute("uri",

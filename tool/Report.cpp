@@ -28,7 +28,8 @@ namespace {
 /// share between threads.
 class Builder {
 public:
-  Builder(const std::string &Root) : Root(Root) {}
+  Builder(const std::string &Root, const FileOverrides *Overrides)
+      : Sources(Overrides), Root(Root) {}
 
   ReportLocation display(const std::string &AbsoluteFile, unsigned Line,
                          unsigned Column) const {
@@ -355,9 +356,10 @@ std::vector<ReportFinding> crossFindings(const std::vector<UnitResult> &Units,
 } // namespace
 
 Report buildReport(const std::vector<UnitResult> &Units,
-                   const std::string &Root, bool CrossTU, unsigned Jobs) {
+                   const std::string &Root, bool CrossTU, unsigned Jobs,
+                   const FileOverrides *Overrides) {
   Report R;
-  Builder B(Root);
+  Builder B(Root, Overrides);
   // Each unit's findings, on the -j threads: most of the work is reading
   // the sources for positions.
   std::vector<UnitPart> Parts(Units.size());
@@ -421,15 +423,19 @@ Report buildReport(const std::vector<UnitResult> &Units,
   R.Findings = std::move(Sorted);
 
   // Fingerprints: what the finding is about and the text of its call, so
-  // unrelated edits keep them; repeats are numbered in report order.
+  // unrelated edits keep them; repeats are numbered in report order. The
+  // move key leaves out the file.
   std::vector<std::string> Bases(R.Findings.size());
   forEachInParallel(Jobs, R.Findings.size(), [&](size_t I) {
-    const ReportFinding &F = R.Findings[I];
-    Bases[I] = F.Check + "\n" + F.Loc.File + "\n" + F.Handler + "\n" +
-               F.Callee + "\n";
+    ReportFinding &F = R.Findings[I];
+    std::string Key = F.Check + "\n" + F.Handler + "\n" + F.Callee + "\n";
     if (!F.Loc.File.empty())
-      Bases[I] += normalizedCallText(B.Sources, B.absolute(F.Loc), F.Loc.Line,
-                                     F.Loc.Column);
+      Key += normalizedCallText(B.Sources, B.absolute(F.Loc), F.Loc.Line,
+                                F.Loc.Column);
+    F.MoveKey = llvm::utohexstr(llvm::xxh3_64bits(Key), /*LowerCase=*/true,
+                                /*Width=*/16);
+    Bases[I] = F.Check + "\n" + F.Loc.File + "\n" +
+               StringRef(Key).drop_front(F.Check.size() + 1).str();
   });
   // Clang's own buffers ("<scratch space>", "<built-in>") are no files.
   for (std::string &File : B.Sources.unreadable())
@@ -443,6 +449,25 @@ Report buildReport(const std::vector<UnitResult> &Units,
         /*LowerCase=*/true, /*Width=*/16);
   }
   return R;
+}
+
+size_t keepIntroduced(Report &Here, const Report &Base) {
+  llvm::StringMap<unsigned> AtBase;
+  for (const ReportFinding &F : Base.Findings)
+    ++AtBase[F.MoveKey];
+  std::vector<ReportFinding> Kept;
+  size_t Existing = 0;
+  for (ReportFinding &F : Here.Findings) {
+    auto It = AtBase.find(F.MoveKey);
+    if (It != AtBase.end() && It->second > 0) {
+      --It->second;
+      ++Existing;
+      continue;
+    }
+    Kept.push_back(std::move(F));
+  }
+  Here.Findings = std::move(Kept);
+  return Existing;
 }
 
 void applyBaseline(Report &R, const std::set<std::string> &Baseline) {

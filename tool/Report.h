@@ -16,6 +16,7 @@
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -35,6 +36,9 @@ struct UnitResult {
   std::vector<clang::tidy::ClangTidyError> Errors;
   std::vector<FindingRecord> Records;
   std::vector<TUSummary> Summaries;
+  /// The files the unit read (absolute, sorted), when the run asked for
+  /// them: the result cache and --diff-base do.
+  std::vector<std::string> Dependencies;
 };
 
 /// Collects what the checks tell an in-process host about one unit: its
@@ -108,6 +112,9 @@ struct ReportFinding {
   std::vector<ReportNote> Notes;
   std::vector<ReportReplacement> Fixes;
   std::string Fingerprint;
+  /// The fingerprint without the file: what --diff-base matches, so a
+  /// finding that moved to another file with its code is not new.
+  std::string MoveKey;
   bool CrossTranslationUnit = false;
   /// The error it came from, for --fix and --export-fixes (null for
   /// cross-TU findings, which have no fixes).
@@ -127,6 +134,22 @@ struct ReportFailure {
   std::vector<std::string> Messages;
 };
 
+/// What --diff-base compared, for the reports.
+struct DiffSummary {
+  /// The revision as given, and the commit it names.
+  std::string Base;
+  std::string Commit;
+  /// Files the working tree changes, adds or removes against the base.
+  size_t ChangedFiles = 0;
+  /// Units that read a changed file, so their findings can differ.
+  size_t UnitsAffected = 0;
+  /// Units parsed for the working tree and for the base (cache misses).
+  size_t AnalysedHere = 0;
+  size_t AnalysedAtBase = 0;
+  /// Findings present at the base too, left out of the report.
+  size_t Existing = 0;
+};
+
 struct Report {
   std::vector<ReportFinding> Findings;
   std::vector<ReportError> Errors;
@@ -143,6 +166,8 @@ struct Report {
   size_t Baselined = 0;
   /// The findings the baseline hid, for reports that show them apart.
   std::vector<ReportFinding> BaselinedFindings;
+  /// Set under --diff-base: the findings are those the change introduces.
+  std::optional<DiffSummary> Diff;
 };
 
 /// Returns \p File made absolute against \p BuildDirectory (the current
@@ -151,9 +176,16 @@ std::string absolutePath(llvm::StringRef File, llvm::StringRef BuildDirectory);
 
 /// Builds the report of a run on \p Jobs threads (0: one per core). \p Root
 /// is the directory paths are shown relative to; \p CrossTU enables the
-/// merge of summaries.
+/// merge of summaries; \p Overrides, when given, are the sources the units
+/// were analysed with in place of the files on disk.
 Report buildReport(const std::vector<UnitResult> &Units,
-                   const std::string &Root, bool CrossTU, unsigned Jobs = 0);
+                   const std::string &Root, bool CrossTU, unsigned Jobs = 0,
+                   const FileOverrides *Overrides = nullptr);
+
+/// Keeps the findings of \p Here that \p Base does not have (matched by
+/// MoveKey, as many times as the base has each), and returns how many it
+/// left out.
+size_t keepIntroduced(Report &Here, const Report &Base);
 
 /// Drops findings whose fingerprint is in \p Baseline.
 void applyBaseline(Report &R, const std::set<std::string> &Baseline);

@@ -50,9 +50,9 @@ std::string ResultCache::key(const clang::tooling::CompileCommand &Command,
   return digest(Text);
 }
 
-std::string ResultCache::entryPath(llvm::StringRef Key) const {
+std::string ResultCache::entryDirectory(llvm::StringRef Key) const {
   llvm::SmallString<256> Path(Directory);
-  llvm::sys::path::append(Path, Key.take_front(2), Key + ".json");
+  llvm::sys::path::append(Path, Key.take_front(2), Key);
   return Path.str().str();
 }
 
@@ -66,7 +66,16 @@ std::string ResultCache::contentHash(llvm::StringRef File) {
   // Only regular files: an entry that names a device (/dev/zero) must not
   // make the lookup read forever.
   std::string Hash = "missing";
-  if (llvm::sys::fs::is_regular_file(File))
+  const std::string *Override = nullptr;
+  if (Overrides)
+    if (auto It = Overrides->Contents.find(File);
+        It != Overrides->Contents.end())
+      Override = &It->second;
+  if (Override)
+    Hash = digest(*Override);
+  else if (Overrides && Overrides->Absent.contains(File))
+    Hash = "missing";
+  else if (llvm::sys::fs::is_regular_file(File))
     if (auto Buffer = llvm::MemoryBuffer::getFile(
             File, /*IsText=*/false, /*RequiresNullTerminator=*/false))
       Hash = digest((*Buffer)->getBuffer());
@@ -79,21 +88,56 @@ std::string ResultCache::sealEntry(llvm::StringRef Payload) {
 }
 
 std::optional<UnitResult> ResultCache::lookup(llvm::StringRef Key) {
-  std::string Path = entryPath(Key);
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
-  if (!Buffer) {
-    ++Misses;
-    return std::nullopt;
+  // The key's variants, newest first: the same unit as other revisions
+  // left it (a branch, a pull request's base).
+  std::vector<std::pair<llvm::sys::TimePoint<>, std::string>> Variants;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(entryDirectory(Key), EC), End;
+       It != End && !EC; It.increment(EC)) {
+    if (llvm::sys::path::extension(It->path()) != ".json")
+      continue;
+    llvm::sys::fs::file_status Status;
+    if (!llvm::sys::fs::status(It->path(), Status))
+      Variants.emplace_back(Status.getLastModificationTime(), It->path());
   }
-  return readEntry((*Buffer)->getBuffer(), Path);
+  llvm::sort(Variants, [](const auto &A, const auto &B) {
+    return A.first != B.first ? A.first > B.first : A.second < B.second;
+  });
+  for (const auto &Variant : Variants) {
+    auto Buffer = llvm::MemoryBuffer::getFile(Variant.second, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+    if (!Buffer) // Removed by another process meanwhile.
+      continue;
+    bool Damaged = false;
+    if (std::optional<UnitResult> Unit =
+            validate((*Buffer)->getBuffer(), Variant.second, Damaged)) {
+      ++Hits;
+      return Unit;
+    }
+    Corrupt += Damaged;
+  }
+  ++Misses;
+  return std::nullopt;
 }
 
 std::optional<UnitResult> ResultCache::readEntry(llvm::StringRef Text,
                                                  llvm::StringRef Path) {
-  auto Untrusted = [this]() -> std::optional<UnitResult> {
-    ++Corrupt;
-    ++Misses;
+  bool Damaged = false;
+  std::optional<UnitResult> Unit = validate(Text, Path, Damaged);
+  if (Unit) {
+    ++Hits;
+    return Unit;
+  }
+  Corrupt += Damaged;
+  ++Misses;
+  return std::nullopt;
+}
+
+std::optional<UnitResult> ResultCache::validate(llvm::StringRef Text,
+                                                llvm::StringRef Path,
+                                                bool &Damaged) {
+  auto Untrusted = [&Damaged]() -> std::optional<UnitResult> {
+    Damaged = true;
     return std::nullopt;
   };
   // "firecrash-cache 1 <checksum>\n<files>\n<summary>"
@@ -109,6 +153,7 @@ std::optional<UnitResult> ResultCache::readEntry(llvm::StringRef Text,
   const llvm::json::Array *List = Files->getAsArray();
   if (!List)
     return Untrusted();
+  std::vector<std::string> Read;
   for (const llvm::json::Value &Entry : *List) {
     const llvm::json::Array *Pair = Entry.getAsArray();
     std::optional<llvm::StringRef> File, Hash;
@@ -118,10 +163,9 @@ std::optional<UnitResult> ResultCache::readEntry(llvm::StringRef Text,
     }
     if (!File || !Hash)
       return Untrusted();
-    if (contentHash(decodePath(*File)) != *Hash) {
-      ++Misses;
+    Read.push_back(decodePath(*File));
+    if (contentHash(Read.back()) != *Hash)
       return std::nullopt;
-    }
   }
   auto Units = readSummaryText(Summary, "", Path);
   if (!Units || Units->size() != 1) {
@@ -129,7 +173,7 @@ std::optional<UnitResult> ResultCache::readEntry(llvm::StringRef Text,
       llvm::consumeError(Units.takeError());
     return Untrusted();
   }
-  ++Hits;
+  Units->front().Dependencies = std::move(Read);
   return std::move(Units->front());
 }
 
@@ -138,13 +182,36 @@ void ResultCache::store(llvm::StringRef Key, const UnitResult &Unit,
   llvm::json::Array List;
   for (const std::string &File : Files)
     List.push_back(llvm::json::Array{encodePath(File), contentHash(File)});
+  std::string FilesLine;
+  llvm::raw_string_ostream(FilesLine) << llvm::json::Value(std::move(List));
   std::string Payload;
-  llvm::raw_string_ostream(Payload)
-      << llvm::json::Value(std::move(List)) << "\n" << summaryText({&Unit}, "");
-  std::string Path = entryPath(Key);
-  llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path));
-  if (llvm::Error E = writeAtomically(Path, sealEntry(Payload)))
+  llvm::raw_string_ostream(Payload) << FilesLine << "\n"
+                                    << summaryText({&Unit}, "");
+  // One variant per content of the files read: another revision's result
+  // is kept next to this one, not replaced.
+  std::string Dir = entryDirectory(Key);
+  llvm::SmallString<256> Path(Dir);
+  llvm::sys::path::append(Path, digest(FilesLine) + ".json");
+  llvm::sys::fs::create_directories(Dir);
+  if (llvm::Error E = writeAtomically(Path.str().str(), sealEntry(Payload)))
     llvm::consumeError(std::move(E));
+  // The oldest variants beyond the limit go.
+  std::vector<std::pair<llvm::sys::TimePoint<>, std::string>> Variants;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC)) {
+    llvm::sys::fs::file_status Status;
+    if (llvm::sys::path::extension(It->path()) == ".json" &&
+        !llvm::sys::fs::status(It->path(), Status))
+      Variants.emplace_back(Status.getLastModificationTime(), It->path());
+  }
+  if (Variants.size() <= MaxVariants)
+    return;
+  llvm::sort(Variants, [](const auto &A, const auto &B) {
+    return A.first != B.first ? A.first > B.first : A.second < B.second;
+  });
+  for (size_t I = MaxVariants; I < Variants.size(); ++I)
+    llvm::sys::fs::remove(Variants[I].second);
 }
 
 } // namespace firecrash

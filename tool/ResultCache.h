@@ -5,9 +5,11 @@
 // everything known before parsing (the compile command, the effective
 // configuration, the firecrash build), and it is used only if every file the
 // unit read last time (the main file and each header) still has the content
-// hash recorded with it. Entries are written atomically and carry a checksum,
-// so a corrupt or half-written entry is recomputed, never trusted, and many
-// threads or processes can share one directory.
+// hash recorded with it; a key keeps a few results for different contents
+// (another branch, a pull request's base), as ccache's manifests do. Entries
+// are written atomically and carry a checksum, so a corrupt or half-written
+// entry is recomputed, never trusted, and many threads or processes can
+// share one directory.
 //
 //===----------------------------------------------------------------------===//
 
@@ -27,6 +29,10 @@ namespace firecrash {
 
 class ResultCache {
 public:
+  /// Results kept per key, for as many contents of the files the unit read
+  /// (revisions, branches); the least recently written go first.
+  static constexpr size_t MaxVariants = 8;
+
   /// Uses \p Directory (created if missing); \p ToolIdentity names the
   /// firecrash build, so another build never reads this one's entries.
   static llvm::Expected<std::unique_ptr<ResultCache>>
@@ -37,8 +43,8 @@ public:
   std::string key(const clang::tooling::CompileCommand &Command,
                   llvm::StringRef Configuration) const;
 
-  /// Returns the unit stored under \p Key if every file it read is
-  /// unchanged; nullopt on a miss, a stale entry or a corrupt one.
+  /// Returns the newest result stored under \p Key for which every file the
+  /// unit read is unchanged; nullopt on a miss, stale or corrupt entries.
   std::optional<UnitResult> lookup(llvm::StringRef Key);
 
   /// Returns the unit an entry's \p Text holds if every file it read is
@@ -59,6 +65,13 @@ public:
   /// Returns the content hash of \p File, reading it once per run.
   std::string contentHash(llvm::StringRef File);
 
+  /// Hashes \p Overrides in place of the files on disk (the tree at another
+  /// revision), so entries are found and stored for that tree; set before
+  /// the first lookup.
+  void setOverrides(const FileOverrides *Overrides) {
+    this->Overrides = Overrides;
+  }
+
   std::atomic<unsigned> Hits{0};
   std::atomic<unsigned> Misses{0};
   /// Entries that could not be trusted (bad checksum, unreadable); counted
@@ -68,10 +81,16 @@ public:
 private:
   ResultCache(std::string Directory, std::string ToolIdentity)
       : Directory(std::move(Directory)), ToolIdentity(std::move(ToolIdentity)) {}
-  std::string entryPath(llvm::StringRef Key) const;
+  /// The directory of \p Key's variants.
+  std::string entryDirectory(llvm::StringRef Key) const;
+  /// Returns the unit of an entry if every file it read is unchanged; sets
+  /// \p Damaged when the entry cannot be trusted.
+  std::optional<UnitResult> validate(llvm::StringRef Text, llvm::StringRef Path,
+                                     bool &Damaged);
 
   std::string Directory;
   std::string ToolIdentity;
+  const FileOverrides *Overrides = nullptr;
   std::mutex HashesLock;
   llvm::StringMap<std::string> Hashes;
 };

@@ -86,6 +86,66 @@ withGccOnlyFlagsRemoved(std::unique_ptr<tooling::CompilationDatabase> DB) {
   return Adjusted;
 }
 
+namespace {
+
+/// Hides the files a tree does not have; the rest is the underlying file
+/// system's.
+class HidingFileSystem : public llvm::vfs::ProxyFileSystem {
+public:
+  HidingFileSystem(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
+                   const llvm::StringSet<> &Absent)
+      : ProxyFileSystem(std::move(FS)), Absent(Absent) {}
+
+  llvm::ErrorOr<llvm::vfs::Status> status(const llvm::Twine &Path) override {
+    if (hidden(Path))
+      return std::make_error_code(std::errc::no_such_file_or_directory);
+    return ProxyFileSystem::status(Path);
+  }
+  llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
+  openFileForRead(const llvm::Twine &Path) override {
+    if (hidden(Path))
+      return std::make_error_code(std::errc::no_such_file_or_directory);
+    return ProxyFileSystem::openFileForRead(Path);
+  }
+
+private:
+  bool hidden(const llvm::Twine &Path) {
+    if (Absent.empty())
+      return false;
+    llvm::SmallString<256> Absolute;
+    Path.toVector(Absolute);
+    if (makeAbsolute(Absolute))
+      return false;
+    llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+    return Absent.contains(Absolute);
+  }
+
+  const llvm::StringSet<> &Absent;
+};
+
+} // namespace
+
+llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem>
+FileOverrides::fileSystem() const {
+  auto Overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+      llvm::makeIntrusiveRefCnt<HidingFileSystem>(
+          llvm::vfs::createPhysicalFileSystem(), Absent));
+  auto Memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
+  for (const auto &Entry : Contents)
+    Memory->addFile(Entry.first(), /*ModificationTime=*/0,
+                    llvm::MemoryBuffer::getMemBuffer(
+                        Entry.second, Entry.first(),
+                        /*RequiresNullTerminator=*/false));
+  Overlay->pushOverlay(Memory);
+  return Overlay;
+}
+
+bool FileOverrides::exists(llvm::StringRef File) const {
+  if (Absent.contains(File))
+    return false;
+  return Contents.count(File) || llvm::sys::fs::exists(File);
+}
+
 llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>>
 makeOptionsProvider(const RunOptions &Options) {
   ClangTidyGlobalOptions Global;
@@ -99,9 +159,9 @@ makeOptionsProvider(const RunOptions &Options) {
   if (Options.WarningsAsErrors)
     Overrides.WarningsAsErrors = *Options.WarningsAsErrors;
   if (Options.Config.empty())
-    return std::make_unique<FileOptionsProvider>(std::move(Global),
-                                                 std::move(Defaults),
-                                                 std::move(Overrides));
+    return std::make_unique<FileOptionsProvider>(
+        std::move(Global), std::move(Defaults), std::move(Overrides),
+        Options.Overrides ? Options.Overrides->fileSystem() : nullptr);
   std::string Problem;
   llvm::ErrorOr<ClangTidyOptions> Parsed = parseConfigurationWithDiags(
       llvm::MemoryBufferRef(Options.Config, "config"),
@@ -130,8 +190,12 @@ runChecks(const tooling::CompilationDatabase &DB,
   // A physical file system with its own working directory: the process-wide
   // one would chdir() into each compile's directory, under every worker
   // thread and the report that reads sources afterwards.
-  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::vfs::createPhysicalFileSystem());
+  llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS;
+  if (Options.Overrides)
+    FS = Options.Overrides->fileSystem();
+  else
+    FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+        llvm::vfs::createPhysicalFileSystem());
   return runClangTidy(Context, DB, Files, FS, Options.FixNotes,
                       Options.EnableProfile);
 }
@@ -180,14 +244,24 @@ SourceFiles::Text &SourceFiles::text(llvm::StringRef File) {
   }
   // Read outside the lock, so threads read different files at once.
   std::call_once(Entry->Read, [&] {
+    if (Overrides) {
+      if (Overrides->Absent.contains(File))
+        return;
+      auto It = Overrides->Contents.find(File);
+      if (It != Overrides->Contents.end())
+        Entry->Buffer = llvm::MemoryBuffer::getMemBuffer(
+            It->second, File, /*RequiresNullTerminator=*/false);
+    }
     // Read, not mapped: a report of a large project keeps tens of thousands
     // of sources, more than the kernel allows mappings (vm.max_map_count).
-    auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
-                                              /*RequiresNullTerminator=*/false,
-                                              /*IsVolatile=*/true);
-    if (!Buffer)
-      return;
-    Entry->Buffer = std::move(*Buffer);
+    if (!Entry->Buffer) {
+      auto Buffer = llvm::MemoryBuffer::getFile(
+          File, /*IsText=*/false, /*RequiresNullTerminator=*/false,
+          /*IsVolatile=*/true);
+      if (!Buffer)
+        return;
+      Entry->Buffer = std::move(*Buffer);
+    }
     llvm::StringRef Content = Entry->Buffer->getBuffer();
     Entry->LineStarts.push_back(0);
     for (size_t At = Content.find('\n'); At != llvm::StringRef::npos;

@@ -14,6 +14,8 @@
 #include "clang/Driver/Types.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <map>
@@ -23,6 +25,21 @@
 #include <vector>
 
 namespace firecrash {
+
+/// Contents that stand in for files on disk: the tree as it was at another
+/// revision, for the files that differ.
+struct FileOverrides {
+  /// Files by absolute path, with their content.
+  llvm::StringMap<std::string> Contents;
+  /// Files (absolute) that do not exist in that tree.
+  llvm::StringSet<> Absent;
+
+  /// Returns a file system that reads the physical one with these in
+  /// place; it has its own working directory.
+  llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> fileSystem() const;
+  /// Returns true if \p File (absolute) exists in that tree.
+  bool exists(llvm::StringRef File) const;
+};
 
 /// How to run the checks.
 struct RunOptions {
@@ -39,6 +56,9 @@ struct RunOptions {
   bool FixNotes = true;
   /// Measure the time each check takes.
   bool EnableProfile = false;
+  /// Read sources (and .clang-tidy files) with these in place of the files
+  /// on disk; null to read the disk.
+  const FileOverrides *Overrides = nullptr;
 };
 
 /// Returns the checks the firecrash module provides, in name order.
@@ -88,6 +108,9 @@ struct Position {
 /// columns of offsets, and lines by number.
 class SourceFiles {
 public:
+  /// Reads \p Overrides in place of the files on disk, when given.
+  explicit SourceFiles(const FileOverrides *Overrides = nullptr)
+      : Overrides(Overrides) {}
   /// Returns the 1-based line and column of \p Offset in \p File (line 1
   /// when the file cannot be read).
   std::pair<unsigned, unsigned> position(llvm::StringRef File, unsigned Offset);
@@ -108,6 +131,7 @@ private:
   };
   Text &text(llvm::StringRef File);
 
+  const FileOverrides *Overrides;
   std::mutex Lock;
   llvm::StringMap<std::unique_ptr<Text>> Files;
 };

@@ -202,6 +202,12 @@ Json unitJson(const UnitResult &Unit, const PathMap &Paths) {
           {"summaries", std::move(Summaries)}};
   if (!Unit.FailureKind.empty())
     Object["failureKind"] = Unit.FailureKind;
+  if (!Unit.Dependencies.empty()) {
+    Json Files = Json::array();
+    for (const std::string &File : Unit.Dependencies)
+      Files.push_back(Paths.store(File, ""));
+    Object["dependencies"] = std::move(Files);
+  }
   return Object;
 }
 

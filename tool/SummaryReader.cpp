@@ -189,6 +189,9 @@ public:
     Unit.Failures = strings(Object, "failures");
     if (has(Object, "failureKind"))
       Unit.FailureKind = string(Object, "failureKind");
+    if (has(Object, "dependencies"))
+      for (const std::string &File : strings(Object, "dependencies"))
+        Unit.Dependencies.push_back(loadPath(File, Root));
     each(Object, "diagnostics", [&](Element D) {
       std::string Level = string(D, "level");
       ClangTidyError E(string(D, "check"),

@@ -1,0 +1,195 @@
+//===--- DiffBase.cpp - What a working tree changes against a revision ----===//
+
+#include "DiffBase.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FileUtilities.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+
+namespace firecrash {
+
+namespace {
+
+/// Runs git with \p Args in \p Directory, \p Input on its standard input,
+/// and returns what it printed; fails with the first line of its errors.
+llvm::Expected<std::string> git(llvm::StringRef Git, llvm::StringRef Directory,
+                                llvm::ArrayRef<llvm::StringRef> Args,
+                                llvm::StringRef Input = "") {
+  llvm::SmallString<128> In, Out, Err;
+  for (llvm::SmallString<128> *Path : {&In, &Out, &Err})
+    if (std::error_code EC =
+            llvm::sys::fs::createTemporaryFile("firecrash-git", "txt", *Path))
+      return llvm::createStringError(EC, "cannot create a temporary file: %s",
+                                     EC.message().c_str());
+  llvm::FileRemover RemoveIn(In), RemoveOut(Out), RemoveErr(Err);
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(In, EC);
+    OS << Input;
+  }
+  std::vector<llvm::StringRef> Argv = {Git, "-C", Directory};
+  Argv.insert(Argv.end(), Args.begin(), Args.end());
+  std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(In),
+                                                llvm::StringRef(Out),
+                                                llvm::StringRef(Err)};
+  std::string Problem;
+  int Status = llvm::sys::ExecuteAndWait(Git, Argv, std::nullopt, Redirects,
+                                         /*SecondsToWait=*/0,
+                                         /*MemoryLimit=*/0, &Problem);
+  auto Read = [](llvm::StringRef Path) {
+    auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+    return Buffer ? (*Buffer)->getBuffer().str() : std::string();
+  };
+  if (Status != 0) {
+    std::string Said = Read(Err);
+    llvm::StringRef First = llvm::StringRef(Said).trim().split('\n').first;
+    First.consume_front("fatal: ");
+    return llvm::createStringError(
+        std::errc::invalid_argument, "%s",
+        (First.empty() ? (Problem.empty() ? "git failed" : Problem)
+                       : First.str())
+            .c_str());
+  }
+  return Read(Out);
+}
+
+/// Splits git's NUL-separated output.
+std::vector<llvm::StringRef> fields(llvm::StringRef Text) {
+  llvm::SmallVector<llvm::StringRef, 64> Parts;
+  Text.split(Parts, '\0', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  return {Parts.begin(), Parts.end()};
+}
+
+} // namespace
+
+llvm::Expected<TreeChange> readTreeChange(llvm::StringRef Revision,
+                                          llvm::StringRef Directory) {
+  llvm::ErrorOr<std::string> Git = llvm::sys::findProgramByName("git");
+  if (!Git)
+    return llvm::createStringError(std::errc::no_such_file_or_directory,
+                                   "--diff-base needs git on PATH");
+  TreeChange Change;
+  auto Top = git(*Git, Directory, {"rev-parse", "--show-toplevel"});
+  if (!Top)
+    return llvm::createStringError(
+        std::errc::invalid_argument, "--diff-base needs a git work tree: %s",
+        llvm::toString(Top.takeError()).c_str());
+  Change.Top = llvm::StringRef(*Top).rtrim("\r\n").str();
+  std::string Spec = (Revision + "^{commit}").str();
+  auto Commit = git(*Git, Change.Top,
+                    {"rev-parse", "--verify", "--quiet", "--end-of-options",
+                     Spec});
+  if (!Commit || llvm::StringRef(*Commit).trim().empty()) {
+    if (!Commit)
+      llvm::consumeError(Commit.takeError());
+    return llvm::createStringError(std::errc::invalid_argument,
+                                   "--diff-base: '%s' names no commit in %s",
+                                   Revision.str().c_str(), Change.Top.c_str());
+  }
+  Change.Commit = llvm::StringRef(*Commit).trim().str();
+
+  auto Absolute = [&](llvm::StringRef Relative) {
+    llvm::SmallString<256> Path(Change.Top);
+    llvm::sys::path::append(Path, Relative);
+    return Path.str().str();
+  };
+  // Tracked files: the working tree (staged or not) against the commit,
+  // renames detected.
+  auto Diff = git(*Git, Change.Top,
+                  {"diff", "--name-status", "-z", "-M", "--no-ext-diff",
+                   "--no-textconv", Change.Commit, "--"});
+  if (!Diff)
+    return Diff.takeError();
+  // What to read at the base: (name in the base tree, where it goes).
+  std::vector<std::pair<std::string, std::string>> Wanted;
+  std::vector<llvm::StringRef> Fields = fields(*Diff);
+  for (size_t I = 0; I < Fields.size();) {
+    char Status = Fields[I].empty() ? '?' : Fields[I].front();
+    bool TwoNames = Status == 'R' || Status == 'C';
+    if (I + 1 + TwoNames >= Fields.size())
+      break;
+    llvm::StringRef Name = Fields[I + 1];
+    llvm::StringRef NewName = TwoNames ? Fields[I + 2] : Name;
+    I += 2 + TwoNames;
+    Change.Changed.insert(Absolute(Name));
+    Change.Changed.insert(Absolute(NewName));
+    switch (Status) {
+    case 'A':
+      Change.Base.Absent.insert(Absolute(Name));
+      break;
+    case 'C': // A copy: the new name is new, the old one unchanged.
+      Change.Base.Absent.insert(Absolute(NewName));
+      break;
+    case 'R': // Analysed as it was, under both names.
+      Wanted.emplace_back(Name.str(), Absolute(Name));
+      Wanted.emplace_back(Name.str(), Absolute(NewName));
+      break;
+    default: // Modified, removed, type changed, unmerged.
+      Wanted.emplace_back(Name.str(), Absolute(Name));
+      break;
+    }
+  }
+  // Untracked files are new, unless ignored.
+  auto Untracked = git(*Git, Change.Top,
+                       {"ls-files", "-z", "--others", "--exclude-standard"});
+  if (!Untracked)
+    return Untracked.takeError();
+  for (llvm::StringRef Name : fields(*Untracked)) {
+    Change.Changed.insert(Absolute(Name));
+    Change.Base.Absent.insert(Absolute(Name));
+  }
+
+  // The base contents, all in one git process.
+  std::string Requests;
+  for (const auto &[Name, Where] : Wanted)
+    Requests += Change.Commit + ":" + Name + "\n";
+  auto Blobs = git(*Git, Change.Top, {"cat-file", "--batch"}, Requests);
+  if (!Blobs)
+    return Blobs.takeError();
+  llvm::StringRef Rest = *Blobs;
+  for (const auto &[Name, Where] : Wanted) {
+    // "<object> <type> <size>\n<content>\n", or "<name> missing\n".
+    auto [Header, After] = Rest.split('\n');
+    llvm::SmallVector<llvm::StringRef, 3> Parts;
+    Header.split(Parts, ' ');
+    size_t Size = 0;
+    if (Parts.size() != 3 || Parts[2].getAsInteger(10, Size)) {
+      Rest = After; // Missing at the base: nothing to read.
+      continue;
+    }
+    if (After.size() < Size)
+      return llvm::createStringError(std::errc::invalid_argument,
+                                     "git cat-file answered short for '%s'",
+                                     Name.c_str());
+    Rest = After.drop_front(Size).drop_front(1);
+    if (Parts[1] != "blob") // A submodule, not a file.
+      continue;
+    Change.Base.Contents[Where] = After.take_front(Size).str();
+  }
+  return Change;
+}
+
+bool affectedBy(const TreeChange &Change, llvm::StringRef MainFile,
+                llvm::ArrayRef<std::string> Dependencies) {
+  if (Change.Changed.contains(MainFile))
+    return true;
+  for (const std::string &File : Dependencies)
+    if (Change.Changed.contains(File))
+      return true;
+  // A .clang-tidy file configures the units below its directory.
+  for (const auto &Entry : Change.Changed) {
+    llvm::StringRef File = Entry.getKey();
+    if (llvm::sys::path::filename(File) != ".clang-tidy")
+      continue;
+    llvm::StringRef Directory = llvm::sys::path::parent_path(File);
+    if (MainFile.starts_with(Directory) &&
+        MainFile.drop_front(Directory.size()).starts_with("/"))
+      return true;
+  }
+  return false;
+}
+
+} // namespace firecrash
