@@ -1404,6 +1404,113 @@ TEST(Tool, DiffBaseProblemsAreUsageErrors) {
                      "--diff-base needs a git work tree: ");
 }
 
+/// The shop with three suppressions: one with a reason, one without, and
+/// one that suppresses nothing.
+struct Suppressing : Project {
+  Suppressing() {
+    std::string Orders = file("src/orders.cpp");
+    std::string Text = readFile(Orders);
+    Text = replaced(Text, "  send_email(o.email);\n",
+                    "  send_email(o.email); // NOLINT(firecrash-detached-"
+                    "coroutine): the mailer copies the address\n");
+    Text = replaced(Text, "  notify_warehouse(id);\n",
+                    "  // NOLINTNEXTLINE(firecrash-*)\n  notify_warehouse(id);\n");
+    Text = replaced(Text, "  co_await record_view(id);\n",
+                    "  co_await record_view(id); // NOLINT(firecrash-unawaited-"
+                    "task): stale\n");
+    writeFile(Orders, Text);
+  }
+};
+
+TEST(Tool, SuppressionsCarryReasonsAndStaleOnesAreReported) {
+  Suppressing P;
+  // By default the suppressions only suppress, and are counted.
+  CommandResult Plain = firecrash({"-p", P.Build}, P.Root);
+  EXPECT_EQ(Plain.Stderr,
+            "firecrash: 1 finding in 3 files, 2 suppressed in source\n");
+
+  CommandResult Ran =
+      firecrash({"-p", P.Build, "--require-suppression-reason",
+                 "--report-unused-suppressions", "--list-suppressed"},
+                P.Root);
+  EXPECT_EQ(Ran.ExitCode, Findings);
+  EXPECT_NE(Ran.Stdout.find("src/src/orders.cpp:18:6: warning: "
+                            "'NOLINTNEXTLINE(firecrash-*)' suppresses a "
+                            "finding of 'firecrash-detached-coroutine' without "
+                            "a reason; say why after a colon: '// "
+                            "NOLINTNEXTLINE(firecrash-*): <reason>' "
+                            "[firecrash-suppression-reason]"),
+            std::string::npos)
+      << Ran.Stdout;
+  EXPECT_NE(Ran.Stdout.find("src/src/orders.cpp:25:32: warning: "
+                            "'NOLINT(firecrash-unawaited-task)' suppresses no "
+                            "finding; remove it, or it will hide the next one "
+                            "[firecrash-unused-suppression]"),
+            std::string::npos)
+      << Ran.Stdout;
+  EXPECT_NE(Ran.Stdout.find("src/src/orders.cpp:9:27: note: suppressed by "
+                            "'NOLINT(firecrash-detached-coroutine)': the "
+                            "mailer copies the address"),
+            std::string::npos)
+      << Ran.Stdout;
+  // A reason given, and a suppression in use, are not reported.
+  EXPECT_EQ(Ran.Stdout.find("orders.cpp:9:27: warning"), std::string::npos);
+
+  Json Report = parseReport(
+      firecrash({"-p", P.Build, "--format", "json", "--list-suppressed",
+                 "--require-suppression-reason",
+                 "--report-unused-suppressions"},
+                P.Root)
+          .Stdout);
+  EXPECT_EQ(Report["summary"]["suppressed"], 2);
+  EXPECT_EQ(Report["summary"]["by_check"]["firecrash-suppression-reason"], 1);
+  EXPECT_EQ(Report["summary"]["by_check"]["firecrash-unused-suppression"], 1);
+  ASSERT_EQ(Report["suppressed"].size(), 2u);
+  const Json &Reasoned = Report["suppressed"][0];
+  EXPECT_EQ(Reasoned["line"], 9);
+  EXPECT_EQ(Reasoned["callee"], "shop::send_email");
+  EXPECT_EQ(Reasoned["suppression"]["justification"],
+            "the mailer copies the address");
+  EXPECT_EQ(Reasoned["suppression"]["marker"],
+            "NOLINT(firecrash-detached-coroutine)");
+  EXPECT_EQ(Report["suppressed"][1]["suppression"]["justification"], "");
+  // Without the flag the JSON lists none.
+  EXPECT_FALSE(parseReport(firecrash({"-p", P.Build, "--format", "json"},
+                                     P.Root)
+                               .Stdout)
+                   .contains("suppressed"));
+
+  // SARIF: suppressed results in source with their justification, a
+  // baselined one as external, and rules for the two new names.
+  std::string Baseline = P.Root + "/baseline.json";
+  firecrash({"-p", P.Build, "--write-baseline", Baseline}, P.Root);
+  std::string Out = P.Root + "/report.sarif";
+  CommandResult Sarif = firecrash(
+      {"-p", P.Build, "--format", "sarif", "-o", Out, "--baseline", Baseline,
+       "--require-suppression-reason", "--report-unused-suppressions"},
+      P.Root);
+  Json Log = parse(readFile(Out));
+  std::map<std::string, int> Kinds;
+  std::string Justification;
+  for (const Json &Result : Log["runs"][0]["results"]) {
+    if (!Result.contains("suppressions"))
+      continue;
+    const Json &S = Result["suppressions"][0];
+    ++Kinds[S["kind"].get<std::string>()];
+    if (S.contains("justification") && S["kind"] == "inSource")
+      Justification = S["justification"];
+  }
+  EXPECT_EQ(Kinds["inSource"], 2);
+  EXPECT_EQ(Kinds["external"], 1) << "the baselined cross-file finding";
+  EXPECT_EQ(Justification, "the mailer copies the address");
+  std::set<std::string> Rules;
+  for (const Json &Rule : Log["runs"][0]["tool"]["driver"]["rules"])
+    Rules.insert(Rule["id"]);
+  EXPECT_TRUE(Rules.count("firecrash-suppression-reason"));
+  EXPECT_TRUE(Rules.count("firecrash-unused-suppression"));
+  EXPECT_EQ(sarifProblems(Out), "");
+}
+
 TEST(Tool, GccOnlyFlagsAreRecognised) {
   EXPECT_TRUE(isGccOnlyFlag("-fconcepts-diagnostics-depth=2"));
   EXPECT_TRUE(isGccOnlyFlag("-fno-canonical-system-headers"));

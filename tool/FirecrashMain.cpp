@@ -157,6 +157,21 @@ cl::opt<std::string> DiffBase(
              "this git revision, across files; only the units that read a "
              "changed file are analysed again (at both revisions)"),
     cl::value_desc("rev"), cl::cat(Category));
+cl::opt<bool> RequireSuppressionReason(
+    "require-suppression-reason",
+    cl::desc("Report a NOLINT that suppresses a firecrash finding without a "
+             "reason after a colon (firecrash-suppression-reason)"),
+    cl::cat(Category));
+cl::opt<bool> ReportUnusedSuppressions(
+    "report-unused-suppressions",
+    cl::desc("Report a NOLINT naming a firecrash check that suppressed "
+             "nothing in this run (firecrash-unused-suppression)"),
+    cl::cat(Category));
+cl::opt<bool> ListSuppressed(
+    "list-suppressed",
+    cl::desc("List the findings NOLINT suppressed, with their reasons, in "
+             "the text and JSON reports (SARIF always carries them)"),
+    cl::cat(Category));
 cl::opt<std::string> Shard(
     "shard",
     cl::desc("Analyse only shard i of n (1 <= i <= n): a deterministic, "
@@ -802,7 +817,8 @@ int main(int argc, const char **argv) {
     for (const cl::Option *O : std::initializer_list<const cl::Option *>{
              &FormatName, &BaselineFile, &WriteBaselineFile, &ExportFixes,
              &ApplyFixes, &FixErrors, &DocsUrl, &SarifCategory, &NoCrossTU,
-             &DiffBase})
+             &DiffBase, &RequireSuppressionReason, &ReportUnusedSuppressions,
+             &ListSuppressed})
       if (Given(*O))
         return fail(ExitUsage, "'summarize' writes a summary document: -" +
                                    O->ArgStr +
@@ -986,8 +1002,9 @@ int main(int argc, const char **argv) {
               AsErrors.contains(E.DiagnosticName);
     }
   } else {
-    auto Analysed = analyseAll(*DB, Files, Options, Root, Cache.get(),
-                               /*WantsFiles=*/Change.has_value(), Parsed);
+    auto Analysed = analyseAll(
+        *DB, Files, Options, Root, Cache.get(),
+        /*WantsFiles=*/Change.has_value() || ReportUnusedSuppressions, Parsed);
     if (!Analysed)
       return Interrupted(interruptSignal());
     Units = std::move(*Analysed);
@@ -995,6 +1012,11 @@ int main(int argc, const char **argv) {
   // Under --diff-base, the report as it was at the base: the units that
   // read a changed file analysed again with the base's contents, the others
   // as they are (they read the same files), merged the same way.
+  ReportOptions Reporting;
+  Reporting.CrossTU = !NoCrossTU;
+  Reporting.Jobs = Jobs;
+  Reporting.RequireSuppressionReason = RequireSuppressionReason;
+  Reporting.ReportUnusedSuppressions = ReportUnusedSuppressions;
   std::optional<Report> AtBase;
   DiffSummary Diff;
   std::unique_ptr<ResultCache> BaseCache;
@@ -1037,7 +1059,9 @@ int main(int argc, const char **argv) {
       else if (Next < BaseFiles.size() && BaseFiles[Next] == Units[I].File)
         BaseUnits.push_back(std::move((*Analysed)[Next++]));
     }
-    AtBase = buildReport(BaseUnits, Root, !NoCrossTU, Jobs, &Change->Base);
+    ReportOptions AsAtBase = Reporting;
+    AsAtBase.Overrides = &Change->Base;
+    AtBase = buildReport(BaseUnits, Root, AsAtBase);
   }
   auto CacheLine = [&Cache, &BaseCache]() -> std::string {
     if (!Cache)
@@ -1093,10 +1117,11 @@ int main(int argc, const char **argv) {
 
   // Only enabled checks write summaries, so the merge honours --checks and
   // .clang-tidy files as the checks themselves do.
-  auto *ReportStorage = new Report(buildReport(Units, Root, !NoCrossTU, Jobs));
+  auto *ReportStorage = new Report(buildReport(Units, Root, Reporting));
   llvm::BuryPointer(ReportStorage);
   Report &R = *ReportStorage;
   R.FilesSkipped = FilesSkipped;
+  R.ListSuppressed = ListSuppressed;
 
   // Summaries hold offsets: without the sources, every line, column and
   // fingerprint of the report would be wrong, so none is written.
@@ -1190,6 +1215,10 @@ int main(int argc, const char **argv) {
                    : std::string())
            << (R.Baselined ? ", " + std::to_string(R.Baselined) + " baselined"
                            : std::string())
+           << (R.Suppressed.empty()
+                   ? std::string()
+                   : ", " + std::to_string(R.Suppressed.size()) +
+                         " suppressed in source")
            << (R.Diff ? ", " + std::to_string(R.Diff->Existing) +
                             " present at the base; " +
                             std::to_string(R.Diff->UnitsAffected) +

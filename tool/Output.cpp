@@ -85,6 +85,18 @@ void writeReportText(const Report &R, bool Color, const std::string &Root,
     for (const ReportNote &N : F.Notes)
       printLocated(OS, Color, N.Loc, "note", N.Message, "", Root, Sources);
   }
+  if (!R.ListSuppressed)
+    return;
+  for (const ReportFinding &F : R.Suppressed) {
+    printLocated(OS, Color, F.Loc, "remark", F.Message, " [" + F.Check + "]",
+                 Root, Sources);
+    const ReportSuppression &S = *F.Suppression;
+    printLocated(OS, Color, S.Loc, "note",
+                 "suppressed by '" + S.Marker + "': " +
+                     (S.Justification.empty() ? "no reason given"
+                                              : S.Justification),
+                 "", Root, Sources);
+  }
 }
 
 // --- JSON -------------------------------------------------------------------
@@ -101,15 +113,15 @@ void writeReportJson(const Report &R, llvm::raw_ostream &OS) {
   std::map<std::string, unsigned> PerCheck;
   for (const CheckInfo &Check : allChecks())
     PerCheck[Check.Name.str()] = 0;
+  for (const CheckInfo &Check : suppressionRules())
+    PerCheck[Check.Name.str()] = 0;
   J.objectBegin();
   J.attribute("version", ReportFormatVersion);
   J.attributeObject("tool", [&] {
     J.attribute("name", "firecrash");
     J.attribute("version", ToolVersion);
   });
-  J.attributeArray("findings", [&] {
-    for (const ReportFinding &F : R.Findings) {
-      ++PerCheck[F.Check];
+  auto Finding = [&](const ReportFinding &F) {
       J.object([&] {
         J.attribute("check", text(F.Check));
         J.attribute("severity", text(F.Severity));
@@ -158,9 +170,27 @@ void writeReportJson(const Report &R, llvm::raw_ostream &OS) {
             });
         });
         J.attribute("fingerprint", text(F.Fingerprint));
+        if (F.Suppression)
+          J.attributeObject("suppression", [&] {
+            J.attribute("kind", F.Suppression->Kind);
+            J.attribute("justification", text(F.Suppression->Justification));
+            J.attribute("marker", text(F.Suppression->Marker));
+            Location(F.Suppression->Loc);
+          });
       });
+  };
+  J.attributeArray("findings", [&] {
+    for (const ReportFinding &F : R.Findings) {
+      ++PerCheck[F.Check];
+      Finding(F);
     }
   });
+  // Under --list-suppressed: what NOLINT comments hid, and why.
+  if (R.ListSuppressed)
+    J.attributeArray("suppressed", [&] {
+      for (const ReportFinding &F : R.Suppressed)
+        Finding(F);
+    });
   J.attributeArray("errors", [&] {
     for (const ReportError &E : R.Errors)
       J.object([&] {
@@ -189,6 +219,7 @@ void writeReportJson(const Report &R, llvm::raw_ostream &OS) {
     J.attribute("files_analyzed", static_cast<int64_t>(R.FilesAnalyzed));
     J.attribute("files_failed", static_cast<int64_t>(R.FilesFailed));
     J.attribute("files_skipped", static_cast<int64_t>(R.FilesSkipped));
+    J.attribute("suppressed", static_cast<int64_t>(R.Suppressed.size()));
     if (R.Diff)
       J.attributeObject("diff_base", [&] {
         J.attribute("revision", text(R.Diff->Base));
@@ -205,6 +236,30 @@ void writeReportJson(const Report &R, llvm::raw_ostream &OS) {
   J.objectEnd();
   J.flush();
   OS << "\n";
+}
+
+// --- findings about suppressions -------------------------------------------
+
+llvm::ArrayRef<CheckInfo> suppressionRules() {
+  static const CheckInfo Rules[] = {
+      {SuppressionReasonCheck, "a NOLINT that suppresses a firecrash finding "
+                               "gives no reason",
+       "docs/checks/suppressions.md", nullptr, "SuppressionWithoutReason",
+       "Under --require-suppression-reason, a NOLINT, NOLINTNEXTLINE or "
+       "NOLINTBEGIN comment that suppresses a firecrash finding must say why "
+       "after a colon, so reviewers and code-scanning services can judge it.",
+       "Write the reason after the comment's check list: "
+       "'// NOLINT(firecrash-detached-borrow): the config outlives the "
+       "io_context'."},
+      {UnusedSuppressionCheck, "a NOLINT naming a firecrash check suppresses "
+                               "nothing",
+       "docs/checks/suppressions.md", nullptr, "UnusedSuppression",
+       "Under --report-unused-suppressions, a NOLINT-style comment that names "
+       "a firecrash check and suppressed no finding in the run: it is stale, "
+       "and would hide the next finding written there.",
+       "Remove the comment, or move it to the line whose finding it is "
+       "meant for."}};
+  return Rules;
 }
 
 // --- SARIF 2.1.0 ------------------------------------------------------------
@@ -288,7 +343,7 @@ public:
           J.value("concurrency");
           J.value("coroutines");
           // Borrowed state that dies first is a use-after-free.
-          if (Check.Name != "firecrash-unawaited-task") {
+          if (Check.Register && Check.Name != "firecrash-unawaited-task") {
             J.value("security");
             J.value("external/cwe/cwe-416");
           }
@@ -298,8 +353,26 @@ public:
   }
 
   void result(const ReportFinding &F,
-              const std::map<llvm::StringRef, unsigned> &RuleIndex) {
+              const std::map<llvm::StringRef, unsigned> &RuleIndex,
+              bool Baselined = false) {
     J.object([&] {
+      if (F.Suppression || Baselined)
+        J.attributeArray("suppressions", [&] {
+          J.object([&] {
+            if (Baselined) {
+              J.attribute("kind", "external");
+              J.attribute("justification", "listed in the baseline");
+            } else {
+              J.attribute("kind", "inSource");
+              if (!F.Suppression->Justification.empty())
+                J.attribute("justification",
+                            text(F.Suppression->Justification));
+              J.attributeObject("location", [&] {
+                location(F.Suppression->Loc, F.Suppression->Marker);
+              });
+            }
+          });
+        });
       J.attribute("ruleId", text(F.Check));
       J.attribute("level", F.Severity == "error" ? "error" : "warning");
       J.attributeObject("message", [&] { J.attribute("text", text(F.Message)); });
@@ -396,6 +469,8 @@ void writeReportSarif(const Report &R, const SarifOptions &Options,
   std::map<llvm::StringRef, unsigned> RuleIndex;
   for (const CheckInfo &Check : allChecks())
     RuleIndex.emplace(Check.Name, RuleIndex.size());
+  for (const CheckInfo &Check : suppressionRules())
+    RuleIndex.emplace(Check.Name, RuleIndex.size());
   J.object([&] {
     J.attribute("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
     J.attribute("version", "2.1.0");
@@ -409,6 +484,8 @@ void writeReportSarif(const Report &R, const SarifOptions &Options,
             J.attribute("informationUri", Options.DocsUrl + "tool.md");
             J.attributeArray("rules", [&] {
               for (const CheckInfo &Check : allChecks())
+                W.rule(Check, Options.DocsUrl);
+              for (const CheckInfo &Check : suppressionRules())
                 W.rule(Check, Options.DocsUrl);
             });
           });
@@ -438,9 +515,15 @@ void writeReportSarif(const Report &R, const SarifOptions &Options,
                                  : "/"));
           });
         });
+        // Suppressed findings too, marked so code-scanning services show
+        // them dismissed: NOLINT's in source, the baseline's external.
         J.attributeArray("results", [&] {
           for (const ReportFinding &F : R.Findings)
             W.result(F, RuleIndex);
+          for (const ReportFinding &F : R.Suppressed)
+            W.result(F, RuleIndex);
+          for (const ReportFinding &F : R.BaselinedFindings)
+            W.result(F, RuleIndex, /*Baselined=*/true);
         });
         J.attributeArray("invocations", [&] {
           J.object([&] {

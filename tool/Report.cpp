@@ -106,31 +106,101 @@ bool globMatches(llvm::StringRef Glob, llvm::StringRef Name) {
   return Name.ends_with(Parts.back());
 }
 
-/// True if the NOLINT-style marker \p Marker on \p Text names \p Check (or
-/// names nothing, meaning every check).
-bool markerCovers(llvm::StringRef Text, llvm::StringRef Marker,
-                  llvm::StringRef Check) {
-  size_t At = Text.find(Marker);
-  while (At != llvm::StringRef::npos) {
-    llvm::StringRef Rest = Text.drop_front(At + Marker.size());
-    bool Longer = Rest.starts_with("NEXTLINE") || Rest.starts_with("BEGIN") ||
-                  Rest.starts_with("END");
-    if (!Longer || Marker != "NOLINT") {
-      if (!Rest.starts_with("("))
-        return true;
-      llvm::StringRef List = Rest.drop_front().split(')').first;
+/// The NOLINT-style markers on \p Text, line \p Line.
+std::vector<SuppressionMarker> markersOn(llvm::StringRef Text, unsigned Line) {
+  std::vector<SuppressionMarker> Markers;
+  for (size_t At = Text.find("NOLINT"); At != llvm::StringRef::npos;
+       At = Text.find("NOLINT", At + 6)) {
+    SuppressionMarker M;
+    M.Line = Line;
+    M.Column = static_cast<unsigned>(At + 1);
+    llvm::StringRef Rest = Text.drop_front(At + 6);
+    M.Kind = "NOLINT";
+    for (llvm::StringRef Longer : {"NEXTLINE", "BEGIN", "END"})
+      if (Rest.consume_front(Longer)) {
+        M.Kind += Longer.str();
+        break;
+      }
+    if (Rest.consume_front("(")) {
+      auto [List, After] = Rest.split(')');
+      M.Checks = List.str();
       llvm::SmallVector<llvm::StringRef, 4> Globs;
-      List.split(Globs, ',');
+      List.split(Globs, ',', -1, /*KeepEmpty=*/false);
       for (llvm::StringRef Glob : Globs)
-        if (globMatches(Glob, Check))
-          return true;
+        M.Globs.push_back(Glob.trim().str());
+      Rest = After;
     }
-    At = Text.find(Marker, At + Marker.size());
+    // "NOLINT(check): the reason", up to the end of a block comment.
+    Rest = Rest.ltrim();
+    if (Rest.consume_front(":")) {
+      Rest = Rest.split("*/").first.trim();
+      M.Reason = Rest.str();
+    }
+    Markers.push_back(std::move(M));
   }
-  return false;
+  return Markers;
 }
 
 } // namespace
+
+bool SuppressionMarker::covers(llvm::StringRef Check) const {
+  if (Globs.empty())
+    return true;
+  return llvm::any_of(Globs, [&](const std::string &Glob) {
+    return globMatches(Glob, Check);
+  });
+}
+
+bool SuppressionMarker::namesFirecrash() const {
+  return llvm::any_of(Globs, [](const std::string &Glob) {
+    return llvm::any_of(allChecks(), [&](const CheckInfo &Check) {
+      return globMatches(Glob, Check.Name);
+    });
+  });
+}
+
+std::vector<SuppressionMarker> suppressionMarkers(SourceFiles &Lines,
+                                                  llvm::StringRef File) {
+  std::vector<SuppressionMarker> All;
+  unsigned Count = Lines.lineCount(File);
+  for (unsigned L = 1; L <= Count; ++L) {
+    llvm::StringRef Text = Lines.line(File, L);
+    if (!Text.contains("NOLINT"))
+      continue;
+    for (SuppressionMarker &M : markersOn(Text, L))
+      All.push_back(std::move(M));
+  }
+  return All;
+}
+
+std::optional<SuppressionMarker> suppressionOf(SourceFiles &Lines,
+                                               llvm::StringRef File,
+                                               unsigned Line,
+                                               llvm::StringRef Check) {
+  for (SuppressionMarker &M : markersOn(Lines.line(File, Line), Line))
+    if (M.Kind == "NOLINT" && M.covers(Check))
+      return M;
+  if (Line > 1)
+    for (SuppressionMarker &M : markersOn(Lines.line(File, Line - 1), Line - 1))
+      if (M.Kind == "NOLINTNEXTLINE" && M.covers(Check))
+        return M;
+  std::vector<SuppressionMarker> Open;
+  for (unsigned L = 1; L < Line; ++L) {
+    llvm::StringRef Text = Lines.line(File, L);
+    if (!Text.contains("NOLINT"))
+      continue;
+    for (SuppressionMarker &M : markersOn(Text, L)) {
+      if (M.Kind == "NOLINTBEGIN" && M.covers(Check))
+        Open.push_back(std::move(M));
+      else if (M.Kind == "NOLINTEND" && M.covers(Check) && !Open.empty())
+        Open.pop_back();
+    }
+  }
+  if (Open.empty())
+    return std::nullopt;
+  return Open.back();
+}
+
 
 std::string absolutePath(llvm::StringRef File, llvm::StringRef BuildDirectory) {
   llvm::SmallString<256> Path(File);
@@ -146,19 +216,7 @@ std::string absolutePath(llvm::StringRef File, llvm::StringRef BuildDirectory) {
 
 bool suppressedByNolint(SourceFiles &Lines, llvm::StringRef File,
                         unsigned Line, llvm::StringRef Check) {
-  if (markerCovers(Lines.line(File, Line), "NOLINT", Check))
-    return true;
-  if (Line > 1 && markerCovers(Lines.line(File, Line - 1), "NOLINTNEXTLINE", Check))
-    return true;
-  int Open = 0;
-  for (unsigned L = 1; L < Line; ++L) {
-    llvm::StringRef Text = Lines.line(File, L);
-    if (markerCovers(Text, "NOLINTBEGIN", Check))
-      ++Open;
-    if (markerCovers(Text, "NOLINTEND", Check) && Open > 0)
-      --Open;
-  }
-  return Open > 0;
+  return suppressionOf(Lines, File, Line, Check).has_value();
 }
 
 namespace {
@@ -167,8 +225,51 @@ namespace {
 /// across units are dropped.
 struct UnitPart {
   std::vector<ReportFinding> Findings;
+  std::vector<ReportFinding> Suppressed;
   std::vector<std::string> ConfigurationErrors;
 };
+
+/// The suppression a marker makes.
+ReportSuppression inSource(const SuppressionMarker &M,
+                           const std::string &AbsoluteFile, Builder &B) {
+  ReportSuppression S;
+  S.Kind = "inSource";
+  S.Justification = M.Reason;
+  S.Loc = B.display(AbsoluteFile, M.Line, M.Column);
+  S.Marker = M.Kind + (M.Globs.empty() ? "" : "(" + M.Checks + ")");
+  return S;
+}
+
+/// A finding NOLINT kept from clang-tidy, rebuilt from what the check
+/// recorded of it (no notes: clang-tidy dropped them with it); none if no
+/// marker suppresses it (a header the header filter leaves out).
+std::optional<ReportFinding> suppressedFinding(const FindingRecord &Facts,
+                                               const std::string &BuildDir,
+                                               Builder &B) {
+  std::string File = absolutePath(Facts.File, BuildDir);
+  ReportFinding F;
+  F.Check = Facts.Check;
+  F.Loc = B.displayAt(File, Facts.Offset);
+  std::optional<SuppressionMarker> M =
+      suppressionOf(B.Sources, File, F.Loc.Line, F.Check);
+  if (!M)
+    return std::nullopt;
+  F.Suppression = inSource(*M, File, B);
+  F.Handler = Facts.Handler;
+  F.HandlerReason = Facts.HandlerReason;
+  F.Callee = Facts.Callee;
+  F.DetachedType = Facts.DetachedType;
+  F.DetachedReason = Facts.DetachedReason;
+  F.ExceptionPolicy = Facts.ExceptionPolicy;
+  F.Suggestion = Facts.Suggestion;
+  F.Borrowed = Facts.Borrows;
+  F.Message = "suppressed: request handler '" + Facts.Handler + "'" +
+              (Facts.Callee.empty() ? "" : " starts '" + Facts.Callee + "'") +
+              (Facts.DetachedType.empty()
+                   ? ""
+                   : ", detached type '" + Facts.DetachedType + "'");
+  return F;
+}
 
 /// Builds what \p Unit adds to the report; safe to run on several threads.
 UnitPart reportUnit(const UnitResult &Unit, Builder &B) {
@@ -244,17 +345,22 @@ UnitPart reportUnit(const UnitResult &Unit, Builder &B) {
     F.Source = &Error;
     Part.Findings.push_back(std::move(F));
   }
+  // Records no diagnostic claimed: clang-tidy suppressed them.
+  for (const auto &Entry : Records)
+    for (const FindingRecord *Facts : Entry.second)
+      if (std::optional<ReportFinding> F =
+              suppressedFinding(*Facts, Unit.BuildDirectory, B))
+        Part.Suppressed.push_back(std::move(*F));
   return Part;
 }
 
-/// Builds the finding of one chain only merged summaries show; none when
-/// NOLINT at its call suppresses it.
+/// Builds the finding of one chain only merged summaries show, with its
+/// Suppression when NOLINT at its call suppresses it.
 std::optional<ReportFinding> crossFinding(llvm::StringRef Check,
                                           const CrossFinding &Cross,
                                           Builder &B) {
-  if (suppressedByNolint(B.Sources, Cross.Entry.Loc.File, Cross.Entry.Loc.Line,
-                         Check))
-    return std::nullopt;
+  std::optional<SuppressionMarker> Marker = suppressionOf(
+      B.Sources, Cross.Entry.Loc.File, Cross.Entry.Loc.Line, Check);
   // Messages name functions as the check does: unqualified.
   auto Short = [](const std::string &Name) {
     llvm::StringRef Tail = llvm::StringRef(Name).rsplit("::").second;
@@ -321,6 +427,8 @@ std::optional<ReportFinding> crossFinding(llvm::StringRef Check,
        "'" + Short(Cross.Handler) +
            "' is a request handler; the chain continues in " +
            B.display(Cross.Hops.front().Loc.File, 0, 0).File});
+  if (Marker)
+    F.Suppression = inSource(*Marker, Cross.Entry.Loc.File, B);
   return F;
 }
 
@@ -355,32 +463,150 @@ std::vector<ReportFinding> crossFindings(const std::vector<UnitResult> &Units,
 
 } // namespace
 
+namespace {
+
+/// Keeps the first of identical findings (a header's, seen from several
+/// units), found by the hash of what makes them identical.
+class FindingSet {
+  static auto identity(const ReportFinding &F) {
+    return std::tie(F.Loc.File, F.Loc.Line, F.Loc.Column, F.Check, F.Message);
+  }
+
+public:
+  explicit FindingSet(std::vector<ReportFinding> &Findings)
+      : Findings(Findings) {}
+  void add(ReportFinding &&F) {
+    llvm::SmallVector<size_t, 1> &Same = Seen[llvm::hash_combine(
+        F.Loc.File, F.Loc.Line, F.Loc.Column, F.Check, F.Message)];
+    for (size_t I : Same)
+      if (identity(Findings[I]) == identity(F))
+        return;
+    Same.push_back(Findings.size());
+    Findings.push_back(std::move(F));
+  }
+
+private:
+  std::vector<ReportFinding> &Findings;
+  std::unordered_map<size_t, llvm::SmallVector<size_t, 1>> Seen;
+};
+
+/// Sorts \p Findings by position and gives each its fingerprint and move
+/// key: what the finding is about and the text of its call, so unrelated
+/// edits keep them; repeats are numbered in report order. The move key
+/// leaves out the file.
+void sortAndFingerprint(std::vector<ReportFinding> &Findings, Builder &B,
+                        unsigned Jobs) {
+  // Stable by position (std::sort with the index as the last key avoids
+  // libstdc++'s deprecated temporary buffer).
+  std::vector<size_t> Order(Findings.size());
+  std::iota(Order.begin(), Order.end(), size_t(0));
+  std::sort(Order.begin(), Order.end(), [&Findings](size_t I, size_t J) {
+    const ReportFinding &A = Findings[I], &B = Findings[J];
+    return std::tie(A.Loc.File, A.Loc.Line, A.Loc.Column, A.Check, A.Message,
+                    I) < std::tie(B.Loc.File, B.Loc.Line, B.Loc.Column,
+                                  B.Check, B.Message, J);
+  });
+  std::vector<ReportFinding> Sorted;
+  Sorted.reserve(Order.size());
+  for (size_t I : Order)
+    Sorted.push_back(std::move(Findings[I]));
+  Findings = std::move(Sorted);
+
+  std::vector<std::string> Bases(Findings.size());
+  forEachInParallel(Jobs, Findings.size(), [&](size_t I) {
+    ReportFinding &F = Findings[I];
+    std::string Key = F.Check + "\n" + F.Handler + "\n" + F.Callee + "\n";
+    if (!F.Loc.File.empty())
+      Key += normalizedCallText(B.Sources, B.absolute(F.Loc), F.Loc.Line,
+                                F.Loc.Column);
+    F.MoveKey = llvm::utohexstr(llvm::xxh3_64bits(Key), /*LowerCase=*/true,
+                                /*Width=*/16);
+    Bases[I] = F.Check + "\n" + F.Loc.File + "\n" +
+               StringRef(Key).drop_front(F.Check.size() + 1).str();
+  });
+  llvm::StringMap<unsigned> Occurrences;
+  for (size_t I = 0; I < Findings.size(); ++I) {
+    unsigned N = Occurrences[Bases[I]]++;
+    Findings[I].Fingerprint = llvm::utohexstr(
+        llvm::xxh3_64bits(Bases[I] + "\n" + std::to_string(N)),
+        /*LowerCase=*/true, /*Width=*/16);
+  }
+}
+
+/// The findings about the suppressions themselves: a firecrash suppression
+/// without a reason, and a NOLINT naming a firecrash check that suppressed
+/// nothing in the files this run read under the root.
+std::vector<ReportFinding>
+suppressionFindings(const std::vector<UnitResult> &Units,
+                    const std::vector<ReportFinding> &Suppressed,
+                    const ReportOptions &Options, Builder &B) {
+  std::vector<ReportFinding> Out;
+  // The markers that suppressed something, by file and line.
+  std::set<std::tuple<std::string, unsigned, unsigned>> Used;
+  for (const ReportFinding &F : Suppressed) {
+    const ReportSuppression &S = *F.Suppression;
+    if (!Used.insert({S.Loc.File, S.Loc.Line, S.Loc.Column}).second)
+      continue;
+    if (Options.RequireSuppressionReason && S.Justification.empty()) {
+      ReportFinding Missing;
+      Missing.Check = SuppressionReasonCheck.str();
+      Missing.Loc = S.Loc;
+      Missing.Handler = F.Handler;
+      Missing.Callee = S.Marker;
+      Missing.Message = "'" + S.Marker + "' suppresses a finding of '" +
+                        F.Check + "' without a reason; say why after a "
+                        "colon: '// " + S.Marker + ": <reason>'";
+      Out.push_back(std::move(Missing));
+    }
+  }
+  if (!Options.ReportUnusedSuppressions)
+    return Out;
+  std::set<std::string> Files;
+  auto Inside = [&](const std::string &File) {
+    llvm::StringRef Path = File;
+    return !B.Root.empty() && Path.consume_front(B.Root) &&
+           Path.starts_with("/");
+  };
+  for (const UnitResult &Unit : Units) {
+    if (Inside(Unit.File))
+      Files.insert(Unit.File);
+    for (const std::string &File : Unit.Dependencies)
+      if (Inside(File))
+        Files.insert(File);
+  }
+  for (const std::string &File : Files)
+    for (const SuppressionMarker &M : suppressionMarkers(B.Sources, File)) {
+      if (M.Kind == "NOLINTEND" || !M.namesFirecrash())
+        continue;
+      ReportLocation Loc = B.display(File, M.Line, M.Column);
+      if (Used.count({Loc.File, Loc.Line, Loc.Column}))
+        continue;
+      ReportFinding Unused;
+      Unused.Check = UnusedSuppressionCheck.str();
+      Unused.Loc = Loc;
+      Unused.Callee = M.Kind + "(" + M.Checks + ")";
+      Unused.Message = "'" + Unused.Callee +
+                       "' suppresses no finding; remove it, or it will hide "
+                       "the next one";
+      Out.push_back(std::move(Unused));
+    }
+  return Out;
+}
+
+} // namespace
+
 Report buildReport(const std::vector<UnitResult> &Units,
-                   const std::string &Root, bool CrossTU, unsigned Jobs,
-                   const FileOverrides *Overrides) {
+                   const std::string &Root, const ReportOptions &Options) {
   Report R;
-  Builder B(Root, Overrides);
+  Builder B(Root, Options.Overrides);
+  unsigned Jobs = Options.Jobs;
   // Each unit's findings, on the -j threads: most of the work is reading
   // the sources for positions.
   std::vector<UnitPart> Parts(Units.size());
   forEachInParallel(Jobs, Units.size(),
                     [&](size_t I) { Parts[I] = reportUnit(Units[I], B); });
 
-  // The first of identical findings (a header's, seen from several units)
-  // is kept: findings by the hash of what makes them identical.
-  auto Identity = [](const ReportFinding &F) {
-    return std::tie(F.Loc.File, F.Loc.Line, F.Loc.Column, F.Check, F.Message);
-  };
-  std::unordered_map<size_t, llvm::SmallVector<size_t, 1>> Seen;
-  auto Add = [&](ReportFinding &&F) {
-    llvm::SmallVector<size_t, 1> &Same = Seen[llvm::hash_combine(
-        F.Loc.File, F.Loc.Line, F.Loc.Column, F.Check, F.Message)];
-    for (size_t I : Same)
-      if (Identity(R.Findings[I]) == Identity(F))
-        return;
-    Same.push_back(R.Findings.size());
-    R.Findings.push_back(std::move(F));
-  };
+  FindingSet Findings(R.Findings), Suppressed(R.Suppressed);
   std::set<std::string> SeenConfig;
   for (size_t I = 0; I < Units.size(); ++I) {
     const UnitResult &Unit = Units[I];
@@ -398,56 +624,24 @@ Report buildReport(const std::vector<UnitResult> &Units,
       if (SeenConfig.insert(Problem).second)
         R.ConfigurationErrors.push_back(std::move(Problem));
     for (ReportFinding &F : Parts[I].Findings)
-      Add(std::move(F));
+      Findings.add(std::move(F));
+    for (ReportFinding &F : Parts[I].Suppressed)
+      Suppressed.add(std::move(F));
   }
   Parts.clear();
 
-  if (CrossTU)
+  if (Options.CrossTU)
     for (ReportFinding &F : crossFindings(Units, B, Jobs))
-      Add(std::move(F));
+      (F.Suppression ? Suppressed : Findings).add(std::move(F));
+  for (ReportFinding &F : suppressionFindings(Units, R.Suppressed, Options, B))
+    Findings.add(std::move(F));
 
-  // Stable by position (std::sort with the index as the last key avoids
-  // libstdc++'s deprecated temporary buffer).
-  std::vector<size_t> Order(R.Findings.size());
-  std::iota(Order.begin(), Order.end(), size_t(0));
-  std::sort(Order.begin(), Order.end(), [&R](size_t I, size_t J) {
-    const ReportFinding &A = R.Findings[I], &B = R.Findings[J];
-    return std::tie(A.Loc.File, A.Loc.Line, A.Loc.Column, A.Check, A.Message,
-                    I) < std::tie(B.Loc.File, B.Loc.Line, B.Loc.Column,
-                                  B.Check, B.Message, J);
-  });
-  std::vector<ReportFinding> Sorted;
-  Sorted.reserve(Order.size());
-  for (size_t I : Order)
-    Sorted.push_back(std::move(R.Findings[I]));
-  R.Findings = std::move(Sorted);
-
-  // Fingerprints: what the finding is about and the text of its call, so
-  // unrelated edits keep them; repeats are numbered in report order. The
-  // move key leaves out the file.
-  std::vector<std::string> Bases(R.Findings.size());
-  forEachInParallel(Jobs, R.Findings.size(), [&](size_t I) {
-    ReportFinding &F = R.Findings[I];
-    std::string Key = F.Check + "\n" + F.Handler + "\n" + F.Callee + "\n";
-    if (!F.Loc.File.empty())
-      Key += normalizedCallText(B.Sources, B.absolute(F.Loc), F.Loc.Line,
-                                F.Loc.Column);
-    F.MoveKey = llvm::utohexstr(llvm::xxh3_64bits(Key), /*LowerCase=*/true,
-                                /*Width=*/16);
-    Bases[I] = F.Check + "\n" + F.Loc.File + "\n" +
-               StringRef(Key).drop_front(F.Check.size() + 1).str();
-  });
+  sortAndFingerprint(R.Findings, B, Jobs);
+  sortAndFingerprint(R.Suppressed, B, Jobs);
   // Clang's own buffers ("<scratch space>", "<built-in>") are no files.
   for (std::string &File : B.Sources.unreadable())
     if (!llvm::sys::path::filename(File).starts_with("<"))
       R.UnreadableSources.push_back(std::move(File));
-  llvm::StringMap<unsigned> Occurrences;
-  for (size_t I = 0; I < R.Findings.size(); ++I) {
-    unsigned N = Occurrences[Bases[I]]++;
-    R.Findings[I].Fingerprint = llvm::utohexstr(
-        llvm::xxh3_64bits(Bases[I] + "\n" + std::to_string(N)),
-        /*LowerCase=*/true, /*Width=*/16);
-  }
   return R;
 }
 

@@ -10,6 +10,7 @@
 #ifndef FIRECRASH_TOOL_REPORT_H
 #define FIRECRASH_TOOL_REPORT_H
 
+#include "CheckRegistry.h"
 #include "FindingSink.h"
 #include "Runner.h"
 #include "Summary.h"
@@ -94,6 +95,35 @@ struct ReportReplacement {
   std::string Text;
 };
 
+/// A NOLINT-style comment: where it is, what it names, and why.
+struct SuppressionMarker {
+  unsigned Line = 0;
+  unsigned Column = 0;
+  /// NOLINT, NOLINTNEXTLINE, NOLINTBEGIN or NOLINTEND.
+  std::string Kind;
+  /// The check list as written between the parentheses, and its globs
+  /// (none: every check).
+  std::string Checks;
+  std::vector<std::string> Globs;
+  /// The text after the colon: "// NOLINT(check): <reason>".
+  std::string Reason;
+
+  /// True if the marker applies to \p Check.
+  bool covers(llvm::StringRef Check) const;
+  /// True if it names a firecrash check (not only every check).
+  bool namesFirecrash() const;
+};
+
+/// How a finding that is not reported was suppressed.
+struct ReportSuppression {
+  /// "inSource" (a NOLINT comment) or "external" (the baseline).
+  std::string Kind;
+  std::string Justification;
+  /// The comment, for inSource.
+  ReportLocation Loc;
+  std::string Marker;
+};
+
 struct ReportFinding {
   std::string Check;
   std::string Severity = "warning";
@@ -116,6 +146,8 @@ struct ReportFinding {
   /// finding that moved to another file with its code is not new.
   std::string MoveKey;
   bool CrossTranslationUnit = false;
+  /// Set for a finding that is not reported: why not.
+  std::optional<ReportSuppression> Suppression;
   /// The error it came from, for --fix and --export-fixes (null for
   /// cross-TU findings, which have no fixes).
   const clang::tidy::ClangTidyError *Source = nullptr;
@@ -168,19 +200,47 @@ struct Report {
   std::vector<ReportFinding> BaselinedFindings;
   /// Set under --diff-base: the findings are those the change introduces.
   std::optional<DiffSummary> Diff;
+  /// Findings a NOLINT comment suppressed, each with its Suppression.
+  std::vector<ReportFinding> Suppressed;
+  /// List Suppressed in the JSON and text reports (SARIF always has them).
+  bool ListSuppressed = false;
 };
+
+/// How to build a report.
+struct ReportOptions {
+  /// Merge summaries across files.
+  bool CrossTU = true;
+  /// Threads (0: one per core).
+  unsigned Jobs = 0;
+  /// The sources the units were analysed with in place of the files on
+  /// disk, when given.
+  const FileOverrides *Overrides = nullptr;
+  /// Report a NOLINT that suppresses a firecrash finding without a reason
+  /// (firecrash-suppression-reason).
+  bool RequireSuppressionReason = false;
+  /// Report a NOLINT naming a firecrash check that suppressed nothing
+  /// (firecrash-unused-suppression).
+  bool ReportUnusedSuppressions = false;
+};
+
+/// The rules of the findings about suppressions, which no check emits
+/// (Register is null), for reports that describe their rules.
+llvm::ArrayRef<CheckInfo> suppressionRules();
+
+/// The names of the findings about suppressions, which no check emits.
+inline constexpr llvm::StringLiteral SuppressionReasonCheck =
+    "firecrash-suppression-reason";
+inline constexpr llvm::StringLiteral UnusedSuppressionCheck =
+    "firecrash-unused-suppression";
 
 /// Returns \p File made absolute against \p BuildDirectory (the current
 /// directory when empty), with "." and ".." removed.
 std::string absolutePath(llvm::StringRef File, llvm::StringRef BuildDirectory);
 
-/// Builds the report of a run on \p Jobs threads (0: one per core). \p Root
-/// is the directory paths are shown relative to; \p CrossTU enables the
-/// merge of summaries; \p Overrides, when given, are the sources the units
-/// were analysed with in place of the files on disk.
+/// Builds the report of a run. \p Root is the directory paths are shown
+/// relative to.
 Report buildReport(const std::vector<UnitResult> &Units,
-                   const std::string &Root, bool CrossTU, unsigned Jobs = 0,
-                   const FileOverrides *Overrides = nullptr);
+                   const std::string &Root, const ReportOptions &Options = {});
 
 /// Keeps the findings of \p Here that \p Base does not have (matched by
 /// MoveKey, as many times as the base has each), and returns how many it
@@ -245,6 +305,15 @@ llvm::Error writeAtomically(const std::string &Path,
 /// before NOLINTNEXTLINE, or it lies in a NOLINTBEGIN/NOLINTEND region.
 bool suppressedByNolint(SourceFiles &Sources, llvm::StringRef File,
                         unsigned Line, llvm::StringRef Check);
+/// The marker that suppresses \p Check at \p Line of \p File, as
+/// suppressedByNolint decides it (the innermost region's NOLINTBEGIN).
+std::optional<SuppressionMarker> suppressionOf(SourceFiles &Sources,
+                                               llvm::StringRef File,
+                                               unsigned Line,
+                                               llvm::StringRef Check);
+/// Every NOLINT-style marker in \p File.
+std::vector<SuppressionMarker> suppressionMarkers(SourceFiles &Sources,
+                                                  llvm::StringRef File);
 
 } // namespace firecrash
 
