@@ -91,10 +91,31 @@ llvm::Expected<TreeChange> readTreeChange(llvm::StringRef Revision,
   }
   Change.Commit = llvm::StringRef(*Commit).trim().str();
 
-  auto Absolute = [&](llvm::StringRef Relative) {
-    llvm::SmallString<256> Path(Change.Top);
-    llvm::sys::path::append(Path, Relative);
-    return Path.str().str();
+  // git names the top as a real path; the database may name the same files
+  // through a symbolic link (the directory the tool runs in): both count.
+  std::vector<std::string> Tops = {Change.Top};
+  {
+    llvm::SmallString<256> Real;
+    if (!llvm::sys::fs::real_path(Directory, Real)) {
+      llvm::StringRef Inside = Real;
+      if (Inside.consume_front(Change.Top) &&
+          (Inside.empty() || Inside.starts_with("/")) &&
+          Directory.ends_with(Inside)) {
+        std::string Logical = Directory.drop_back(Inside.size()).str();
+        if (Logical != Change.Top && !Logical.empty())
+          Tops.push_back(Logical);
+      }
+    }
+  }
+  // \p Relative's absolute path under every top.
+  auto Under = [&](llvm::StringRef Relative) {
+    std::vector<std::string> Paths;
+    for (const std::string &Top : Tops) {
+      llvm::SmallString<256> Path(Top);
+      llvm::sys::path::append(Path, Relative);
+      Paths.push_back(Path.str().str());
+    }
+    return Paths;
   };
   // Tracked files: the working tree (staged or not) against the commit,
   // renames detected.
@@ -114,21 +135,27 @@ llvm::Expected<TreeChange> readTreeChange(llvm::StringRef Revision,
     llvm::StringRef Name = Fields[I + 1];
     llvm::StringRef NewName = TwoNames ? Fields[I + 2] : Name;
     I += 2 + TwoNames;
-    Change.Changed.insert(Absolute(Name));
-    Change.Changed.insert(Absolute(NewName));
+    Change.Count += TwoNames && Name != NewName ? 2 : 1;
+    for (llvm::StringRef Each : {Name, NewName})
+      for (std::string &Path : Under(Each))
+        Change.Changed.insert(Path);
     switch (Status) {
     case 'A':
-      Change.Base.Absent.insert(Absolute(Name));
+      for (std::string &Path : Under(Name))
+        Change.Base.Absent.insert(Path);
       break;
     case 'C': // A copy: the new name is new, the old one unchanged.
-      Change.Base.Absent.insert(Absolute(NewName));
+      for (std::string &Path : Under(NewName))
+        Change.Base.Absent.insert(Path);
       break;
     case 'R': // Analysed as it was, under both names.
-      Wanted.emplace_back(Name.str(), Absolute(Name));
-      Wanted.emplace_back(Name.str(), Absolute(NewName));
+      for (llvm::StringRef Each : {Name, NewName})
+        for (std::string &Path : Under(Each))
+          Wanted.emplace_back(Name.str(), Path);
       break;
     default: // Modified, removed, type changed, unmerged.
-      Wanted.emplace_back(Name.str(), Absolute(Name));
+      for (std::string &Path : Under(Name))
+        Wanted.emplace_back(Name.str(), Path);
       break;
     }
   }
@@ -138,8 +165,11 @@ llvm::Expected<TreeChange> readTreeChange(llvm::StringRef Revision,
   if (!Untracked)
     return Untracked.takeError();
   for (llvm::StringRef Name : fields(*Untracked)) {
-    Change.Changed.insert(Absolute(Name));
-    Change.Base.Absent.insert(Absolute(Name));
+    ++Change.Count;
+    for (std::string &Path : Under(Name)) {
+      Change.Changed.insert(Path);
+      Change.Base.Absent.insert(Path);
+    }
   }
 
   // The base contents, all in one git process.

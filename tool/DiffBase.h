@@ -22,9 +22,12 @@ struct TreeChange {
   std::string Top;
   /// The commit the revision names.
   std::string Commit;
-  /// Every file the change touches (absolute): modified, added (untracked
-  /// ones too), removed, and both names of a renamed one.
+  /// Every file the change touches (absolute, under the real top and under
+  /// the symbolic link the tool was run through, if any): modified, added
+  /// (untracked ones too), removed, and both names of a renamed one.
   llvm::StringSet<> Changed;
+  /// How many files that is (a file counts once whatever it is named by).
+  size_t Count = 0;
   /// The base tree where it differs from the working tree. A renamed file
   /// has its old content under both names, so its unit is analysed as it
   /// was and its findings compare by file too.

@@ -1023,7 +1023,7 @@ int main(int argc, const char **argv) {
   if (Change) {
     Diff.Base = DiffBase;
     Diff.Commit = Change->Commit;
-    Diff.ChangedFiles = Change->Changed.size();
+    Diff.ChangedFiles = Change->Count;
     Diff.AnalysedHere = Parsed;
     RunOptions BaseOptions = Options;
     BaseOptions.Overrides = &Change->Base;

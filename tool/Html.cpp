@@ -79,7 +79,14 @@ th[data-key]:after{content:" \2195";color:#8c959f}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 .filters{display:flex;gap:8px;margin:8px 0}
 .filters input{flex:1;max-width:480px;padding:5px 8px}
-#findings{width:100%}
+#findings{width:100%;table-layout:fixed}
+#findings th:nth-child(1){width:84px}
+#findings th:nth-child(2){width:210px}
+#findings th:nth-child(3){width:22%}
+#findings th:nth-child(4){width:56px}
+#findings th:nth-child(5){width:22%}
+td,li,h3,header p{overflow-wrap:anywhere}
+.totals>div{min-width:0;max-width:100%}
 tr.finding{cursor:pointer}
 tr.finding:hover{background:#f3f6fa}
 .status{font-size:12px;padding:1px 6px;border-radius:8px;white-space:nowrap}
@@ -183,7 +190,8 @@ void writeReportHtml(const Report &R, const std::string &SourceRoot,
      << "</head>\n<body>\n<header>\n<h1>firecrash report</h1>\n<p id=\"summary\">"
      << R.Findings.size() << " new finding" << (R.Findings.size() == 1 ? "" : "s")
      << ", " << R.BaselinedFindings.size() << " baselined, in "
-     << R.FilesAnalyzed << " file" << (R.FilesAnalyzed == 1 ? "" : "s");
+     << ByFile.size() << " file" << (ByFile.size() == 1 ? "" : "s")
+     << " of " << R.FilesAnalyzed << " analysed";
   if (R.FilesFailed)
     OS << " (" << R.FilesFailed << " not analysed)";
   if (R.FilesSkipped)
@@ -226,6 +234,8 @@ void writeReportHtml(const Report &R, const std::string &SourceRoot,
      << "<select id=\"check-filter\"><option value=\"\">all checks</option>";
   for (const CheckInfo &Check : allChecks())
     OS << "<option>" << Escaped{Check.Name} << "</option>";
+  for (const CheckInfo &Check : suppressionRules())
+    OS << "<option>" << Escaped{Check.Name} << "</option>";
   OS << "</select><select id=\"status-filter\"><option value=\"\">new and "
      << "baselined</option><option>new</option><option>baselined</option>"
      << "</select></div>\n"
@@ -237,18 +247,21 @@ void writeReportHtml(const Report &R, const std::string &SourceRoot,
   for (const Entry &E : All) {
     const ReportFinding &F = *E.F;
     const char *Status = E.Baselined ? "baselined" : "new";
-    std::string Search = llvm::StringRef(F.Loc.File + " " + F.Check + " " +
-                                         F.Handler + " " + F.Message)
-                             .lower();
+    std::string Function = readableName(F.Handler);
+    std::string Search =
+        llvm::StringRef(F.Loc.File + " " + F.Check + " " + Function + " " +
+                        F.Handler + " " + F.Message)
+            .lower();
     OS << "<tbody class=\"finding-group\" data-status=\"" << Status
        << "\" data-check=\"" << Escaped{F.Check} << "\" data-file=\""
        << Escaped{F.Loc.File} << "\" data-line=\"" << F.Loc.Line
-       << "\" data-function=\"" << Escaped{F.Handler} << "\" data-text=\""
+       << "\" data-function=\"" << Escaped{Function} << "\" data-text=\""
        << Escaped{Search} << "\">\n<tr class=\"finding\" id=\"finding-" << Index
        << "\"><td><span class=\"status " << Status << "\">" << Status
        << "</span></td><td><code>" << Escaped{F.Check} << "</code></td><td><code>"
        << where(F.Loc) << "</code></td><td class=\"n\">" << F.Loc.Line
-       << "</td><td><code>" << Escaped{F.Handler} << "</code></td><td"
+       << "</td><td><code title=\"" << Escaped{F.Handler} << "\">"
+       << Escaped{Function} << "</code></td><td"
        << (F.Severity == "error" ? " class=\"sev-error\"" : "") << ">"
        << Escaped{F.Message} << "</td></tr>\n";
 
@@ -262,11 +275,13 @@ void writeReportHtml(const Report &R, const std::string &SourceRoot,
     OS << "</pre>\n";
 
     if (!F.Chain.empty()) {
-      OS << "<h3>From " << Escaped{F.Handler} << " to the detached start</h3>\n"
-         << "<ol class=\"chain\"><li><code>" << Escaped{F.Handler} << "</code></li>";
+      OS << "<h3>From " << Escaped{Function} << " to the detached start</h3>\n"
+         << "<ol class=\"chain\"><li><code title=\"" << Escaped{F.Handler}
+         << "\">" << Escaped{Function} << "</code></li>";
       for (size_t I = 0; I < F.Chain.size(); ++I)
         OS << "<li" << (I + 1 == F.Chain.size() ? " class=\"start\"" : "")
-           << "><code>" << Escaped{F.Chain[I].Callee} << "</code> <small>"
+           << "><code title=\"" << Escaped{F.Chain[I].Callee} << "\">"
+           << Escaped{readableName(F.Chain[I].Callee)} << "</code> <small>"
            << where(F.Chain[I].Loc) << "</small></li>";
       OS << "</ol>\n";
     }

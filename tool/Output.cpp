@@ -127,7 +127,9 @@ void writeReportJson(const Report &R, llvm::raw_ostream &OS) {
         J.attribute("severity", text(F.Severity));
         J.attribute("message", text(F.Message));
         Location(F.Loc);
-        J.attribute("handler", text(F.Handler));
+        // Names as people read them, and in full.
+        J.attribute("handler", text(readableName(F.Handler)));
+        J.attribute("handler_full", text(F.Handler));
         J.attribute("handler_reason", text(F.HandlerReason));
         J.attribute("callee", text(F.Callee));
         J.attribute("detached_type", text(F.DetachedType));
@@ -139,8 +141,10 @@ void writeReportJson(const Report &R, llvm::raw_ostream &OS) {
           for (const ReportHop &Hop : F.Chain)
             J.object([&] {
               Location(Hop.Loc);
-              J.attribute("function", text(Hop.Function));
-              J.attribute("callee", text(Hop.Callee));
+              J.attribute("function", text(readableName(Hop.Function)));
+              J.attribute("function_full", text(Hop.Function));
+              J.attribute("callee", text(readableName(Hop.Callee)));
+              J.attribute("callee_full", text(Hop.Callee));
             });
         });
         J.attributeArray("borrowed", [&] {
@@ -376,7 +380,22 @@ public:
       J.attribute("ruleId", text(F.Check));
       J.attribute("level", F.Severity == "error" ? "error" : "warning");
       J.attributeObject("message", [&] { J.attribute("text", text(F.Message)); });
-      J.attributeArray("locations", [&] { J.object([&] { location(F.Loc, ""); }); });
+      J.attributeArray("locations", [&] {
+        J.object([&] {
+          location(F.Loc, "");
+          // The handler, named as in the diagnostics and in full.
+          if (!F.Handler.empty())
+            J.attributeArray("logicalLocations", [&] {
+              J.object([&] {
+                std::string Readable = readableName(F.Handler);
+                J.attribute("name", text(Readable));
+                J.attribute("fullyQualifiedName", text(Readable));
+                J.attribute("decoratedName", text(F.Handler));
+                J.attribute("kind", "function");
+              });
+            });
+        });
+      });
       J.attributeObject("partialFingerprints",
                         [&] { J.attribute("firecrash/v1", F.Fingerprint); });
       if (auto It = RuleIndex.find(F.Check); It != RuleIndex.end())

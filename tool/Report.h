@@ -233,6 +233,12 @@ inline constexpr llvm::StringLiteral SuppressionReasonCheck =
 inline constexpr llvm::StringLiteral UnusedSuppressionCheck =
     "firecrash-unused-suppression";
 
+/// Returns a qualified function name as people read it: template argument
+/// lists elided ("HttpBinder<…>::handleHttpRequest"), enclosing functions'
+/// parameter lists dropped, and a lambda's call operator named by where it
+/// is written ("the lambda in 'shop::run'").
+std::string readableName(llvm::StringRef QualifiedName);
+
 /// Returns \p File made absolute against \p BuildDirectory (the current
 /// directory when empty), with "." and ".." removed.
 std::string absolutePath(llvm::StringRef File, llvm::StringRef BuildDirectory);
