@@ -321,6 +321,18 @@ struct UnitPart {
   std::vector<std::string> ConfigurationErrors;
 };
 
+/// Copies what a check recorded of a finding beyond its diagnostic.
+void takeFacts(ReportFinding &F, const FindingRecord &Facts) {
+  F.Handler = Facts.Handler;
+  F.HandlerReason = Facts.HandlerReason;
+  F.Callee = Facts.Callee;
+  F.DetachedType = Facts.DetachedType;
+  F.DetachedReason = Facts.DetachedReason;
+  F.ExceptionPolicy = Facts.ExceptionPolicy;
+  F.Suggestion = Facts.Suggestion;
+  F.Borrowed = Facts.Borrows;
+}
+
 /// The suppression a marker makes.
 ReportSuppression inSource(const SuppressionMarker &M,
                            const std::string &AbsoluteFile, Builder &B) {
@@ -347,14 +359,7 @@ std::optional<ReportFinding> suppressedFinding(const FindingRecord &Facts,
   if (!M)
     return std::nullopt;
   F.Suppression = inSource(*M, File, B);
-  F.Handler = Facts.Handler;
-  F.HandlerReason = Facts.HandlerReason;
-  F.Callee = Facts.Callee;
-  F.DetachedType = Facts.DetachedType;
-  F.DetachedReason = Facts.DetachedReason;
-  F.ExceptionPolicy = Facts.ExceptionPolicy;
-  F.Suggestion = Facts.Suggestion;
-  F.Borrowed = Facts.Borrows;
+  takeFacts(F, Facts);
   F.Message = "suppressed: request handler '" + readableName(Facts.Handler) +
               "'" +
               (Facts.Callee.empty() ? ""
@@ -402,14 +407,7 @@ UnitPart reportUnit(const UnitResult &Unit, Builder &B) {
     if (Record != Records.end() && !Record->second.empty()) {
       const FindingRecord &Facts = *Record->second.front();
       Record->second.erase(Record->second.begin());
-      F.Handler = Facts.Handler;
-      F.HandlerReason = Facts.HandlerReason;
-      F.Callee = Facts.Callee;
-      F.DetachedType = Facts.DetachedType;
-      F.DetachedReason = Facts.DetachedReason;
-      F.ExceptionPolicy = Facts.ExceptionPolicy;
-      F.Suggestion = Facts.Suggestion;
-      F.Borrowed = Facts.Borrows;
+      takeFacts(F, Facts);
       // The first Chain.size()-1 notes locate the hops after the first.
       for (size_t I = 0; I < Facts.Chain.size(); ++I) {
         ReportHop Hop;

@@ -87,30 +87,41 @@ std::string ResultCache::sealEntry(llvm::StringRef Payload) {
   return (Magic + digest(Payload) + "\n" + Payload).str();
 }
 
-std::optional<UnitResult> ResultCache::lookup(llvm::StringRef Key) {
-  // The key's variants, newest first: the same unit as other revisions
-  // left it (a branch, a pull request's base).
+namespace {
+
+/// The entries in a key's directory, newest first.
+std::vector<std::string> variantsNewestFirst(llvm::StringRef Dir) {
   std::vector<std::pair<llvm::sys::TimePoint<>, std::string>> Variants;
   std::error_code EC;
-  for (llvm::sys::fs::directory_iterator It(entryDirectory(Key), EC), End;
-       It != End && !EC; It.increment(EC)) {
-    if (llvm::sys::path::extension(It->path()) != ".json")
-      continue;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC)) {
     llvm::sys::fs::file_status Status;
-    if (!llvm::sys::fs::status(It->path(), Status))
+    if (llvm::sys::path::extension(It->path()) == ".json" &&
+        !llvm::sys::fs::status(It->path(), Status))
       Variants.emplace_back(Status.getLastModificationTime(), It->path());
   }
   llvm::sort(Variants, [](const auto &A, const auto &B) {
     return A.first != B.first ? A.first > B.first : A.second < B.second;
   });
-  for (const auto &Variant : Variants) {
-    auto Buffer = llvm::MemoryBuffer::getFile(Variant.second, /*IsText=*/false,
+  std::vector<std::string> Paths;
+  for (auto &Variant : Variants)
+    Paths.push_back(std::move(Variant.second));
+  return Paths;
+}
+
+} // namespace
+
+std::optional<UnitResult> ResultCache::lookup(llvm::StringRef Key) {
+  // The key's variants, newest first: the same unit as other revisions
+  // left it (a branch, a pull request's base).
+  for (const std::string &Variant : variantsNewestFirst(entryDirectory(Key))) {
+    auto Buffer = llvm::MemoryBuffer::getFile(Variant, /*IsText=*/false,
                                               /*RequiresNullTerminator=*/false);
     if (!Buffer) // Removed by another process meanwhile.
       continue;
     bool Damaged = false;
     if (std::optional<UnitResult> Unit =
-            validate((*Buffer)->getBuffer(), Variant.second, Damaged)) {
+            validate((*Buffer)->getBuffer(), Variant, Damaged)) {
       ++Hits;
       return Unit;
     }
@@ -196,22 +207,9 @@ void ResultCache::store(llvm::StringRef Key, const UnitResult &Unit,
   if (llvm::Error E = writeAtomically(Path.str().str(), sealEntry(Payload)))
     llvm::consumeError(std::move(E));
   // The oldest variants beyond the limit go.
-  std::vector<std::pair<llvm::sys::TimePoint<>, std::string>> Variants;
-  std::error_code EC;
-  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
-       It.increment(EC)) {
-    llvm::sys::fs::file_status Status;
-    if (llvm::sys::path::extension(It->path()) == ".json" &&
-        !llvm::sys::fs::status(It->path(), Status))
-      Variants.emplace_back(Status.getLastModificationTime(), It->path());
-  }
-  if (Variants.size() <= MaxVariants)
-    return;
-  llvm::sort(Variants, [](const auto &A, const auto &B) {
-    return A.first != B.first ? A.first > B.first : A.second < B.second;
-  });
+  std::vector<std::string> Variants = variantsNewestFirst(Dir);
   for (size_t I = MaxVariants; I < Variants.size(); ++I)
-    llvm::sys::fs::remove(Variants[I].second);
+    llvm::sys::fs::remove(Variants[I]);
 }
 
 } // namespace firecrash
