@@ -1,7 +1,8 @@
 //===--- report_writers.cpp - fuzz the report writers ---------------------===//
 //
 // A report whose every string comes from the input (invalid UTF-8, NULs,
-// control characters, huge lines), written as text, JSON, SARIF and HTML.
+// control characters, huge lines), written as text, JSON, SARIF and HTML,
+// with a suppressed and a baselined finding and a --diff-base summary.
 // JSON and SARIF must stay valid JSON whatever the strings hold. Files are
 // named under a directory that does not exist, so the writers' source
 // excerpts read nothing from disk.
@@ -84,8 +85,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
     Fix.Text = S.take();
     Finding.Fixes.push_back(Fix);
     Finding.Fingerprint = S.take();
+    // The second is one a NOLINT comment suppressed, with its reason.
+    if (F == 1) {
+      firecrash::ReportSuppression Why;
+      Why.Kind = "inSource";
+      Why.Justification = S.take();
+      Why.Marker = S.take();
+      Why.Loc = {File(), S.number(), S.number()};
+      Finding.Suppression = Why;
+      R.Suppressed.push_back(Finding);
+      R.BaselinedFindings.push_back(Finding);
+    }
     R.Findings.push_back(std::move(Finding));
   }
+  R.ListSuppressed = true;
+  firecrash::DiffSummary Diff;
+  Diff.Base = S.take();
+  Diff.Commit = S.take();
+  R.Diff = Diff;
   R.Errors.push_back({File(), S.take()});
   R.Failures.push_back({File(), "crash", {S.take()}});
   R.ConfigurationErrors.push_back(S.take());
@@ -109,6 +126,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
 
   llvm::raw_null_ostream Null;
   firecrash::writeReportText(R, /*Color=*/Size % 2, Root, Null);
+  (void)firecrash::readableName(S.take());
   firecrash::writeReportHtml(R, Root, Null);
   (void)firecrash::baselineText(R);
   return 0;
