@@ -45,6 +45,9 @@ install_sarif_validator() {
   local dir="$BUILD_DIR/npm"
   local bin="$dir/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
   if [[ ! -x $bin ]]; then
+    # Debian's npm only where no npm is on PATH (a NodeSource node brings
+    # its own, which Debian's would conflict with).
+    command -v npm >/dev/null || (install_missing npm) || true
     if command -v npm >/dev/null; then
       npm install --prefix "$dir" --no-audit --no-fund --silent \
         "@microsoft/sarif-multitool-linux@$SARIF_MULTITOOL_VERSION" >/dev/null 2>&1 \

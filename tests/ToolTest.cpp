@@ -1645,7 +1645,11 @@ TEST(Tool, SuppressionsCarryReasonsAndStaleOnesAreReported) {
     Rules.insert(Rule["id"]);
   EXPECT_TRUE(Rules.count("firecrash-suppression-reason"));
   EXPECT_TRUE(Rules.count("firecrash-unused-suppression"));
-  EXPECT_EQ(sarifProblems(Out), "");
+  // Valid under the SARIF and GitHub rules where the validator is installed
+  // (Tool.SarifValidatesCleanWithTheSarifAndGitHubRules is skipped, and says
+  // so, where it is not).
+  if (fs::exists(sarifValidator()))
+    EXPECT_EQ(sarifProblems(Out), "");
 }
 
 TEST(Tool, GccOnlyFlagsAreRecognised) {
