@@ -52,8 +52,10 @@ install_sarif_validator() {
       npm install --prefix "$dir" --no-audit --no-fund --silent \
         "@microsoft/sarif-multitool-linux@$SARIF_MULTITOOL_VERSION" >/dev/null 2>&1 \
         || echo "firecrash: npm could not install the SARIF validator; its test will be skipped" >&2
-      # npm does not run the package's chmod postinstall unasked.
-      [[ -f $bin ]] && chmod u+x "$bin"
+      # npm does not run the package's chmod postinstall unasked. (An if:
+      # a false test as the function's last command would end the script
+      # under set -e before any test ran.)
+      if [[ -f $bin ]]; then chmod u+x "$bin"; fi
     else
       echo "firecrash: npm is missing; the SARIF validator test will be skipped" >&2
     fi
