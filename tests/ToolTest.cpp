@@ -186,9 +186,10 @@ TEST(Tool, SarifReportIsStructured) {
   const Json &Run = Sarif["runs"][0];
   EXPECT_EQ(Run["tool"]["driver"]["name"], "firecrash");
   // The checks', then the findings about suppressions.
-  std::vector<CheckInfo> Rules(allChecks().begin(), allChecks().end());
-  Rules.insert(Rules.end(), suppressionRules().begin(),
-               suppressionRules().end());
+  llvm::ArrayRef<CheckInfo> Rules = reportRules();
+  ASSERT_EQ(Rules.size(), allChecks().size() + 2);
+  for (size_t I = 0; I < allChecks().size(); ++I)
+    EXPECT_EQ(Rules[I].Name, allChecks()[I].Name);
   ASSERT_EQ(Run["tool"]["driver"]["rules"].size(), Rules.size());
   for (size_t I = 0; I < Rules.size(); ++I) {
     const Json &Rule = Run["tool"]["driver"]["rules"][I];

@@ -124,8 +124,9 @@ llvm::Expected<TreeChange> readTreeChange(llvm::StringRef Revision,
                    "--no-textconv", Change.Commit, "--"});
   if (!Diff)
     return Diff.takeError();
-  // What to read at the base: (name in the base tree, where it goes).
-  std::vector<std::pair<std::string, std::string>> Wanted;
+  // What to read at the base: a name in the base tree, and the paths its
+  // content goes to.
+  std::vector<std::pair<std::string, std::vector<std::string>>> Wanted;
   std::vector<llvm::StringRef> Fields = fields(*Diff);
   for (size_t I = 0; I < Fields.size();) {
     char Status = Fields[I].empty() ? '?' : Fields[I].front();
@@ -148,14 +149,15 @@ llvm::Expected<TreeChange> readTreeChange(llvm::StringRef Revision,
       for (std::string &Path : Under(NewName))
         Change.Base.Absent.insert(Path);
       break;
-    case 'R': // Analysed as it was, under both names.
-      for (llvm::StringRef Each : {Name, NewName})
-        for (std::string &Path : Under(Each))
-          Wanted.emplace_back(Name.str(), Path);
+    case 'R': { // Analysed as it was, under both names.
+      std::vector<std::string> Paths = Under(Name);
+      for (std::string &Path : Under(NewName))
+        Paths.push_back(std::move(Path));
+      Wanted.emplace_back(Name.str(), std::move(Paths));
       break;
+    }
     default: // Modified, removed, type changed, unmerged.
-      for (std::string &Path : Under(Name))
-        Wanted.emplace_back(Name.str(), Path);
+      Wanted.emplace_back(Name.str(), Under(Name));
       break;
     }
   }
@@ -197,7 +199,8 @@ llvm::Expected<TreeChange> readTreeChange(llvm::StringRef Revision,
     Rest = After.drop_front(Size).drop_front(1);
     if (Parts[1] != "blob") // A submodule, not a file.
       continue;
-    Change.Base.Contents[Where] = After.take_front(Size).str();
+    for (const std::string &Path : Where)
+      Change.Base.Contents[Path] = After.take_front(Size).str();
   }
   return Change;
 }

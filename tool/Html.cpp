@@ -232,9 +232,7 @@ void writeReportHtml(const Report &R, const std::string &SourceRoot,
      << "<div class=\"filters\"><input id=\"filter\" type=\"search\" "
      << "placeholder=\"Filter by file, check, function or message\">"
      << "<select id=\"check-filter\"><option value=\"\">all checks</option>";
-  for (const CheckInfo &Check : allChecks())
-    OS << "<option>" << Escaped{Check.Name} << "</option>";
-  for (const CheckInfo &Check : suppressionRules())
+  for (const CheckInfo &Check : reportRules())
     OS << "<option>" << Escaped{Check.Name} << "</option>";
   OS << "</select><select id=\"status-filter\"><option value=\"\">new and "
      << "baselined</option><option>new</option><option>baselined</option>"

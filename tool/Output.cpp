@@ -111,9 +111,7 @@ void writeReportJson(const Report &R, llvm::raw_ostream &OS) {
     J.attribute("column", Loc.Column);
   };
   std::map<std::string, unsigned> PerCheck;
-  for (const CheckInfo &Check : allChecks())
-    PerCheck[Check.Name.str()] = 0;
-  for (const CheckInfo &Check : suppressionRules())
+  for (const CheckInfo &Check : reportRules())
     PerCheck[Check.Name.str()] = 0;
   J.objectBegin();
   J.attribute("version", ReportFormatVersion);
@@ -244,8 +242,8 @@ void writeReportJson(const Report &R, llvm::raw_ostream &OS) {
 
 // --- findings about suppressions -------------------------------------------
 
-llvm::ArrayRef<CheckInfo> suppressionRules() {
-  static const CheckInfo Rules[] = {
+llvm::ArrayRef<CheckInfo> reportRules() {
+  static const CheckInfo Suppressions[] = {
       {SuppressionReasonCheck, "a NOLINT that suppresses a firecrash finding "
                                "gives no reason",
        "docs/checks/suppressions.md", nullptr, "SuppressionWithoutReason",
@@ -263,6 +261,11 @@ llvm::ArrayRef<CheckInfo> suppressionRules() {
        "and would hide the next finding written there.",
        "Remove the comment, or move it to the line whose finding it is "
        "meant for."}};
+  static const std::vector<CheckInfo> Rules = [] {
+    std::vector<CheckInfo> All(allChecks().begin(), allChecks().end());
+    All.insert(All.end(), std::begin(Suppressions), std::end(Suppressions));
+    return All;
+  }();
   return Rules;
 }
 
@@ -486,9 +489,7 @@ void writeReportSarif(const Report &R, const SarifOptions &Options,
   SarifWriter W(OS);
   llvm::json::OStream &J = W.J;
   std::map<llvm::StringRef, unsigned> RuleIndex;
-  for (const CheckInfo &Check : allChecks())
-    RuleIndex.emplace(Check.Name, RuleIndex.size());
-  for (const CheckInfo &Check : suppressionRules())
+  for (const CheckInfo &Check : reportRules())
     RuleIndex.emplace(Check.Name, RuleIndex.size());
   J.object([&] {
     J.attribute("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -502,9 +503,7 @@ void writeReportSarif(const Report &R, const SarifOptions &Options,
             J.attribute("semanticVersion", ToolVersion);
             J.attribute("informationUri", Options.DocsUrl + "tool.md");
             J.attributeArray("rules", [&] {
-              for (const CheckInfo &Check : allChecks())
-                W.rule(Check, Options.DocsUrl);
-              for (const CheckInfo &Check : suppressionRules())
+              for (const CheckInfo &Check : reportRules())
                 W.rule(Check, Options.DocsUrl);
             });
           });

@@ -608,14 +608,13 @@ void sortAndFingerprint(std::vector<ReportFinding> &Findings, Builder &B,
   std::vector<std::string> Bases(Findings.size());
   forEachInParallel(Jobs, Findings.size(), [&](size_t I) {
     ReportFinding &F = Findings[I];
-    std::string Key = F.Check + "\n" + F.Handler + "\n" + F.Callee + "\n";
+    std::string About = F.Handler + "\n" + F.Callee + "\n";
     if (!F.Loc.File.empty())
-      Key += normalizedCallText(B.Sources, B.absolute(F.Loc), F.Loc.Line,
-                                F.Loc.Column);
-    F.MoveKey = llvm::utohexstr(llvm::xxh3_64bits(Key), /*LowerCase=*/true,
-                                /*Width=*/16);
-    Bases[I] = F.Check + "\n" + F.Loc.File + "\n" +
-               StringRef(Key).drop_front(F.Check.size() + 1).str();
+      About += normalizedCallText(B.Sources, B.absolute(F.Loc), F.Loc.Line,
+                                  F.Loc.Column);
+    F.MoveKey = llvm::utohexstr(llvm::xxh3_64bits(F.Check + "\n" + About),
+                                /*LowerCase=*/true, /*Width=*/16);
+    Bases[I] = F.Check + "\n" + F.Loc.File + "\n" + About;
   });
   llvm::StringMap<unsigned> Occurrences;
   for (size_t I = 0; I < Findings.size(); ++I) {

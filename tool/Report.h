@@ -223,9 +223,10 @@ struct ReportOptions {
   bool ReportUnusedSuppressions = false;
 };
 
-/// The rules of the findings about suppressions, which no check emits
-/// (Register is null), for reports that describe their rules.
-llvm::ArrayRef<CheckInfo> suppressionRules();
+/// Every rule a report can name, for reports that describe their rules:
+/// the checks, then the findings about suppressions, which no check emits
+/// (their Register is null).
+llvm::ArrayRef<CheckInfo> reportRules();
 
 /// The names of the findings about suppressions, which no check emits.
 inline constexpr llvm::StringLiteral SuppressionReasonCheck =

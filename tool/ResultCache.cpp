@@ -66,16 +66,11 @@ std::string ResultCache::contentHash(llvm::StringRef File) {
   // Only regular files: an entry that names a device (/dev/zero) must not
   // make the lookup read forever.
   std::string Hash = "missing";
-  const std::string *Override = nullptr;
-  if (Overrides)
-    if (auto It = Overrides->Contents.find(File);
-        It != Overrides->Contents.end())
-      Override = &It->second;
-  if (Override)
-    Hash = digest(*Override);
-  else if (Overrides && Overrides->Absent.contains(File))
-    Hash = "missing";
-  else if (llvm::sys::fs::is_regular_file(File))
+  std::optional<llvm::StringRef> Override;
+  if (Overrides && Overrides->overrides(File, Override)) {
+    if (Override)
+      Hash = digest(*Override);
+  } else if (llvm::sys::fs::is_regular_file(File))
     if (auto Buffer = llvm::MemoryBuffer::getFile(
             File, /*IsText=*/false, /*RequiresNullTerminator=*/false))
       Hash = digest((*Buffer)->getBuffer());

@@ -140,10 +140,21 @@ FileOverrides::fileSystem() const {
   return Overlay;
 }
 
+bool FileOverrides::overrides(llvm::StringRef File,
+                              std::optional<llvm::StringRef> &Content) const {
+  if (auto It = Contents.find(File); It != Contents.end()) {
+    Content = It->second;
+    return true;
+  }
+  Content.reset();
+  return Absent.contains(File);
+}
+
 bool FileOverrides::exists(llvm::StringRef File) const {
-  if (Absent.contains(File))
-    return false;
-  return Contents.count(File) || llvm::sys::fs::exists(File);
+  std::optional<llvm::StringRef> Content;
+  if (overrides(File, Content))
+    return Content.has_value();
+  return llvm::sys::fs::exists(File);
 }
 
 llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>>
@@ -244,17 +255,16 @@ SourceFiles::Text &SourceFiles::text(llvm::StringRef File) {
   }
   // Read outside the lock, so threads read different files at once.
   std::call_once(Entry->Read, [&] {
-    if (Overrides) {
-      if (Overrides->Absent.contains(File))
+    std::optional<llvm::StringRef> Override;
+    if (Overrides && Overrides->overrides(File, Override)) {
+      if (!Override)
         return;
-      auto It = Overrides->Contents.find(File);
-      if (It != Overrides->Contents.end())
-        Entry->Buffer = llvm::MemoryBuffer::getMemBuffer(
-            It->second, File, /*RequiresNullTerminator=*/false);
-    }
-    // Read, not mapped: a report of a large project keeps tens of thousands
-    // of sources, more than the kernel allows mappings (vm.max_map_count).
-    if (!Entry->Buffer) {
+      Entry->Buffer = llvm::MemoryBuffer::getMemBuffer(
+          *Override, File, /*RequiresNullTerminator=*/false);
+    } else {
+      // Read, not mapped: a report of a large project keeps tens of
+      // thousands of sources, more than the kernel allows mappings
+      // (vm.max_map_count).
       auto Buffer = llvm::MemoryBuffer::getFile(
           File, /*IsText=*/false, /*RequiresNullTerminator=*/false,
           /*IsVolatile=*/true);

@@ -21,6 +21,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,11 @@ struct FileOverrides {
   /// Returns a file system that reads the physical one with these in
   /// place; it has its own working directory.
   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> fileSystem() const;
+  /// Returns true where that tree differs from the disk at \p File
+  /// (absolute), with its content in \p Content, or nullopt where the
+  /// file is absent; false where the disk's file stands.
+  bool overrides(llvm::StringRef File,
+                 std::optional<llvm::StringRef> &Content) const;
   /// Returns true if \p File (absolute) exists in that tree.
   bool exists(llvm::StringRef File) const;
 };
