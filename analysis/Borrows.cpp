@@ -708,7 +708,7 @@ void BorrowFinder::keepUnjoined(const CallExpr *Call,
     std::optional<Join> J = Joins.find(Caller, Call, B.Work);
     if (!J)
       return false;
-    if (J->UseAfterSignal.isInvalid())
+    if (J->joins() && J->UseAfterSignal.isInvalid())
       return true;
     B.EarlySignal = std::move(J);
     return false;

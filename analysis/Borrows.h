@@ -64,7 +64,8 @@ struct Borrow {
   /// Where the coroutine still uses it after it first suspends, when its
   /// body shows it.
   std::optional<LateUse> Late = std::nullopt;
-  /// A rendezvous the frame waits on, signalled before the work's last use.
+  /// A wait of the frame that does not join the work: a rendezvous
+  /// signalled before the work's last use, or a plain wait for other work.
   std::optional<Join> EarlySignal = std::nullopt;
 };
 

@@ -556,7 +556,88 @@ private:
   llvm::SmallVector<const LambdaExpr *, 4> Deferred;
 };
 
+/// Collects the objects \p E names or is made from, for matching a wait
+/// to a start by the objects they share: variables (locals, parameters,
+/// globals) and members of 'this', through member calls ("ioc" for
+/// "ioc.get_executor()"), calls ("make_strand(ioc)"), addresses, and the
+/// initializers of the locals it names ("auto ex = ioc.get_executor()").
+/// Lambda bodies are not entered: they run later.
+void collectRoots(const Stmt *S, llvm::SmallPtrSetImpl<const Decl *> &Out,
+                  unsigned Depth = 0) {
+  if (!S || Depth > 8 || isa<LambdaExpr>(S))
+    return;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+    const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!VD || !Out.insert(VD->getCanonicalDecl()).second)
+      return;
+    if (VD->hasLocalStorage() && !isa<ParmVarDecl>(VD))
+      collectRoots(VD->getInit(), Out, Depth + 1);
+    return;
+  }
+  if (const auto *Member = dyn_cast<MemberExpr>(S);
+      Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())) {
+    Out.insert(Member->getMemberDecl()->getCanonicalDecl());
+    return;
+  }
+  for (const Stmt *Child : S->children())
+    collectRoots(Child, Out, Depth);
+}
+
+/// True if \p Inner is \p Outer or an expression within it.
+bool contains(const Stmt *Outer, const Stmt *Inner, unsigned Depth = 0) {
+  if (!Outer || Depth > 64)
+    return false;
+  if (Outer == Inner)
+    return true;
+  for (const Stmt *Child : Outer->children())
+    if (contains(Child, Inner, Depth + 1))
+      return true;
+  return false;
+}
+
+/// What a plain wait waits for, as a note names it: "another thread" for a
+/// thread's join, "another task" for a wait on a call's result, else the
+/// object as written.
+std::string otherWork(const ASTContext &Ctx, const Expr *Object) {
+  const Expr *Value = stripValue(Object);
+  if (isa<CallExpr>(Value) && !isa<CXXMemberCallExpr>(Value))
+    return "another task";
+  if (const CXXRecordDecl *Class =
+          Value->getType().getNonReferenceType()->getAsCXXRecordDecl())
+    if (Class->getIdentifier() &&
+        (Class->getName() == "thread" || Class->getName() == "jthread"))
+      return "another thread";
+  llvm::StringRef Text = Lexer::getSourceText(
+      CharSourceRange::getTokenRange(Value->getSourceRange()),
+      Ctx.getSourceManager(), Ctx.getLangOpts());
+  if (Text.empty() || Text.size() > 40 || Text.contains('\n'))
+    return "another object";
+  return ("'" + Text + "', another object").str();
+}
+
 } // namespace
+
+bool JoinOracle::waitsFor(const Wait &W, const Expr *Start) const {
+  // An event loop's static exec() runs whatever was posted to it; a wait
+  // with nothing to look at keeps today's answer.
+  if (W.Static || !W.Object)
+    return true;
+  // A wait that runs its own argument: "syncAwait(work(x).via(ex))".
+  if (contains(W.At, Start))
+    return true;
+  llvm::SmallPtrSet<const Decl *, 8> Waited;
+  collectRoots(W.Object, Waited);
+  if (Waited.empty()) {
+    // The result of another call ("syncAwait(other())") is other work; an
+    // object firecrash cannot name keeps today's answer.
+    const Expr *Value = stripValue(W.Object);
+    return !(isa<CallExpr>(Value) && !isa<CXXMemberCallExpr>(Value));
+  }
+  llvm::SmallPtrSet<const Decl *, 8> Started;
+  collectRoots(Start, Started);
+  return llvm::any_of(Waited,
+                      [&](const Decl *D) { return Started.contains(D); });
+}
 
 bool JoinOracle::waitsForItsTask(const CallExpr *Call) const {
   if (!isa<CXXMemberCallExpr>(Call) || !Call->getDirectCallee())
@@ -646,6 +727,7 @@ std::optional<Join> JoinOracle::find(const FunctionDecl *Frame,
   llvm::SmallVector<const LambdaExpr *, 2> Continuations =
       continuationsOf(Start, Work.Work);
   std::optional<Join> Early;
+  std::optional<Join> Other;
   Resolver FrameSide;
   for (const Wait &W : waitsIn(Frame)) {
     SourceLocation At = SM.getExpansionLoc(W.At->getBeginLoc());
@@ -663,8 +745,22 @@ std::optional<Join> JoinOracle::find(const FunctionDecl *Frame,
       if (!Text.empty() && Text.size() <= 40 && !Text.contains('\n'))
         Found.WaitName = ("co_await " + Text).str();
     }
-    if (W.Entry->Signals.empty())
-      return Found;
+    if (W.Entry->Signals.empty()) {
+      // A plain wait joins only the work it waits for: the context, pool
+      // or thread the start used, or the start itself.
+      if (waitsFor(W, Start))
+        return Found;
+      if (!Other) {
+        Found.WaitsForOther = otherWork(Ctx, W.Object);
+        llvm::StringRef Text = Lexer::getSourceText(
+            CharSourceRange::getTokenRange(W.At->getSourceRange()), SM,
+            Ctx.getLangOpts());
+        if (!Text.empty() && Text.size() <= 60 && !Text.contains('\n'))
+          Found.WaitName = Text.str();
+        Other = Found;
+      }
+      continue;
+    }
     // A rendezvous joins only work that signals it: its body, or a
     // completion callback, which runs after all of the body (so even a
     // body that is not visible is waited for).
@@ -699,7 +795,9 @@ std::optional<Join> JoinOracle::find(const FunctionDecl *Frame,
   }
   if (Early)
     return Early;
-  return raiiJoin(Frame, Start, From, Death, Work.Var);
+  if (std::optional<Join> Guard = raiiJoin(Frame, Start, From, Death, Work.Var))
+    return Guard;
+  return Other;
 }
 
 const WaitEntry *JoinOracle::destructorWait(const CXXRecordDecl *Class) {

@@ -68,6 +68,12 @@ struct Join {
   /// state, which the frame no longer waits for.
   clang::SourceLocation UseAfterSignal;
   std::string UsedName;
+  /// Set when the frame's only wait waits for other work, not for this
+  /// one ("another thread"): no join, a note for the finding.
+  std::string WaitsForOther;
+
+  /// True if the frame waits for the work (after every use, or too early).
+  bool joins() const { return WaitsForOther.empty(); }
 };
 
 class JoinOracle {
@@ -102,6 +108,10 @@ public:
 
 private:
   const llvm::SmallVector<Wait, 4> &waitsIn(const clang::FunctionDecl *Frame);
+  /// True if plain wait \p W waits for the work \p Start started: it runs
+  /// the start itself, or waits on an object the start used (the thread,
+  /// context, pool or scope; the context whose executor it was given).
+  bool waitsFor(const Wait &W, const clang::Expr *Start) const;
 
   clang::ASTContext &Ctx;
   std::vector<WaitEntry> Entries;

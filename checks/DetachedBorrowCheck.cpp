@@ -258,7 +258,7 @@ bool DetachedBorrowCheck::ownedBy(const Borrow &B, const FunctionDecl *Frame,
 bool DetachedBorrowCheck::waitedFor(const FunctionDecl *Frame,
                                     const Expr *Call, const Borrow &B) {
   std::optional<Join> J = State->Borrows.joinOf(Frame, Call, B);
-  return J && J->UseAfterSignal.isInvalid();
+  return J && J->joins() && J->UseAfterSignal.isInvalid();
 }
 
 bool DetachedBorrowCheck::reportedElsewhere(bool IsHandler,

@@ -353,6 +353,11 @@ void FirecrashCheck::evidenceNotes(const SourceManager &SM, const Borrow &B,
       break;
     }
   }
+  if (B.EarlySignal && !B.EarlySignal->joins()) {
+    const Join &J = *B.EarlySignal;
+    diag(J.Wait, "'%0' waits for %1, not for this work", DiagnosticIDs::Note)
+        << J.WaitName << J.WaitsForOther;
+  }
   if (B.EarlySignal && B.EarlySignal->Signal.isValid()) {
     const Join &J = *B.EarlySignal;
     diag(J.Signal,

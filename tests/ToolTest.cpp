@@ -389,6 +389,109 @@ TEST(Tool, BrokenTranslationUnitIsAnErrorAndTheRestStillRuns) {
             std::string::npos);
 }
 
+/// examples/inventory, copied and configured: a project with its own
+/// .clang-tidy that never names firecrash.
+struct InventoryExample {
+  std::string Root = makeTempDir();
+  std::string Build = Root + "/build";
+  InventoryExample() {
+    fs::copy(sourceDir() + "/examples/inventory", Root + "/src",
+             fs::copy_options::recursive);
+    CommandResult Configured =
+        runCommand({"cmake", "-S", Root + "/src", "-B", Build, "-G", "Ninja",
+                    "-DFIRECRASH_INCLUDE=" + includeDir()},
+                   300);
+    EXPECT_EQ(Configured.ExitCode, 0) << Configured.Stderr;
+  }
+  ~InventoryExample() {
+    std::error_code EC;
+    fs::remove_all(Root, EC);
+  }
+  std::set<std::string> checks(const Json &Report) const {
+    std::set<std::string> Names;
+    for (const Json &F : Report["findings"])
+      Names.insert(F["check"].get<std::string>());
+    return Names;
+  }
+};
+
+TEST(Tool, AProjectsOwnClangTidyNeverSwitchesFirecrashOff) {
+  InventoryExample E;
+  // Its .clang-tidy lists only other checks: every firecrash check runs,
+  // none of those.
+  CommandResult Ran = firecrash({"-p", E.Build, "--format", "json"});
+  EXPECT_EQ(Ran.ExitCode, Findings) << Ran.Stderr;
+  Json Report = parseReport(Ran.Stdout);
+  // (In a handler the thread's borrow is detaching-spawn's finding.)
+  EXPECT_EQ(E.checks(Report),
+            (std::set<std::string>{"firecrash-detached-coroutine",
+                                   "firecrash-detaching-spawn"}));
+  EXPECT_EQ(Report["summary"]["other_checks"], 0);
+  EXPECT_TRUE(Report["notifications"].empty());
+
+  // It may still turn a firecrash check off by name, and keep one alone.
+  writeFile(E.Root + "/src/.clang-tidy",
+            "Checks: 'bugprone-*,-firecrash-detached-coroutine'\n");
+  Report = parseReport(firecrash({"-p", E.Build, "--format", "json"}).Stdout);
+  EXPECT_EQ(E.checks(Report),
+            (std::set<std::string>{"firecrash-detaching-spawn"}));
+  writeFile(E.Root + "/src/.clang-tidy",
+            "Checks: '-*,readability-*,firecrash-detached-borrow'\n");
+  Report = parseReport(firecrash({"-p", E.Build, "--format", "json"}).Stdout);
+  EXPECT_EQ(E.checks(Report),
+            (std::set<std::string>{"firecrash-detached-borrow"}));
+
+  // Another tool's check runs only when --checks names it, and is counted
+  // apart (the firecrash binary has clang-tidy's clang-analyzer-* checks).
+  fs::remove(E.Root + "/src/.clang-tidy");
+  writeFile(E.Root + "/src/stock.cpp",
+            readFile(E.Root + "/src/stock.cpp") +
+                "int ratio(int n) {\n  int zero = 0;\n  return n / zero;\n}\n");
+  Report = parseReport(firecrash({"-p", E.Build, "--format", "json"}).Stdout);
+  EXPECT_EQ(Report["summary"]["other_checks"], 0);
+  CommandResult Named =
+      firecrash({"-p", E.Build, "--checks=clang-analyzer-core.DivideZero"});
+  EXPECT_EQ(Named.ExitCode, Findings);
+  EXPECT_NE(Named.Stdout.find("[clang-analyzer-core.DivideZero]"),
+            std::string::npos)
+      << Named.Stdout;
+  EXPECT_EQ(Named.Stderr, "firecrash: 3 findings (1 of other checks) in 1 file\n");
+  Report = parseReport(
+      firecrash({"-p", E.Build, "--format", "json",
+                 "--checks=clang-analyzer-core.DivideZero"})
+          .Stdout);
+  EXPECT_EQ(Report["summary"]["other_checks"], 1);
+  EXPECT_EQ(Report["summary"]["by_check"]["clang-analyzer-core.DivideZero"], 1);
+}
+
+TEST(Tool, AUnitWithNoFirecrashCheckIsNeverASilentZero) {
+  InventoryExample E;
+  writeFile(E.Root + "/src/.clang-tidy", "Checks: '-firecrash-*'\n");
+  CommandResult Ran = firecrash({"-p", E.Build}, E.Root);
+  EXPECT_EQ(Ran.ExitCode, Clean) << Ran.Stderr;
+  EXPECT_NE(Ran.Stderr.find("firecrash: warning: no firecrash check is "
+                            "enabled for 1 unit ('src/stock.cpp')"),
+            std::string::npos)
+      << Ran.Stderr;
+  Json Report =
+      parseReport(firecrash({"-p", E.Build, "--format", "json"}, E.Root).Stdout);
+  ASSERT_EQ(Report["notifications"].size(), 1u);
+  EXPECT_EQ(Report["notifications"][0]["kind"], "no-firecrash-checks");
+  EXPECT_EQ(Report["notifications"][0]["files"],
+            Json::array({"src/stock.cpp"}));
+  Json Sarif = parse(
+      firecrash({"-p", E.Build, "--format", "sarif"}, E.Root).Stdout);
+  const Json &Notes =
+      Sarif["runs"][0]["invocations"][0]["toolConfigurationNotifications"];
+  ASSERT_EQ(Notes.size(), 1u);
+  EXPECT_EQ(Notes[0]["level"], "warning");
+  // --checks on the command line wins, as in clang-tidy.
+  CommandResult Forced =
+      firecrash({"-p", E.Build, "--checks=firecrash-*", "--quiet"});
+  EXPECT_EQ(Forced.ExitCode, Findings) << Forced.Stderr;
+  EXPECT_TRUE(Forced.Stderr.empty()) << Forced.Stderr;
+}
+
 TEST(Tool, FilesWithFlagsAfterDoubleDashNeedNoDatabase) {
   // clang-tidy's habit: the files, then the compiler flags after "--".
   std::string Dir = makeTempDir();

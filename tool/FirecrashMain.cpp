@@ -167,6 +167,12 @@ cl::opt<bool> ReportUnusedSuppressions(
     cl::desc("Report a NOLINT naming a firecrash check that suppressed "
              "nothing in this run (firecrash-unused-suppression)"),
     cl::cat(Category));
+cl::opt<bool> FindingsFromFailedUnits(
+    "findings-from-failed-units",
+    cl::desc("Report the findings of units that failed to compile too, each "
+             "marked (by default they are withheld: after a fatal error "
+             "clang leaves templates uninstantiated, so evidence is missing)"),
+    cl::cat(Category));
 cl::opt<bool> ListSuppressed(
     "list-suppressed",
     cl::desc("List the findings NOLINT suppressed, with their reasons, in "
@@ -333,6 +339,15 @@ UnitResult compute(const tooling::CompilationDatabase &DB,
               std::to_string(Pos.Column) + ": ";
     }
     Unit.Failures.push_back(Where + Error.Message.Message);
+  }
+  // A missing generated file (a .moc, a .pb.h): say what to build first.
+  for (size_t I = 0, N = Unit.Failures.size(); I < N; ++I) {
+    std::string Hint =
+        generatedFileHint(Unit.Failures[I], Unit.BuildDirectory);
+    if (!Hint.empty()) {
+      Unit.Failures.push_back(std::move(Hint));
+      break;
+    }
   }
   Unit.Errors = std::move(*Errors);
   Unit.Records = std::move(Sink.Records);
@@ -1017,6 +1032,7 @@ int main(int argc, const char **argv) {
   Reporting.Jobs = Jobs;
   Reporting.RequireSuppressionReason = RequireSuppressionReason;
   Reporting.ReportUnusedSuppressions = ReportUnusedSuppressions;
+  Reporting.FindingsFromFailedUnits = FindingsFromFailedUnits;
   std::optional<Report> AtBase;
   DiffSummary Diff;
   std::unique_ptr<ResultCache> BaseCache;
@@ -1122,6 +1138,16 @@ int main(int argc, const char **argv) {
   Report &R = *ReportStorage;
   R.FilesSkipped = FilesSkipped;
   R.ListSuppressed = ListSuppressed;
+  // A unit with every firecrash check off reports nothing because nothing
+  // was looked for: say so rather than print a silent "0 findings".
+  if (RunMode != Mode::Merge)
+    for (const std::string &File : Files)
+      if (!firecrashCheckEnabled(**Provider, File)) {
+        StringRef Shown = File;
+        if (Shown.consume_front(Root))
+          Shown.consume_front("/");
+        R.WithoutChecks.push_back(Shown.str());
+      }
 
   // Summaries hold offsets: without the sources, every line, column and
   // fingerprint of the report would be wrong, so none is written.
@@ -1197,6 +1223,8 @@ int main(int argc, const char **argv) {
   // for the person reading the log, not only for the report's reader.
   for (const ReportError &E : R.Errors)
     errs() << "firecrash: error: " << E.File << ": " << E.Message << "\n";
+  if (!R.WithoutChecks.empty())
+    errs() << "firecrash: warning: " << withoutChecksNotice(R) << "\n";
 
   // One summary line, as clang-tidy's "N warnings generated.", when
   // something was analysed or skipped at all.
@@ -1204,6 +1232,10 @@ int main(int argc, const char **argv) {
       (R.FilesAnalyzed > R.FilesFailed || R.FilesSkipped))
     errs() << "firecrash: " << R.Findings.size() << " finding"
            << (R.Findings.size() == 1 ? "" : "s")
+           << (R.otherChecksFindings()
+                   ? " (" + std::to_string(R.otherChecksFindings()) +
+                         " of other checks)"
+                   : std::string())
            << (R.Diff ? " introduced since " + R.Diff->Base : "") << " in "
            << R.FilesAnalyzed
            << " file" << (R.FilesAnalyzed == 1 ? "" : "s")
@@ -1215,6 +1247,11 @@ int main(int argc, const char **argv) {
                    : std::string())
            << (R.Baselined ? ", " + std::to_string(R.Baselined) + " baselined"
                            : std::string())
+           << (R.WithheldFromFailedUnits
+                   ? ", " + std::to_string(R.WithheldFromFailedUnits) +
+                         " withheld from units that did not compile "
+                         "(--findings-from-failed-units shows them)"
+                   : std::string())
            << (R.Suppressed.empty()
                    ? std::string()
                    : ", " + std::to_string(R.Suppressed.size()) +

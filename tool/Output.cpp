@@ -172,6 +172,8 @@ void writeReportJson(const Report &R, llvm::raw_ostream &OS) {
             });
         });
         J.attribute("fingerprint", text(F.Fingerprint));
+        if (F.FromFailedUnit)
+          J.attribute("from_failed_unit", true);
         if (F.Suppression)
           J.attributeObject("suppression", [&] {
             J.attribute("kind", F.Suppression->Kind);
@@ -211,6 +213,20 @@ void writeReportJson(const Report &R, llvm::raw_ostream &OS) {
         });
       });
   });
+  // Run-level notices: units the configuration left without a firecrash
+  // check.
+  J.attributeArray("notifications", [&] {
+    if (!R.WithoutChecks.empty())
+      J.object([&] {
+        J.attribute("level", "warning");
+        J.attribute("kind", "no-firecrash-checks");
+        J.attribute("message", text(withoutChecksNotice(R)));
+        J.attributeArray("files", [&] {
+          for (const std::string &File : R.WithoutChecks)
+            J.value(text(File));
+        });
+      });
+  });
   J.attributeObject("summary", [&] {
     J.attribute("findings", static_cast<int64_t>(R.Findings.size()));
     J.attributeObject("by_check", [&] {
@@ -222,6 +238,9 @@ void writeReportJson(const Report &R, llvm::raw_ostream &OS) {
     J.attribute("files_failed", static_cast<int64_t>(R.FilesFailed));
     J.attribute("files_skipped", static_cast<int64_t>(R.FilesSkipped));
     J.attribute("suppressed", static_cast<int64_t>(R.Suppressed.size()));
+    J.attribute("other_checks", static_cast<int64_t>(R.otherChecksFindings()));
+    J.attribute("withheld_from_failed_units",
+                static_cast<int64_t>(R.WithheldFromFailedUnits));
     if (R.Diff)
       J.attributeObject("diff_base", [&] {
         J.attribute("revision", text(R.Diff->Base));
@@ -465,9 +484,10 @@ public:
     });
   }
 
-  void notification(llvm::StringRef Message, const std::string *File) {
+  void notification(llvm::StringRef Message, const std::string *File,
+                    llvm::StringRef Level = "error") {
     J.object([&] {
-      J.attribute("level", "error");
+      J.attribute("level", Level);
       J.attributeObject("message", [&] { J.attribute("text", text(Message)); });
       if (File)
         J.attributeArray("locations", [&] {
@@ -553,6 +573,11 @@ void writeReportSarif(const Report &R, const SarifOptions &Options,
               for (const std::string &E : R.ConfigurationErrors)
                 W.notification(E, nullptr);
             });
+            // The configuration left units with nothing to look for.
+            if (!R.WithoutChecks.empty())
+              J.attributeArray("toolConfigurationNotifications", [&] {
+                W.notification(withoutChecksNotice(R), nullptr, "warning");
+              });
           });
         });
       });

@@ -146,6 +146,10 @@ struct ReportFinding {
   /// finding that moved to another file with its code is not new.
   std::string MoveKey;
   bool CrossTranslationUnit = false;
+  /// It comes from a unit that failed to compile (kept only under
+  /// --findings-from-failed-units): its evidence may be code clang never
+  /// built.
+  bool FromFailedUnit = false;
   /// Set for a finding that is not reported: why not.
   std::optional<ReportSuppression> Suppression;
   /// The error it came from, for --fix and --export-fixes (null for
@@ -204,7 +208,18 @@ struct Report {
   std::vector<ReportFinding> Suppressed;
   /// List Suppressed in the JSON and text reports (SARIF always has them).
   bool ListSuppressed = false;
+  /// Findings of units that failed to compile, left out of the report.
+  size_t WithheldFromFailedUnits = 0;
+  /// Units the configuration enables no firecrash check for (as displayed):
+  /// their "no finding" means nothing was looked for.
+  std::vector<std::string> WithoutChecks;
+  /// Findings of checks that are not firecrash's (--checks named them).
+  size_t otherChecksFindings() const;
 };
+
+/// The run-level notice for units without a firecrash check; empty when
+/// every unit has one.
+std::string withoutChecksNotice(const Report &R);
 
 /// How to build a report.
 struct ReportOptions {
@@ -221,7 +236,17 @@ struct ReportOptions {
   /// Report a NOLINT naming a firecrash check that suppressed nothing
   /// (firecrash-unused-suppression).
   bool ReportUnusedSuppressions = false;
+  /// Keep the findings (and summaries) of units that failed to compile,
+  /// each marked; by default they are withheld, since after a fatal error
+  /// clang leaves templates uninstantiated and evidence missing.
+  bool FindingsFromFailedUnits = false;
 };
+
+/// A hint for a compiler error about a missing file that a build generates
+/// (Qt's moc and uic, protobuf, CMake's autogen, a header under
+/// \p BuildDirectory): build those targets first. Empty for other errors.
+std::string generatedFileHint(llvm::StringRef Error,
+                              llvm::StringRef BuildDirectory);
 
 /// Every rule a report can name, for reports that describe their rules:
 /// the checks, then the findings about suppressions, which no check emits

@@ -3,6 +3,7 @@
 #include "Runner.h"
 #include "CheckRegistry.h"
 #include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/GlobList.h"
 #include "clang/Driver/Types.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
@@ -157,8 +158,100 @@ bool FileOverrides::exists(llvm::StringRef File) const {
   return llvm::sys::fs::exists(File);
 }
 
+namespace {
+
+/// True if glob \p Glob (without its leading '-') matches a firecrash check.
+bool matchesFirecrashCheck(llvm::StringRef Glob) {
+  GlobList Pattern(Glob);
+  return llvm::any_of(allChecks(), [&](const CheckInfo &Check) {
+    return Pattern.contains(Check.Name);
+  });
+}
+
+/// The part of a configuration's check list firecrash reads: nothing when
+/// the list names no firecrash check (it is about other checks), else its
+/// globs that name firecrash checks and its negative globs that match one
+/// ("-*"), so "-*,firecrash-detached-borrow" keeps one check.
+std::string firecrashGlobs(llvm::StringRef Checks) {
+  llvm::SmallVector<llvm::StringRef, 8> Globs;
+  Checks.split(Globs, ',', -1, /*KeepEmpty=*/false);
+  auto NamesFirecrash = [](llvm::StringRef Glob) {
+    Glob = Glob.trim();
+    Glob.consume_front("-");
+    return Glob.trim().starts_with("firecrash-");
+  };
+  if (llvm::none_of(Globs, NamesFirecrash))
+    return "";
+  std::string Kept;
+  for (llvm::StringRef Glob : Globs) {
+    llvm::StringRef Trimmed = Glob.trim();
+    bool Negative = Trimmed.starts_with("-");
+    if (!NamesFirecrash(Trimmed) &&
+        !(Negative && matchesFirecrashCheck(Trimmed.drop_front().trim())))
+      continue;
+    if (!Kept.empty())
+      Kept += ",";
+    Kept += Trimmed.str();
+  }
+  return Kept;
+}
+
+/// The options firecrash's own front doors (the CLI, the plugin) run with:
+/// every firecrash check, whatever a configuration says about other checks.
+/// A .clang-tidy file or --config still turns firecrash checks off and sets
+/// their options; checks that are not firecrash's run only when the
+/// command line's check list (--checks, the plugin's checks=) names them.
+class FirecrashFirstProvider : public ClangTidyOptionsProvider {
+public:
+  explicit FirecrashFirstProvider(
+      std::unique_ptr<ClangTidyOptionsProvider> Inner)
+      : Inner(std::move(Inner)) {}
+
+  const ClangTidyGlobalOptions &getGlobalOptions() override {
+    return Inner->getGlobalOptions();
+  }
+
+  std::vector<OptionsSource> getRawOptions(llvm::StringRef FileName) override {
+    std::vector<OptionsSource> Sources = Inner->getRawOptions(FileName);
+    for (OptionsSource &Source : Sources) {
+      if (Source.second == OptionsSourceTypeDefaultBinary ||
+          Source.second == OptionsSourceTypeCheckCommandLineOption ||
+          !Source.first.Checks)
+        continue;
+      std::string Kept = firecrashGlobs(*Source.first.Checks);
+      if (Kept.empty())
+        Source.first.Checks.reset();
+      else
+        Source.first.Checks = std::move(Kept);
+    }
+    return Sources;
+  }
+
+private:
+  std::unique_ptr<ClangTidyOptionsProvider> Inner;
+};
+
+} // namespace
+
+bool firecrashCheckEnabled(ClangTidyOptionsProvider &Provider,
+                           llvm::StringRef File) {
+  ClangTidyOptions Effective = Provider.getOptions(File);
+  GlobList Enabled(Effective.Checks.value_or(""));
+  return llvm::any_of(allChecks(), [&](const CheckInfo &Check) {
+    return Enabled.contains(Check.Name);
+  });
+}
+
 llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>>
 makeOptionsProvider(const RunOptions &Options) {
+  auto Provider = makeClangTidyOptionsProvider(Options);
+  if (!Provider)
+    return Provider.takeError();
+  return std::make_unique<FirecrashFirstProvider>(std::move(*Provider));
+}
+
+llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>>
+makeClangTidyOptionsProvider(const RunOptions &Options) {
   ClangTidyGlobalOptions Global;
   ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
   Defaults.Checks = "-*,firecrash-*";

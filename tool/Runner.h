@@ -95,7 +95,18 @@ bool isCOrCxx(clang::driver::types::ID Type);
 
 /// Builds the options provider clang-tidy would build for \p Options.
 llvm::Expected<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>>
+makeClangTidyOptionsProvider(const RunOptions &Options);
+
+/// Builds the options provider of firecrash's own front doors: clang-tidy's
+/// for \p Options, except that every firecrash check is on unless a
+/// configuration turns it off by name, and a configuration's other checks
+/// are not run (only the command line's check list names those).
+llvm::Expected<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>>
 makeOptionsProvider(const RunOptions &Options);
+
+/// True if \p Provider enables at least one firecrash check for \p File.
+bool firecrashCheckEnabled(clang::tidy::ClangTidyOptionsProvider &Provider,
+                           llvm::StringRef File);
 
 /// Runs the checks over \p Files (as named in \p DB) and returns every
 /// diagnostic that survives NOLINT and the header filter.
