@@ -59,11 +59,13 @@ inline constexpr llvm::StringLiteral DefaultLongLivedTypes =
     "::drogon::WebSocketControllerBase";       // Drogon
 
 /// Calls that detach work (DetachingCallees): "name", "name(argument
-/// type)" (only when an argument has that type) or "name[discarded]" (only
-/// when the call's result is discarded).
+/// type)" (only when an argument has that type), "name[discarded]" (only
+/// when the call's result is discarded) or "name[handler]" (an initiating
+/// function whose last argument is a completion token: only when it
+/// returns nothing to await and the token does not suspend the caller).
 inline constexpr llvm::StringLiteral DefaultDetachingCallees =
-    "::boost::asio::co_spawn(::boost::asio::detached_t);"
-    "::asio::co_spawn(::asio::detached_t);"                    // Asio
+    "::boost::asio::co_spawn[handler];::asio::co_spawn[handler];"
+    "::boost::asio::spawn[handler];::asio::spawn[handler];"    // Asio
     "::std::thread::detach;::std::jthread::detach;"            // std
     "::stdexec::start_detached;::std::execution::start_detached;" // P2300
     "::drogon::async_run;"                                     // Drogon
@@ -75,7 +77,7 @@ inline constexpr llvm::StringLiteral DefaultDetachingCallees =
     "::async_simple::coro::RescheduleLazy::detach;"            // async_simple
     "::folly::coro::TaskWithExecutor::start[discarded];"
     "::folly::coro::TaskWithExecutor::startInlineUnsafe[discarded];" // folly
-    "::boost::cobalt::spawn(::boost::asio::detached_t);"       // Boost.Cobalt
+    "::boost::cobalt::spawn[handler];"                         // Boost.Cobalt
     "::concurrencpp::executor::post;"
     "::concurrencpp::derivable_executor::post";                // concurrencpp
 

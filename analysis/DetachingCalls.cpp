@@ -4,6 +4,7 @@
 #include "Joins.h"
 #include "Suspension.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 
 using namespace clang;
@@ -20,6 +21,9 @@ parseDetachingEntries(llvm::StringRef Value, std::vector<std::string> &Errors) {
     if (Text.consume_back("[discarded]")) {
       Entry.OnlyDiscarded = true;
       Text = Text.rtrim();
+    } else if (Text.consume_back("[handler]")) {
+      Entry.CompletionHandler = true;
+      Text = Text.rtrim();
     }
     auto [Name, Rest] = Text.split('(');
     Entry.Name = Name.trim().str();
@@ -34,13 +38,36 @@ parseDetachingEntries(llvm::StringRef Value, std::vector<std::string> &Errors) {
       if (llvm::StringRef(Entry.ArgumentType).starts_with("::"))
         Entry.ArgumentType = Entry.ArgumentType.substr(2);
     }
-    if (Entry.Name.empty()) {
+    if (Entry.Name.empty() ||
+        (Entry.CompletionHandler && !Entry.ArgumentType.empty())) {
       Errors.push_back("'" + Written + "'");
       continue;
     }
     Entries.push_back(std::move(Entry));
   }
   return Entries;
+}
+
+bool isYieldToken(const ASTContext &Ctx, QualType T, unsigned Depth) {
+  if (T.isNull() || Depth > 4)
+    return false;
+  const auto *Record = T->getAsCXXRecordDecl();
+  if (!Record)
+    return false;
+  llvm::SmallVector<std::string, 4> Names;
+  collectTypeNames(Ctx, T, Names);
+  for (llvm::StringRef Name : Names)
+    if (Name == "boost::asio::basic_yield_context" ||
+        Name == "asio::basic_yield_context")
+      return true;
+  // Wrappers keep the token they wrap as a template argument
+  // (redirect_error_t<yield_context>, as_tuple_t<...>).
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record))
+    for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+      if (Arg.getKind() == TemplateArgument::Type &&
+          isYieldToken(Ctx, Arg.getAsType(), Depth + 1))
+        return true;
+  return false;
 }
 
 bool DetachingCallOracle::startsDetached(const CallExpr &Call,
@@ -77,6 +104,20 @@ DetachingCallOracle::classify(const CallExpr &Call, const FunctionDecl &Callee,
       return false;
     if (Entry.OnlyDiscarded && !Discarded)
       return false;
+    if (Entry.CompletionHandler) {
+      // The token is the last argument written; an initiation that
+      // returns something (an awaitable, a deferred operation, a future)
+      // leaves the work to whoever holds it.
+      const Expr *Token = nullptr;
+      for (unsigned I = FirstArgument; I < Call.getNumArgs(); ++I)
+        if (!isa<CXXDefaultArgExpr>(Call.getArg(I)))
+          Token = Call.getArg(I);
+      if (!Token || !Call.getType()->isVoidType() ||
+          isYieldToken(Ctx, Token->getType().getNonReferenceType()))
+        return false;
+      TokenArgument = Token;
+      return true;
+    }
     if (Entry.ArgumentType.empty())
       return true;
     for (unsigned I = FirstArgument; I < Call.getNumArgs(); ++I) {

@@ -29,7 +29,19 @@ struct DetachingEntry {
   std::string ArgumentType;
   /// Only a call whose result is dropped detaches ("name[discarded]").
   bool OnlyDiscarded = false;
+  /// "name[handler]": the call's last argument is a completion token (Asio's
+  /// co_spawn and spawn), and it detaches the work when the initiation
+  /// returns nothing to await or defer (its result is void: 'detached', a
+  /// lambda, a function object, bind_executor around one) and the token
+  /// does not suspend the caller (a yield_context, in any wrapper).
+  bool CompletionHandler = false;
 };
+
+/// True if \p T is, or wraps in its template arguments, Asio's
+/// basic_yield_context: a token that suspends the calling stackful
+/// coroutine until the operation completes.
+bool isYieldToken(const clang::ASTContext &Ctx, clang::QualType T,
+                  unsigned Depth = 0);
 
 /// Parses "a::f;b::g(b::token_t)"; returns the entries and, in \p Errors,
 /// the malformed ones.

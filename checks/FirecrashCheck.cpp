@@ -8,6 +8,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -258,6 +259,25 @@ void FirecrashCheck::detachingEntryNote(const SourceManager &SM,
                                         const DetachingMatch &Match,
                                         SourceLocation ApiLoc) {
   std::string Api = "'" + Match.CalleeName + "'";
+  if (Match.Entry->CompletionHandler) {
+    // The token as written, when it is short ("detached"), else what it is.
+    std::string Token = "a completion handler";
+    if (Match.TokenArgument) {
+      llvm::StringRef Text = Lexer::getSourceText(
+          SM.getExpansionRange(Match.TokenArgument->getSourceRange()), SM,
+          getLangOpts());
+      if (!Text.empty() && Text.size() <= 40 && !Text.contains('\n'))
+        Token = "'" + Text.str() + "'";
+    }
+    diag(Match.TokenArgument
+             ? SM.getExpansionLoc(Match.TokenArgument->getBeginLoc())
+             : ApiLoc,
+         "%0 completes through %1, which gives nothing to await: the work "
+         "runs detached ('%2' in option 'DetachingCallees'); %3",
+         DiagnosticIDs::Note)
+        << Api << Token << Match.Entry->Written << detachingSuggestion(Match);
+    return;
+  }
   if (Match.Entry->ArgumentType.empty())
     diag(ApiLoc, "%0 is listed as '%1' in option 'DetachingCallees'; %2",
          DiagnosticIDs::Note)

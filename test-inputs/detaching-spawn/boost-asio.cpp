@@ -53,11 +53,11 @@ awaitable<void> handle_request(tcp::socket &socket) {
   asio::cancellation_signal signal;
   co_spawn(socket.get_executor(), timeout(5s, signal), detached);
   // CHECK-NOTES-ALL: :[[@LINE-1]]:3: warning: call to 'boost::asio::co_spawn' detaches work from request handler 'handle_request'; the handler can complete while this operation is still outstanding [firecrash-detaching-spawn]
-  // CHECK-NOTES-ALL: :[[@LINE-2]]:56: note: 'boost::asio::co_spawn' with an argument of type 'boost::asio::detached_t' is listed as '::boost::asio::co_spawn(::boost::asio::detached_t)' in option 'DetachingCallees'; co_await the work instead (co_spawn with use_awaitable), or pass the request's 'firecrash::request_scope' token() and co_await 'firecrash::asio::async_join'
+  // CHECK-NOTES-ALL: :[[@LINE-2]]:56: note: 'boost::asio::co_spawn' completes through 'detached', which gives nothing to await: the work runs detached ('::boost::asio::co_spawn[handler]' in option 'DetachingCallees'); co_await the work instead (co_spawn with use_awaitable), or pass the request's 'firecrash::request_scope' token() and co_await 'firecrash::asio::async_join'
   // CHECK-NOTES-ALL: :[[@LINE-5]]:17: note: 'handle_request' is a request handler: its name matches '^handle_' in option 'HandlerFunctions'
   // CHECK-NOTES-ALL: :[[@LINE-4]]:47: note: the detached operation borrows from the handler: reference parameter 'signal' refers to handler local 'signal'
   // CHECK-NOTES-BORROWED: :[[@LINE-5]]:3: warning: call to 'boost::asio::co_spawn' detaches work from request handler 'handle_request'; the handler can complete while this operation is still outstanding [firecrash-detaching-spawn]
-  // CHECK-NOTES-BORROWED: :[[@LINE-6]]:56: note: 'boost::asio::co_spawn' with an argument of type 'boost::asio::detached_t' is listed as '::boost::asio::co_spawn(::boost::asio::detached_t)' in option 'DetachingCallees'; co_await the work instead (co_spawn with use_awaitable), or pass the request's 'firecrash::request_scope' token() and co_await 'firecrash::asio::async_join'
+  // CHECK-NOTES-BORROWED: :[[@LINE-6]]:56: note: 'boost::asio::co_spawn' completes through 'detached', which gives nothing to await: the work runs detached ('::boost::asio::co_spawn[handler]' in option 'DetachingCallees'); co_await the work instead (co_spawn with use_awaitable), or pass the request's 'firecrash::request_scope' token() and co_await 'firecrash::asio::async_join'
   // CHECK-NOTES-BORROWED: :[[@LINE-9]]:17: note: 'handle_request' is a request handler: its name matches '^handle_' in option 'HandlerFunctions'
   // CHECK-NOTES-BORROWED: :[[@LINE-8]]:47: note: the detached operation borrows from the handler: reference parameter 'signal' refers to handler local 'signal'
   char data[64];
@@ -71,7 +71,7 @@ awaitable<void> handle_request_shared(tcp::socket &socket) {
   auto signal = std::make_shared<asio::cancellation_signal>();
   co_spawn(socket.get_executor(), shared_timeout(5s, signal), detached);
   // CHECK-NOTES-ALL: :[[@LINE-1]]:3: warning: call to 'boost::asio::co_spawn' detaches work from request handler 'handle_request_shared'; the handler can complete while this operation is still outstanding [firecrash-detaching-spawn]
-  // CHECK-NOTES-ALL: :[[@LINE-2]]:63: note: 'boost::asio::co_spawn' with an argument of type 'boost::asio::detached_t' is listed as '::boost::asio::co_spawn(::boost::asio::detached_t)' in option 'DetachingCallees'; co_await the work instead (co_spawn with use_awaitable), or pass the request's 'firecrash::request_scope' token() and co_await 'firecrash::asio::async_join'
+  // CHECK-NOTES-ALL: :[[@LINE-2]]:63: note: 'boost::asio::co_spawn' completes through 'detached', which gives nothing to await: the work runs detached ('::boost::asio::co_spawn[handler]' in option 'DetachingCallees'); co_await the work instead (co_spawn with use_awaitable), or pass the request's 'firecrash::request_scope' token() and co_await 'firecrash::asio::async_join'
   // CHECK-NOTES-ALL: :[[@LINE-5]]:17: note: 'handle_request_shared' is a request handler: its name matches '^handle_' in option 'HandlerFunctions'
   char data[64];
   co_await socket.async_read_some(

@@ -14,7 +14,7 @@ asio::awaitable<void> handle_order(int id) {
   auto executor = co_await asio::this_coro::executor;
   asio::co_spawn(executor, audit(id), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: call to 'asio::co_spawn' detaches work from request handler 'handle_order'; the handler can complete while this operation is still outstanding [firecrash-detaching-spawn]
-  // CHECK-NOTES: :[[@LINE-2]]:39: note: 'asio::co_spawn' with an argument of type 'asio::detached_t' is listed as '::asio::co_spawn(::asio::detached_t)' in option 'DetachingCallees'; co_await the work instead (co_spawn with use_awaitable), or pass the request's 'firecrash::request_scope' token() and co_await 'firecrash::asio::async_join'
+  // CHECK-NOTES: :[[@LINE-2]]:39: note: 'asio::co_spawn' completes through 'asio::detached', which gives nothing to await: the work runs detached ('::asio::co_spawn[handler]' in option 'DetachingCallees'); co_await the work instead (co_spawn with use_awaitable), or pass the request's 'firecrash::request_scope' token() and co_await 'firecrash::asio::async_join'
   // CHECK-NOTES: :[[@LINE-5]]:23: note: 'handle_order' is a request handler: its name matches '^handle_' in option 'HandlerFunctions'
 }
 

@@ -27,12 +27,18 @@ void spawned(boost::asio::any_io_executor ex) {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: detached work passed to 'boost::cobalt::spawn' borrows local 'line' of 'spawned', which can be destroyed while the operation still runs [firecrash-detached-borrow]
   // CHECK-NOTES: :[[@LINE-2]]:32: note: the detached operation borrows from 'spawned': reference parameter 'line' refers to local 'line'
   // CHECK-NOTES: :[[@LINE+3]]:1: note: 'line' is destroyed here, at the end of its scope, while the detached operation may still use it
-  // CHECK-NOTES: :[[@LINE-4]]:39: note: 'boost::cobalt::spawn' with an argument of type 'boost::asio::detached_t' is listed as '::boost::cobalt::spawn(::boost::asio::detached_t)' in option 'DetachingCallees'; co_await the work instead, or spawn it on the request's scope and join it
+  // CHECK-NOTES: :[[@LINE-4]]:39: note: 'boost::cobalt::spawn' completes through 'boost::asio::detached', which gives nothing to await: the work runs detached ('::boost::cobalt::spawn[handler]' in option 'DetachingCallees'); co_await the work instead, or spawn it on the request's scope and join it
   // CHECK-NOTES: :[[@LINE-5]]:3: note: pass local 'line' to the operation by value (move it, or share it through a 'std::shared_ptr'), or wait for the operation before it is destroyed (co_await it, or join it)
 }
 
-// Negative: spawned with a future token, whose result is waited for.
+// Negative: run to completion.
 void joined(boost::asio::any_io_executor ex) {
   std::string line = "started";
   cobalt::run(write_line(line));
+}
+
+// Negative: spawned with a future token, whose result is waited for.
+void spawned_for_a_future(boost::asio::any_io_executor ex) {
+  std::string line = "started";
+  cobalt::spawn(ex, write_line(line), boost::asio::use_future).get();
 }

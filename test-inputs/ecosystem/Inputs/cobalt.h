@@ -29,8 +29,13 @@ public:
   void await_suspend(std::coroutine_handle<>) const noexcept {}
   void await_resume() const noexcept {}
 };
+// As the real spawn: an Asio initiating function, whose result is what the
+// token makes of it (void for detached or a handler, a future for
+// use_future).
 template <typename T, typename Token>
-auto spawn(boost::asio::any_io_executor exec, task<T> &&t, Token &&token) -> void;
+auto spawn(boost::asio::any_io_executor exec, task<T> &&t, Token &&token) ->
+    typename boost::asio::async_result<std::decay_t<Token>,
+                                       void(std::exception_ptr)>::return_type;
 template <typename... T> auto join(T &&...tasks) -> task<void>;
 template <typename T> auto run(task<T> t) -> void;
 } // namespace boost::cobalt
