@@ -222,10 +222,35 @@ static void aggregateBorrows(const VarDecl *Aggregate,
 /// \p Caller's locals, raw 'this', and by-copy captures of pointers to
 /// locals and of aggregates holding references to them. Implicit captures
 /// point at \p ImplicitLoc; \p Runner names what runs ("coroutine", "work").
+/// True if \p S refers to \p VD, nested lambdas included.
+static bool refersTo(const Stmt *S, const VarDecl *VD) {
+  if (!S)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    return Ref->getDecl()->getCanonicalDecl() == VD->getCanonicalDecl();
+  for (const Stmt *Child : S->children())
+    if (refersTo(Child, VD))
+      return true;
+  return false;
+}
+
+/// True if the body of closure \p Closure uses captured \p VD (a generic
+/// lambda's pattern counts); true when the body cannot be seen.
+static bool closureUses(const CXXRecordDecl *Closure, const VarDecl *VD) {
+  const CXXMethodDecl *Call = Closure ? Closure->getLambdaCallOperator() : nullptr;
+  if (!Call)
+    return true;
+  if (const FunctionTemplateDecl *Template = Call->getDescribedFunctionTemplate())
+    Call = cast<CXXMethodDecl>(Template->getTemplatedDecl());
+  const Stmt *Body = Call->getBody();
+  return !Body || refersTo(Body, VD);
+}
+
 template <typename CaptureRange>
-static void captureBorrows(CaptureRange Captures, SourceLocation ImplicitLoc,
-                           llvm::StringRef Runner, const FunctionDecl *Caller,
-                           FrameRole Role, llvm::SmallVectorImpl<Borrow> &Out) {
+static void captureBorrows(CaptureRange Captures, const CXXRecordDecl *Closure,
+                           SourceLocation ImplicitLoc, llvm::StringRef Runner,
+                           const FunctionDecl *Caller, FrameRole Role,
+                           llvm::SmallVectorImpl<Borrow> &Out) {
   for (const LambdaCapture &Capture : Captures) {
     SourceLocation Loc =
         Capture.isImplicit() ? ImplicitLoc : Capture.getLocation();
@@ -257,6 +282,9 @@ static void captureBorrows(CaptureRange Captures, SourceLocation ImplicitLoc,
       continue;
     }
     if (Capture.getCaptureKind() != LCK_ByRef)
+      continue;
+    // "[&x]" whose body never names x lends nothing.
+    if (!Capture.isImplicit() && !closureUses(Closure, VD))
       continue;
     Out.push_back({BorrowKind::CaptureByReference, Loc, VD->getName().str(),
                    "the lambda captures " + describeLocal(VD, Role) +
@@ -377,7 +405,7 @@ llvm::SmallVector<Borrow, 4> findBorrows(const ASTContext &Ctx,
                                       : displayName(Caller)),
                              VD});
         }
-        captureBorrows(Class->captures(), ObjectLoc, "coroutine", Caller, Role,
+        captureBorrows(Class->captures(), Class, ObjectLoc, "coroutine", Caller, Role,
                        Borrows);
       }
     } else {
@@ -430,7 +458,8 @@ static void workBorrows(const ASTContext &Ctx, const Expr *Arg,
   }
   if (const auto *Lambda = dyn_cast<LambdaExpr>(Work)) {
     size_t Before = Out.size();
-    captureBorrows(Lambda->captures(), Lambda->getBeginLoc(), "work", Caller,
+    captureBorrows(Lambda->captures(), Lambda->getLambdaClass(),
+                   Lambda->getBeginLoc(), "work", Caller,
                    Role, Out);
     for (size_t B = Before; B < Out.size(); ++B)
       Out[B].Work = {Lambda->getCallOperator(), nullptr, Out[B].Var};
@@ -454,7 +483,8 @@ static void workBorrows(const ASTContext &Ctx, const Expr *Arg,
     // A closure held in a local: its copy keeps the references it captured.
     if (const auto *Lambda = dyn_cast_or_null<LambdaExpr>(Init)) {
       size_t Before = Out.size();
-      captureBorrows(Lambda->captures(), Arg->getBeginLoc(), "work", Caller,
+      captureBorrows(Lambda->captures(), Lambda->getLambdaClass(),
+                     Arg->getBeginLoc(), "work", Caller,
                      Role, Out);
       for (size_t B = Before; B < Out.size(); ++B) {
         Out[B].Explanation = "closure '" + VD->getName().str() +
@@ -493,7 +523,8 @@ static void workBorrows(const ASTContext &Ctx, const Expr *Arg,
         // A closure lent by reference keeps what it captured, too.
         if (const auto *Lambda = dyn_cast_or_null<LambdaExpr>(
                 VD->getInit() ? innerValue(VD->getInit()) : nullptr))
-          captureBorrows(Lambda->captures(), Arg->getBeginLoc(), "work",
+          captureBorrows(Lambda->captures(), Lambda->getLambdaClass(),
+                     Arg->getBeginLoc(), "work",
                          Caller, Role, Out);
       }
     return;
@@ -509,10 +540,8 @@ static void workBorrows(const ASTContext &Ctx, const Expr *Arg,
   // (socket.get_executor()) returns before the work starts.
   const CXXRecordDecl *Result = Callee->getReturnType()->getAsCXXRecordDecl();
   bool IsCoroutine = isa_and_nonnull<CoroutineBodyStmt>(Callee->getBody());
-  if (!IsCoroutine && Result && Result->hasDefinition())
-    for (const NamedDecl *ND : Result->lookup(
-             &const_cast<ASTContext &>(Ctx).Idents.get("promise_type")))
-      IsCoroutine |= isa<TypeDecl>(ND);
+  if (!IsCoroutine)
+    IsCoroutine = hasPromiseType(Result);
   if (!IsCoroutine)
     return;
   for (Borrow &B : findBorrows(Ctx, Call, Caller, Role))
@@ -526,14 +555,7 @@ static bool returnsCoroutine(const ASTContext &Ctx, const FunctionDecl *Callee) 
     return false;
   if (isa_and_nonnull<CoroutineBodyStmt>(Callee->getBody()))
     return true;
-  const CXXRecordDecl *Result = Callee->getReturnType()->getAsCXXRecordDecl();
-  if (!Result || !Result->hasDefinition())
-    return false;
-  for (const NamedDecl *ND : Result->lookup(
-           &const_cast<ASTContext &>(Ctx).Idents.get("promise_type")))
-    if (isa<TypeDecl>(ND))
-      return true;
-  return false;
+  return hasPromiseType(Callee->getReturnType()->getAsCXXRecordDecl());
 }
 
 const CallExpr *chainedWork(const Expr *Object, const FunctionDecl *Caller,
@@ -560,12 +582,7 @@ const CallExpr *chainedWork(const Expr *Object, const FunctionDecl *Caller,
         InnerType = InnerType->getPointeeType();
       const CXXRecordDecl *Task =
           InnerType.isNull() ? nullptr : InnerType->getAsCXXRecordDecl();
-      bool OnTask = false;
-      if (Task && Task->hasDefinition())
-        for (const NamedDecl *ND : Task->lookup(
-                 &const_cast<ASTContext &>(Ctx).Idents.get("promise_type")))
-          OnTask |= isa<TypeDecl>(ND);
-      if (OnTask)
+      if (hasPromiseType(Task))
         return chainedWork(Inner, Caller, Depth + 1);
       // ... or a member coroutine defined elsewhere.
       return returnsCoroutine(Ctx, Callee) ? Call : nullptr;
@@ -585,6 +602,63 @@ const CallExpr *chainedWork(const Expr *Object, const FunctionDecl *Caller,
         designatedVariable(Ref, Caller))
       return chainedWork(VD->getInit(), Caller, Depth + 1);
   return nullptr;
+}
+
+/// The range-for statement of \p S whose loop variable is \p VD.
+static const CXXForRangeStmt *rangeForOf(const Stmt *S, const VarDecl *VD) {
+  if (!S)
+    return nullptr;
+  if (const auto *For = dyn_cast<CXXForRangeStmt>(S);
+      For && For->getLoopVariable() == VD)
+    return For;
+  for (const Stmt *Child : S->children())
+    if (const CXXForRangeStmt *Found = rangeForOf(Child, VD))
+      return Found;
+  return nullptr;
+}
+
+/// The local container \p Object's loop variable iterates over, when
+/// \p Object names the variable of a range-for of \p Caller.
+static const VarDecl *loopContainer(const Expr *Object,
+                                    const FunctionDecl *Caller) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+      Object ? Object->IgnoreParenImpCasts() : nullptr);
+  const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!VD || !VD->isCXXForRangeDecl())
+    return nullptr;
+  const CXXForRangeStmt *For = rangeForOf(Caller->getBody(), VD);
+  return For ? designatedVariable(For->getRangeInit(), Caller) : nullptr;
+}
+
+/// Appends what the work added to \p Container in \p S borrows: the
+/// arguments of its emplace_back, push_back, emplace and insert (a thread
+/// built in place, or a temporary thread's constructor arguments).
+static void containerWorkBorrows(const ASTContext &Ctx, const Stmt *S,
+                                 const VarDecl *Container,
+                                 const FunctionDecl *Caller, FrameRole Role,
+                                 llvm::SmallVectorImpl<Borrow> &Out) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    llvm::StringRef Name =
+        Method && Method->getIdentifier() ? Method->getName() : "";
+    if ((Name == "emplace_back" || Name == "push_back" || Name == "emplace" ||
+         Name == "insert") &&
+        designatedVariable(Call->getImplicitObjectArgument(), Caller) ==
+            Container)
+      for (const Expr *Arg : Call->arguments()) {
+        const Expr *Built = ignoreTemporaries(Arg, /*Functional=*/true);
+        if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Built);
+            Construct && !Construct->getConstructor()->isCopyOrMoveConstructor())
+          for (const Expr *Inner : Construct->arguments())
+            workBorrows(Ctx, Inner, Caller, Role, Out);
+        else
+          workBorrows(Ctx, Arg, Caller, Role, Out);
+      }
+  }
+  for (const Stmt *Child : S->children())
+    containerWorkBorrows(Ctx, Child, Container, Caller, Role, Out);
 }
 
 llvm::SmallVector<Borrow, 4> findWorkBorrows(const ASTContext &Ctx,
@@ -625,6 +699,11 @@ llvm::SmallVector<Borrow, 4> findWorkBorrows(const ASTContext &Ctx,
     if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Built))
       for (const Expr *Arg : Construct->arguments())
         workBorrows(Ctx, Arg, Caller, Role, Borrows);
+    // "for (auto &t : pool) t.detach();": each thread went in when it was
+    // added to the container.
+    if (const VarDecl *Container = loopContainer(Object, Caller))
+      containerWorkBorrows(Ctx, Caller->getBody(), Container, Caller, Role,
+                           Borrows);
     return Borrows;
   }
   unsigned First = isa<CXXOperatorCallExpr>(Call) ? 1 : 0;

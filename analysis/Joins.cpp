@@ -600,7 +600,11 @@ bool contains(const Stmt *Outer, const Stmt *Inner, unsigned Depth = 0) {
 /// object as written.
 std::string otherWork(const ASTContext &Ctx, const Expr *Object) {
   const Expr *Value = stripValue(Object);
-  if (isa<CallExpr>(Value) && !isa<CXXMemberCallExpr>(Value))
+  // The call at the root of a chain ("other().via(ex)") made the task.
+  const Expr *Root = Value;
+  while (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(Root))
+    Root = stripValue(Member->getImplicitObjectArgument());
+  if (isa_and_nonnull<CallExpr>(Root) && !isa<CXXMemberCallExpr>(Root))
     return "another task";
   if (const CXXRecordDecl *Class =
           Value->getType().getNonReferenceType()->getAsCXXRecordDecl())
@@ -625,6 +629,15 @@ bool JoinOracle::waitsFor(const Wait &W, const Expr *Start) const {
   // A wait that runs its own argument: "syncAwait(work(x).via(ex))".
   if (contains(W.At, Start))
     return true;
+  // A wait on a task ("syncAwait(other().via(ex))") waits for that task:
+  // the call at the root of the chain creates it.
+  const Expr *Root = stripValue(W.Object);
+  while (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(Root))
+    Root = stripValue(Member->getImplicitObjectArgument());
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(Root);
+      Call && !isa<CXXMemberCallExpr>(Call) && Call->getDirectCallee() &&
+      hasPromiseType(Call->getType()->getAsCXXRecordDecl()))
+    return false;
   llvm::SmallPtrSet<const Decl *, 8> Waited;
   collectRoots(W.Object, Waited);
   if (Waited.empty()) {

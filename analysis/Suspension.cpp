@@ -14,6 +14,38 @@ using namespace clang;
 
 namespace firecrash {
 
+/// The await_ready() call in \p S, the ready expression of an await.
+static const CXXMemberCallExpr *readyCall(const Stmt *S, unsigned Depth = 0) {
+  if (!S || Depth > 8)
+    return nullptr;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
+    if (const CXXMethodDecl *Method = Call->getMethodDecl();
+        Method && Method->getIdentifier() &&
+        Method->getName() == "await_ready")
+      return Call;
+  for (const Stmt *Child : S->children())
+    if (const CXXMemberCallExpr *Found = readyCall(Child, Depth + 1))
+      return Found;
+  return nullptr;
+}
+
+bool alwaysReady(const CoroutineSuspendExpr *Suspend) {
+  const CXXMemberCallExpr *Ready =
+      Suspend ? readyCall(Suspend->getReadyExpr()) : nullptr;
+  const FunctionDecl *Def =
+      Ready ? definitionWithBody(Ready->getMethodDecl()) : nullptr;
+  const auto *Body = Def ? dyn_cast<CompoundStmt>(Def->getBody()) : nullptr;
+  if (!Body || Body->size() != 1)
+    return false;
+  const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
+  bool Value = false;
+  return Return && Return->getRetValue() &&
+         !Return->getRetValue()->isValueDependent() &&
+         Return->getRetValue()->EvaluateAsBooleanCondition(
+             Value, Def->getASTContext()) &&
+         Value;
+}
+
 const CoroutineSuspendExpr *firstSuspension(const Stmt *S) {
   if (!S || isa<LambdaExpr>(S))
     return nullptr;
@@ -23,7 +55,8 @@ const CoroutineSuspendExpr *firstSuspension(const Stmt *S) {
     if (const CoroutineSuspendExpr *Inner =
             firstSuspension(Suspend->getOperand()))
       return Inner;
-    return Suspend;
+    // "co_await std::suspend_never{}" goes on at once.
+    return alwaysReady(Suspend) ? nullptr : Suspend;
   }
   if (const auto *Body = dyn_cast<CoroutineBodyStmt>(S))
     return firstSuspension(Body->getBody());
@@ -147,6 +180,54 @@ struct CalleeShape {
   }
 };
 
+/// True if an object of \p Class can hold a reference into another object:
+/// a field (of it or a base, through class members) of reference or pointer
+/// type, other than a coroutine handle, which points to a coroutine frame.
+bool holdsReference(const CXXRecordDecl *Class, unsigned Depth = 0) {
+  if (!Class || Depth > 4)
+    return false;
+  if (!Class->hasDefinition())
+    return true;
+  Class = Class->getDefinition();
+  if (Class->getIdentifier() && Class->getName() == "coroutine_handle" &&
+      Class->isInStdNamespace())
+    return false;
+  for (const FieldDecl *Field : Class->fields()) {
+    QualType T = Field->getType();
+    if (T->isReferenceType() || T->isPointerType() ||
+        T->isMemberPointerType())
+      return true;
+    if (const CXXRecordDecl *Inner = T->getAsCXXRecordDecl())
+      if (holdsReference(Inner, Depth + 1))
+        return true;
+  }
+  for (const CXXBaseSpecifier &Base : Class->bases())
+    if (holdsReference(Base.getType()->getAsCXXRecordDecl(), Depth + 1))
+      return true;
+  return false;
+}
+
+/// True if the awaiter of "co_await x" can still refer to x after the
+/// suspension: x is its own awaiter, or the awaiter its operator co_await
+/// (or the promise's await_transform) returns can hold a reference; false
+/// when that awaiter holds none (it copied a coroutine handle out of x).
+bool awaiterKeepsOperand(const CoroutineSuspendExpr *Suspend) {
+  const auto *Await = dyn_cast<CoawaitExpr>(Suspend);
+  if (!Await)
+    return true;
+  const Expr *Awaiter = ignoreTemporaries(Await->getCommonExpr());
+  if (const auto *Opaque = dyn_cast_or_null<OpaqueValueExpr>(Awaiter))
+    Awaiter = ignoreTemporaries(Opaque->getSourceExpr());
+  const auto *Call = dyn_cast_or_null<CallExpr>(Awaiter);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || Callee->getOverloadedOperator() != OO_Coawait)
+    return true;
+  QualType Result = Call->getType();
+  if (Result->isReferenceType() || Result->isPointerType())
+    return true;
+  return holdsReference(Result->getAsCXXRecordDecl());
+}
+
 CalleeShape shapeOf(const CallExpr *Call) {
   CalleeShape Shape;
   Shape.Callee = Call->getDirectCallee();
@@ -210,7 +291,10 @@ public:
     if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S)) {
       const Expr *Operand = Suspend->getOperand();
       if (designates(Operand)) {
-        late(LateUseKind::Awaited, Operand->getBeginLoc(), nameOf(Operand));
+        // Awaited through an awaiter that keeps nothing of it: read once,
+        // before the suspension.
+        if (awaiterKeepsOperand(Suspend))
+          late(LateUseKind::Awaited, Operand->getBeginLoc(), nameOf(Operand));
         return;
       }
       walk(Operand);
@@ -524,7 +608,8 @@ static void suspensionsIn(const Stmt *S,
     return;
   if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S)) {
     suspensionsIn(Suspend->getOperand(), Out);
-    Out.push_back(Suspend);
+    if (!alwaysReady(Suspend))
+      Out.push_back(Suspend);
     return;
   }
   for (const Stmt *Child : S->children())

@@ -25,6 +25,10 @@ namespace firecrash {
 /// not counting nested lambdas.
 const clang::CoroutineSuspendExpr *firstSuspension(const clang::Stmt *S);
 
+/// True if \p Suspend never suspends: its awaiter's await_ready() is a
+/// constant true ("co_await std::suspend_never{}").
+bool alwaysReady(const clang::CoroutineSuspendExpr *Suspend);
+
 /// Returns the definition of \p FD that has a body (for a template
 /// specialization, its instantiation), or null.
 const clang::FunctionDecl *definitionWithBody(const clang::FunctionDecl *FD);

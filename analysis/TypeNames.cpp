@@ -210,4 +210,22 @@ std::string printType(const ASTContext &Ctx, QualType T) {
   return T.getUnqualifiedType().getAsString(Policy);
 }
 
+static bool hasPromiseType(const clang::CXXRecordDecl *RD, unsigned Depth) {
+  if (!RD || Depth > 8 || !RD->hasDefinition())
+    return false;
+  RD = RD->getDefinition();
+  clang::IdentifierInfo &Name = RD->getASTContext().Idents.get("promise_type");
+  for (const clang::NamedDecl *ND : RD->lookup(&Name))
+    if (llvm::isa<clang::TypeDecl>(ND))
+      return true;
+  for (const clang::CXXBaseSpecifier &Base : RD->bases())
+    if (hasPromiseType(Base.getType()->getAsCXXRecordDecl(), Depth + 1))
+      return true;
+  return false;
+}
+
+bool hasPromiseType(const clang::CXXRecordDecl *RD) {
+  return hasPromiseType(RD, 0);
+}
+
 } // namespace firecrash

@@ -78,6 +78,11 @@ bool typeHasAnnotation(const clang::ASTContext &Ctx, clang::QualType T,
 /// Prints \p T as written in the source, without tag keywords.
 std::string printType(const clang::ASTContext &Ctx, clang::QualType T);
 
+/// True if \p RD, or one of its bases, declares a nested promise_type: a
+/// call returning it creates a coroutine (a task), whichever class of the
+/// library's hierarchy declares it (async_simple's LazyBase for Lazy).
+bool hasPromiseType(const clang::CXXRecordDecl *RD);
+
 } // namespace firecrash
 
 #endif // FIRECRASH_ANALYSIS_TYPENAMES_H

@@ -178,7 +178,8 @@ private:
     }
     if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(E)) {
       walkExpr(Suspend->getOperand(), S);
-      suspend(Suspend, S);
+      if (!alwaysReady(Suspend))
+        suspend(Suspend, S);
       return;
     }
     for (const Stmt *Child : E->children())

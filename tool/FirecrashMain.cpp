@@ -1032,7 +1032,9 @@ int main(int argc, const char **argv) {
   Reporting.Jobs = Jobs;
   Reporting.RequireSuppressionReason = RequireSuppressionReason;
   Reporting.ReportUnusedSuppressions = ReportUnusedSuppressions;
-  Reporting.FindingsFromFailedUnits = FindingsFromFailedUnits;
+  // --fix-errors asks for the fixes of units with errors, so their
+  // findings too.
+  Reporting.FindingsFromFailedUnits = FindingsFromFailedUnits || FixErrors;
   std::optional<Report> AtBase;
   DiffSummary Diff;
   std::unique_ptr<ResultCache> BaseCache;

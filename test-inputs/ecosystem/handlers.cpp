@@ -29,8 +29,9 @@ HANDLER void on_index(const request &req, async_simple::Executor *ex) {
   index(req).via(ex).detach();
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: call to 'async_simple::coro::RescheduleLazy::detach' detaches work from request handler 'on_index'; the handler can complete while this operation is still outstanding [firecrash-detaching-spawn]
   // CHECK-NOTES: :[[@LINE-2]]:3: note: 'async_simple::coro::RescheduleLazy::detach' is listed as '::async_simple::coro::RescheduleLazy::detach' in option 'DetachingCallees'; co_await the work instead, or spawn it on the request's scope and join it
-  // CHECK-NOTES: :[[@LINE-4]]:14: note: 'on_index' is a request handler: it is annotated 'firecrash::request_handler'
-  // CHECK-NOTES: :[[@LINE-4]]:9: note: the detached operation borrows from the handler: reference parameter 'req' refers to handler parameter 'req'
+  // CHECK-NOTES: {{.*}}async_simple.h:66:9: note: 'detach' starts lambda coroutine here
+  // CHECK-NOTES: :[[@LINE-5]]:14: note: 'on_index' is a request handler: it is annotated 'firecrash::request_handler'
+  // CHECK-NOTES: :[[@LINE-5]]:9: note: the detached operation borrows from the handler: reference parameter 'req' refers to handler parameter 'req'
 }
 
 HANDLER void on_audit(const request &req) { audit(req); }
@@ -39,4 +40,4 @@ HANDLER void on_audit(const request &req) { audit(req); }
 // CHECK-NOTES: {{.*}}concurrencpp.h:17:8: note: an exception escaping the coroutine is swallowed: unhandled_exception() neither rethrows nor terminates, so nobody sees the error
 // CHECK-NOTES: :[[@LINE-4]]:14: note: 'on_audit' is a request handler: it is annotated 'firecrash::request_handler'
 // CHECK-NOTES: :[[@LINE-5]]:51: note: the detached operation borrows from the handler: reference parameter 'req' refers to handler parameter 'req'
-// CHECK-NOTES: :[[@LINE-24]]:27: note: return a task such as 'firecrash::task<>' from 'audit' and make 'on_audit' a coroutine that co_awaits it, or spawn it on a 'firecrash::request_scope' and join the scope before 'on_audit' returns
+// CHECK-NOTES: :[[@LINE-25]]:27: note: return a task such as 'firecrash::task<>' from 'audit' and make 'on_audit' a coroutine that co_awaits it, or spawn it on a 'firecrash::request_scope' and join the scope before 'on_audit' returns
