@@ -2,6 +2,7 @@
 
 #include "Borrows.h"
 #include "BodyWalk.h"
+#include "DetachedTypes.h"
 #include "Handlers.h"
 #include "Reach.h"
 #include "TypeNames.h"
@@ -9,6 +10,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/LambdaCapture.h"
 #include "clang/AST/StmtCXX.h"
+#include <functional>
 
 using namespace clang;
 
@@ -157,6 +159,27 @@ static bool isViewType(const ASTContext &Ctx, QualType T) {
         Name == "std::string_view")
       return true;
   return false;
+}
+
+/// True if a view \p Method returns can look into its object: its body
+/// returns something made from 'this' (a member), or it is not visible.
+static bool viewsItsObject(const CXXMethodDecl *Method) {
+  const FunctionDecl *Def = definitionWithBody(Method);
+  if (!Def)
+    return Method != nullptr;
+  std::function<bool(const Stmt *, bool)> Walk = [&](const Stmt *S,
+                                                    bool InReturn) -> bool {
+    if (!S || isa<LambdaExpr>(S))
+      return false;
+    if (InReturn && isa<CXXThisExpr>(S))
+      return true;
+    bool Returning = InReturn || isa<ReturnStmt>(S);
+    for (const Stmt *Child : S->children())
+      if (Walk(Child, Returning))
+        return true;
+    return false;
+  };
+  return Walk(Def->getBody(), false);
 }
 
 /// Returns the local of \p Caller that the pointer \p E points to: '&x', an
@@ -365,10 +388,21 @@ llvm::SmallVector<Borrow, 4> findBorrows(const ASTContext &Ctx,
              VD});
       }
     } else if (isViewType(Ctx, ParamType)) {
-      if (const VarDecl *VD = designatedVariable(innerValue(Arg), Caller))
+      const Expr *Inner = innerValue(Arg);
+      const VarDecl *VD = designatedVariable(Inner, Caller);
+      std::string Through;
+      // "req.get_body()": a member returning a view of its own object.
+      if (const auto *Getter = dyn_cast_or_null<CXXMemberCallExpr>(Inner);
+          !VD && Getter && isViewType(Ctx, Getter->getType()) &&
+          viewsItsObject(Getter->getMethodDecl())) {
+        VD = designatedVariable(Getter->getImplicitObjectArgument(), Caller);
+        Through = " through '" + Getter->getMethodDecl()->getNameAsString() +
+                  "()'";
+      }
+      if (VD)
         Borrows.push_back({BorrowKind::View, Loc, VD->getName().str(),
                            "view parameter '" + ParamName + "' looks into " +
-                               describeLocal(VD, Role),
+                               describeLocal(VD, Role) + Through,
                            VD});
     } else if (const auto *Ref =
                    dyn_cast<DeclRefExpr>(stripConversions(innerValue(Arg)
@@ -541,7 +575,7 @@ static void workBorrows(const ASTContext &Ctx, const Expr *Arg,
   const CXXRecordDecl *Result = Callee->getReturnType()->getAsCXXRecordDecl();
   bool IsCoroutine = isa_and_nonnull<CoroutineBodyStmt>(Callee->getBody());
   if (!IsCoroutine)
-    IsCoroutine = hasPromiseType(Result);
+    IsCoroutine = hasPromiseType(Result) || createsCoroutine(Callee);
   if (!IsCoroutine)
     return;
   for (Borrow &B : findBorrows(Ctx, Call, Caller, Role))
@@ -555,7 +589,8 @@ static bool returnsCoroutine(const ASTContext &Ctx, const FunctionDecl *Callee) 
     return false;
   if (isa_and_nonnull<CoroutineBodyStmt>(Callee->getBody()))
     return true;
-  return hasPromiseType(Callee->getReturnType()->getAsCXXRecordDecl());
+  return hasPromiseType(Callee->getReturnType()->getAsCXXRecordDecl()) ||
+         createsCoroutine(Callee);
 }
 
 const CallExpr *chainedWork(const Expr *Object, const FunctionDecl *Caller,
@@ -797,8 +832,12 @@ void BorrowFinder::keepUnjoined(const CallExpr *Call,
 llvm::SmallVector<Borrow, 4>
 BorrowFinder::ofCoroutine(const CallExpr *Call, const FunctionDecl *Caller,
                           FrameRole Role) {
-  llvm::SmallVector<Borrow, 4> Borrows = findBorrows(Ctx, Call, Caller, Role);
   const FunctionDecl *Callee = Call->getDirectCallee();
+  // A fatal error stopped clang before it built the callee's body: what
+  // the body would show is unknown, so nothing is claimed from its shape.
+  if (instantiationSkipped(Callee))
+    return {};
+  llvm::SmallVector<Borrow, 4> Borrows = findBorrows(Ctx, Call, Caller, Role);
   if (Callee && Suspensions.hasVisibleBody(Callee)) {
     // The evidence of the body: what it no longer uses once it first
     // suspends is not borrowed.

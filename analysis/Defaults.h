@@ -31,6 +31,11 @@ inline constexpr llvm::StringLiteral DefaultHandlerFunctions = "";
 inline constexpr llvm::StringLiteral DefaultHandlerParameterTypes =
     "::drogon::HttpRequest;"                   // Drogon
     "::boost::beast::http::request;"           // Beast
+    "::cinatra::coro_http_request;"
+    "::cinatra::coro_http_response;"           // cinatra (and yalantinglibs)
+    "::coro_rpc::context_base;"                // yalantinglibs' coro_rpc
+    "::agrpc::ServerRPC;::grpc::ServerContext;"
+    "::grpc::CallbackServerContext;"           // asio-grpc, gRPC
     "::firecrash::request_scope";              // firecrash's runtime
 
 /// Connections accepted from a listener: a coroutine taking one by value.
@@ -79,7 +84,11 @@ inline constexpr llvm::StringLiteral DefaultDetachingCallees =
     "::folly::coro::TaskWithExecutor::startInlineUnsafe[discarded];" // folly
     "::boost::cobalt::spawn[handler];"                         // Boost.Cobalt
     "::concurrencpp::executor::post;"
-    "::concurrencpp::derivable_executor::post";                // concurrencpp
+    "::concurrencpp::derivable_executor::post;"                // concurrencpp
+    "::agrpc::register_awaitable_rpc_handler[handler];"
+    "::agrpc::register_yield_rpc_handler[handler];"
+    "::agrpc::register_callback_rpc_handler[handler];"
+    "::agrpc::register_coroutine_rpc_handler[handler]";        // asio-grpc
 
 /// Spawns into a scope that is joined: never reported, even where a
 /// DetachingCallees entry matches (StructuredCallees).

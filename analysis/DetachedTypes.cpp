@@ -164,6 +164,14 @@ const CXXRecordDecl *DetachedTypeOracle::promiseFromTraits(QualType T) {
                         &Ctx.Idents.get("promise_type"));
 }
 
+bool createsCoroutine(const FunctionDecl *Callee) {
+  if (!Callee)
+    return false;
+  DetachedTypeOracle Oracle(const_cast<ASTContext &>(Callee->getASTContext()),
+                            NameList());
+  return Oracle.promiseOf(Callee) != nullptr;
+}
+
 const CXXRecordDecl *DetachedTypeOracle::promiseOf(const FunctionDecl *Callee) {
   if (const CoroutineBodyStmt *Body = coroutineBody(Callee)) {
     QualType PromiseType = Body->getPromiseDecl()->getType();

@@ -105,6 +105,11 @@ private:
       Cache;
 };
 
+/// True if a call to \p Callee creates a coroutine: its body is one, or its
+/// return type has a promise type, nested (through bases) or through a
+/// std::coroutine_traits specialization (Asio's awaitable, Seastar's future).
+bool createsCoroutine(const clang::FunctionDecl *Callee);
+
 /// Returns the coroutine body of \p FD's definition, if it has one.
 const clang::CoroutineBodyStmt *coroutineBody(const clang::FunctionDecl *FD);
 

@@ -149,9 +149,12 @@ class WaitCollector : public BodyWalk<WaitCollector> {
 public:
   using Found = JoinOracle::Wait;
 
+  /// With \p Related, a member run(), join() or wait() that no entry
+  /// lists is collected as that entry: a wait if its object is the start's.
   WaitCollector(const ASTContext &Ctx, const std::vector<WaitEntry> &Entries,
-                llvm::SmallVectorImpl<Found> &Out)
-      : Ctx(Ctx), Entries(Entries), Out(Out) {}
+                llvm::SmallVectorImpl<Found> &Out,
+                const WaitEntry *Related = nullptr)
+      : Ctx(Ctx), Entries(Entries), Out(Out), Related(Related) {}
 
   bool expression(const Stmt *S) {
     // A spinning loop's condition polls: "while (n.load() < 2) ;".
@@ -169,6 +172,13 @@ public:
       return true;
     if (const WaitEntry *Entry = listed(calleeNames(Ctx, Call), false))
       add(Call, Entry);
+    else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+             Member && Related && Member->getNumArgs() == 0)
+      if (const CXXMethodDecl *Method = Member->getMethodDecl();
+          Method && !Method->isStatic() && Method->getIdentifier() &&
+          (Method->getName() == "run" || Method->getName() == "join" ||
+           Method->getName() == "wait"))
+        add(Call, Related);
     return true;
   }
 
@@ -214,6 +224,7 @@ private:
   const ASTContext &Ctx;
   const std::vector<WaitEntry> &Entries;
   llvm::SmallVectorImpl<Found> &Out;
+  const WaitEntry *Related;
 };
 
 /// An object as a variable of the frame and the members leading into it.
@@ -621,7 +632,47 @@ std::string otherWork(const ASTContext &Ctx, const Expr *Object) {
 
 } // namespace
 
-bool JoinOracle::waitsFor(const Wait &W, const Expr *Start) const {
+/// The statement of a block in \p S that holds \p Target: the start with
+/// what it is written in ("co_spawn(ioc, listen(ctx), detached);" for the
+/// work 'listen' starts, which runs on 'ioc').
+static const Stmt *statementOf(const Stmt *S, const Stmt *Target,
+                               unsigned Depth = 0) {
+  if (!S || Depth > 64)
+    return nullptr;
+  if (const auto *Block = dyn_cast<CompoundStmt>(S)) {
+    for (const Stmt *Child : Block->body())
+      if (contains(Child, Target))
+        return statementOf(Child, Target, Depth + 1)
+                   ? statementOf(Child, Target, Depth + 1)
+                   : Child;
+    return nullptr;
+  }
+  for (const Stmt *Child : S->children())
+    if (const Stmt *Found = statementOf(Child, Target, Depth + 1))
+      return Found;
+  return nullptr;
+}
+
+/// The objects a start used, with the rest of its statement.
+static void startRoots(const FunctionDecl *Frame, const Expr *Start,
+                       llvm::SmallPtrSetImpl<const Decl *> &Out) {
+  const Stmt *Statement = statementOf(Frame->getBody(), Start);
+  collectRoots(Statement ? Statement : Start, Out);
+}
+
+/// True if \p Object names an object \p Start used (its own object, an
+/// argument, what they are made of).
+static bool sharesObject(const FunctionDecl *Frame, const Expr *Object,
+                         const Expr *Start) {
+  llvm::SmallPtrSet<const Decl *, 8> Waited, Started;
+  collectRoots(Object, Waited);
+  startRoots(Frame, Start, Started);
+  return llvm::any_of(Waited,
+                      [&](const Decl *D) { return Started.contains(D); });
+}
+
+bool JoinOracle::waitsFor(const FunctionDecl *Frame, const Wait &W,
+                          const Expr *Start) const {
   // An event loop's static exec() runs whatever was posted to it; a wait
   // with nothing to look at keeps today's answer.
   if (W.Static || !W.Object)
@@ -647,7 +698,7 @@ bool JoinOracle::waitsFor(const Wait &W, const Expr *Start) const {
     return !(isa<CallExpr>(Value) && !isa<CXXMemberCallExpr>(Value));
   }
   llvm::SmallPtrSet<const Decl *, 8> Started;
-  collectRoots(Start, Started);
+  startRoots(Frame, Start, Started);
   return llvm::any_of(Waited,
                       [&](const Decl *D) { return Started.contains(D); });
 }
@@ -677,7 +728,8 @@ const llvm::SmallVector<JoinOracle::Wait, 4> &
 JoinOracle::waitsIn(const FunctionDecl *Frame) {
   auto [It, Inserted] = Waits.try_emplace(Frame->getCanonicalDecl());
   if (Inserted)
-    WaitCollector(Ctx, Entries, It->second).visit(Frame->getBody());
+    WaitCollector(Ctx, Entries, It->second, &RelatedWait)
+        .visit(Frame->getBody());
   return It->second;
 }
 
@@ -758,10 +810,22 @@ std::optional<Join> JoinOracle::find(const FunctionDecl *Frame,
       if (!Text.empty() && Text.size() <= 40 && !Text.contains('\n'))
         Found.WaitName = ("co_await " + Text).str();
     }
+    if (W.Entry->ByRelation) {
+      // "grpc_context.run()" of the context the start was given: a wait
+      // only on an object the start used, whatever its type.
+      if (!sharesObject(Frame, W.Object, Start))
+        continue;
+      llvm::StringRef Text = Lexer::getSourceText(
+          CharSourceRange::getTokenRange(W.At->getSourceRange()), SM,
+          Ctx.getLangOpts());
+      if (!Text.empty() && Text.size() <= 60 && !Text.contains('\n'))
+        Found.WaitName = Text.str();
+      return Found;
+    }
     if (W.Entry->Signals.empty()) {
       // A plain wait joins only the work it waits for: the context, pool
       // or thread the start used, or the start itself.
-      if (waitsFor(W, Start))
+      if (waitsFor(Frame, W, Start))
         return Found;
       if (!Other) {
         Found.WaitsForOther = otherWork(Ctx, W.Object);

@@ -38,6 +38,10 @@ struct WaitEntry {
   /// "name[task]": a member that waits for the task it is called on
   /// ("result.get()"), and for nothing else.
   bool OfTask = false;
+  /// Not an entry: a run(), join() or wait() member of an object the start
+  /// used (the context, pool or executor the work was spawned on), a wait
+  /// whatever the object's type.
+  bool ByRelation = false;
 };
 
 /// Parses "a::f;b::wait=notify_one,notify_all;c::load[polled]=store";
@@ -79,7 +83,10 @@ struct Join {
 class JoinOracle {
 public:
   JoinOracle(clang::ASTContext &Ctx, std::vector<WaitEntry> Entries)
-      : Ctx(Ctx), Entries(std::move(Entries)) {}
+      : Ctx(Ctx), Entries(std::move(Entries)) {
+    RelatedWait.Name = RelatedWait.Written = "run()";
+    RelatedWait.ByRelation = true;
+  }
 
   /// Returns how \p Frame waits, after \p Start and before \p Work.Var dies,
   /// for \p Work: a plain wait, or a rendezvous that the work signals. A
@@ -111,10 +118,13 @@ private:
   /// True if plain wait \p W waits for the work \p Start started: it runs
   /// the start itself, or waits on an object the start used (the thread,
   /// context, pool or scope; the context whose executor it was given).
-  bool waitsFor(const Wait &W, const clang::Expr *Start) const;
+  bool waitsFor(const clang::FunctionDecl *Frame, const Wait &W,
+                const clang::Expr *Start) const;
 
   clang::ASTContext &Ctx;
   std::vector<WaitEntry> Entries;
+  /// What a run()/join()/wait() of an object the start used stands for.
+  WaitEntry RelatedWait;
   llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<Wait, 4>>
       Waits;
   /// Per class: the plain wait its destructor calls, if any.

@@ -46,6 +46,14 @@ bool alwaysReady(const CoroutineSuspendExpr *Suspend) {
          Value;
 }
 
+bool instantiationSkipped(const FunctionDecl *FD) {
+  if (!FD || !FD->getASTContext().getDiagnostics().hasFatalErrorOccurred() ||
+      definitionWithBody(FD))
+    return false;
+  const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern();
+  return Pattern && Pattern->hasBody();
+}
+
 const CoroutineSuspendExpr *firstSuspension(const Stmt *S) {
   if (!S || isa<LambdaExpr>(S))
     return nullptr;

@@ -25,6 +25,11 @@ namespace firecrash {
 /// not counting nested lambdas.
 const clang::CoroutineSuspendExpr *firstSuspension(const clang::Stmt *S);
 
+/// True if \p FD is a template instantiation whose body clang never built
+/// because the unit hit a fatal error (clang then skips pending
+/// instantiations): the evidence of its body is missing, not absent.
+bool instantiationSkipped(const clang::FunctionDecl *FD);
+
 /// True if \p Suspend never suspends: its awaiter's await_ready() is a
 /// constant true ("co_await std::suspend_never{}").
 bool alwaysReady(const clang::CoroutineSuspendExpr *Suspend);

@@ -319,6 +319,9 @@ void DetachedBorrowCheck::checkFunction(const FunctionDecl *Frame) {
                    VD->getName().str() + "', and the detached operation "
                    "keeps it",
                VD};
+      // What a wait of this frame must outlast: the borrowed variable (the
+      // work itself is in another function).
+      B.Work.Var = VD;
       if (!ownedBy(B, Frame, IsHandler) || waitedFor(Frame, Site.Call, B))
         continue;
       if (!First)

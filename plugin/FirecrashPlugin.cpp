@@ -82,10 +82,16 @@ public:
     MultiplexConsumer::HandleTranslationUnit(Ctx);
     threadFindingSink() = nullptr;
     std::vector<ClangTidyError> Errors = Collector->take();
-    for (const ClangTidyError &Error : Errors)
-      emit(Error);
-    if (!Options.ExportFixes.empty())
-      exportFixes(Errors);
+    // A compile that failed shows its errors and no finding: after a fatal
+    // error clang builds no pending template, so evidence can be missing
+    // (as the firecrash tool withholds a failed unit's findings). The
+    // summary keeps them, marked failed, for a merge that asks for them.
+    if (!CompilerErrors) {
+      for (const ClangTidyError &Error : Errors)
+        emit(Error);
+      if (!Options.ExportFixes.empty())
+        exportFixes(Errors);
+    }
     if (!Options.Summary.empty()) {
       UnitResult Unit;
       Unit.Errors = std::move(Errors);

@@ -99,6 +99,28 @@ TEST(Plugin, ChecksConfigAndClangTidyFiles) {
       << "config= replaces .clang-tidy files\n" << Configured.Stderr;
 }
 
+TEST(Plugin, AProjectsClangTidyOfOtherChecksLeavesFirecrashOn) {
+  Sandbox S;
+  // The project's own list, which never names firecrash: as in the
+  // firecrash tool, it neither turns firecrash off nor runs those checks.
+  writeFile(S.Dir + "/.clang-tidy",
+            "Checks: '-*,clang-analyzer-core.DivideZero'\n");
+  CommandResult Ran = S.compile({});
+  EXPECT_NE(Ran.Stderr.find(Warning), std::string::npos) << Ran.Stderr;
+  writeFile(S.Dir + "/.clang-tidy", "Checks: '-firecrash-detached-borrow'\n");
+  EXPECT_EQ(S.compile({}).Stderr.find("[firecrash-"), std::string::npos);
+}
+
+TEST(Plugin, AFailedCompileShowsItsErrorsAndNoFinding) {
+  Sandbox S;
+  writeFile(S.Source, readFile(S.Source) + "#include \"timers.moc\"\n");
+  CommandResult Ran = S.compile({});
+  EXPECT_NE(Ran.ExitCode, 0);
+  EXPECT_NE(Ran.Stderr.find("'timers.moc' file not found"), std::string::npos)
+      << Ran.Stderr;
+  EXPECT_EQ(Ran.Stderr.find("[firecrash-"), std::string::npos) << Ran.Stderr;
+}
+
 TEST(Plugin, ExportsFixesAndRejectsBadArguments) {
   Sandbox S;
   std::string Yaml = S.Dir + "/fixes.yaml";

@@ -89,15 +89,16 @@ export ICECC_TEST_SOCKET=$work/local.sock ICECC_TEST_REMOTEBUILD=1 \
 # until then it answers "build locally". Wait for one remote job.
 # Jobs the remote daemon finished successfully, as the scheduler logged them.
 remote_jobs() { grep -c "END [0-9]* status=0 .*server=remote" "$work/scheduler.log" || true; }
-# wait_for_jobs <count>: the scheduler logs a job's end a moment after the
-# client has its result.
+# wait_for_jobs <count> [tenths of a second]: the scheduler logs a job's end
+# a moment after the client has its result (a moment that grows on a busy
+# machine: the default deadline is a generous minute).
 wait_for_jobs() {
-  for _ in $(seq 50); do (( $(remote_jobs) >= $1 )) && return 0; sleep 0.1; done
+  for _ in $(seq "${2:-600}"); do (( $(remote_jobs) >= $1 )) && return 0; sleep 0.1; done
   return 1
 }
 for attempt in $(seq 30); do
   icecc clang++ "${flags[@]}" -c src/catalog.cpp -o "$work/probe.o" 2> "$work/probe.err" || true
-  wait_for_jobs 1 && break
+  wait_for_jobs 1 50 && break
   sleep 2
 done
 (( $(remote_jobs) > 0 )) || fail "no job ever ran on the remote daemon: $(tail -n 20 "$work/probe.err")"
