@@ -151,10 +151,14 @@ public:
 
   /// With \p Related, a member run(), join() or wait() that no entry
   /// lists is collected as that entry: a wait if its object is the start's.
+  /// With \p Helpers, a call of a function that waits on one of its
+  /// parameters ("run_until_done(ctx)") is a wait on that argument.
   WaitCollector(const ASTContext &Ctx, const std::vector<WaitEntry> &Entries,
                 llvm::SmallVectorImpl<Found> &Out,
-                const WaitEntry *Related = nullptr)
-      : Ctx(Ctx), Entries(Entries), Out(Out), Related(Related) {}
+                const WaitEntry *Related = nullptr,
+                JoinOracle *Helpers = nullptr)
+      : Ctx(Ctx), Entries(Entries), Out(Out), Related(Related),
+        Helpers(Helpers) {}
 
   bool expression(const Stmt *S) {
     // A spinning loop's condition polls: "while (n.load() < 2) ;".
@@ -179,6 +183,11 @@ public:
           (Method->getName() == "run" || Method->getName() == "join" ||
            Method->getName() == "wait"))
         add(Call, Related);
+    if (Helpers)
+      if (std::optional<JoinOracle::HelperWait> Helped =
+              Helpers->helperWait(Call->getDirectCallee());
+          Helped && Helped->Param < Call->getNumArgs())
+        Out.push_back({Call, Call->getArg(Helped->Param), false, Helped->Entry});
     return true;
   }
 
@@ -225,6 +234,7 @@ private:
   const std::vector<WaitEntry> &Entries;
   llvm::SmallVectorImpl<Found> &Out;
   const WaitEntry *Related;
+  JoinOracle *Helpers;
 };
 
 /// An object as a variable of the frame and the members leading into it.
@@ -728,7 +738,7 @@ const llvm::SmallVector<JoinOracle::Wait, 4> &
 JoinOracle::waitsIn(const FunctionDecl *Frame) {
   auto [It, Inserted] = Waits.try_emplace(Frame->getCanonicalDecl());
   if (Inserted)
-    WaitCollector(Ctx, Entries, It->second, &RelatedWait)
+    WaitCollector(Ctx, Entries, It->second, &RelatedWait, this)
         .visit(Frame->getBody());
   return It->second;
 }
@@ -875,6 +885,34 @@ std::optional<Join> JoinOracle::find(const FunctionDecl *Frame,
   if (std::optional<Join> Guard = raiiJoin(Frame, Start, From, Death, Work.Var))
     return Guard;
   return Other;
+}
+
+std::optional<JoinOracle::HelperWait>
+JoinOracle::helperWait(const FunctionDecl *Callee) {
+  const FunctionDecl *Def = definitionWithBody(Callee);
+  if (!Def || isa<CoroutineBodyStmt>(Def->getBody()) ||
+      Def->getNumParams() == 0)
+    return std::nullopt;
+  auto [It, Inserted] = HelperWaits.try_emplace(Def->getCanonicalDecl());
+  if (!Inserted)
+    return It->second;
+  // Its own plain waits (listed, or run()/join()/wait() of an object) on a
+  // parameter; not through further helpers.
+  llvm::SmallVector<Wait, 4> Found;
+  WaitCollector(Ctx, Entries, Found, &RelatedWait).visit(Def->getBody());
+  std::optional<HelperWait> Result;
+  for (const Wait &W : Found) {
+    if (!W.Object || !W.Entry->Signals.empty())
+      continue;
+    const auto *Ref = dyn_cast<DeclRefExpr>(stripValue(W.Object));
+    const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    if (!Param || Param->getDeclContext() != Def)
+      continue;
+    Result = HelperWait{Param->getFunctionScopeIndex(), W.Entry};
+    break;
+  }
+  HelperWaits[Def->getCanonicalDecl()] = Result;
+  return Result;
 }
 
 const WaitEntry *JoinOracle::destructorWait(const CXXRecordDecl *Class) {

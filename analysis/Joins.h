@@ -97,6 +97,14 @@ public:
 
   bool empty() const { return Entries.empty(); }
 
+  /// A function that waits on one of its parameters: a call of it is that
+  /// wait on the argument ("run_until_done(ctx)" runs 'ctx').
+  struct HelperWait {
+    unsigned Param;
+    const WaitEntry *Entry;
+  };
+  std::optional<HelperWait> helperWait(const clang::FunctionDecl *Callee);
+
   /// True if \p Call is a member call listed as "name[task]": it waits for
   /// the task object it is called on.
   bool waitsForItsTask(const clang::CallExpr *Call) const;
@@ -139,6 +147,8 @@ private:
                                const clang::VarDecl *Borrowed);
   llvm::DenseMap<const clang::CXXRecordDecl *, const WaitEntry *>
       DestructorWaits;
+  llvm::DenseMap<const clang::FunctionDecl *, std::optional<HelperWait>>
+      HelperWaits;
 };
 
 /// Returns where \p VD, a local or parameter of \p Frame, is destroyed: the

@@ -2,6 +2,9 @@
 
 #include "DetachedThisCheck.h"
 #include "BodyWalk.h"
+#include "Borrows.h"
+#include "DetachingCalls.h"
+#include "FindingSink.h"
 #include "Suspension.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -11,6 +14,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <functional>
 
 using namespace clang;
 
@@ -18,7 +22,7 @@ namespace firecrash {
 
 DetachedThisCheck::DetachedThisCheck(StringRef Name,
                                      clang::tidy::ClangTidyContext *Context)
-    : FirecrashCheck(Name, Context),
+    : FirecrashCheck(Name, Context), Apis(Options),
       StrongReferenceFunctions(Options.get("StrongReferenceFunctions",
                                            DefaultStrongReferenceFunctions)),
       WeakReferenceFunctions(Options.get("WeakReferenceFunctions",
@@ -27,9 +31,17 @@ DetachedThisCheck::DetachedThisCheck(StringRef Name,
                             DefaultStrongReferenceFunctions)),
       Weak(effectiveList(WeakReferenceFunctions, DefaultWeakReferenceFunctions)) {}
 
+DetachedThisCheck::~DetachedThisCheck() = default;
+
+void DetachedThisCheck::onStartOfTranslationUnit() {
+  FirecrashCheck::onStartOfTranslationUnit();
+  Detaching.reset();
+}
+
 void DetachedThisCheck::storeOptions(
     clang::tidy::ClangTidyOptions::OptionMap &Opts) {
   Shared.store(Options, Opts);
+  Apis.store(Options, Opts);
   Options.store(Opts, "StrongReferenceFunctions", StrongReferenceFunctions);
   Options.store(Opts, "WeakReferenceFunctions", WeakReferenceFunctions);
 }
@@ -359,7 +371,118 @@ bool closureIsTemporary(const CXXMethodDecl *Call) {
 
 } // namespace
 
+/// The member coroutine of 'this' whose call creates the work of detaching
+/// call \p Call written in \p Caller: the object of the call chain
+/// ("loop().via(ex).start(cb)") or an argument ("spawn_detached(loop())").
+static const CXXMemberCallExpr *memberWorkOnThis(const CallExpr *Call,
+                                                 const FunctionDecl *Caller) {
+  llvm::SmallVector<const CallExpr *, 4> Candidates;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    if (const CallExpr *Work =
+            chainedWork(Member->getImplicitObjectArgument(), Caller))
+      Candidates.push_back(Work);
+  for (const Expr *Arg : Call->arguments())
+    if (const CallExpr *Work = chainedWork(Arg, Caller))
+      Candidates.push_back(Work);
+  for (const CallExpr *Work : Candidates) {
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Work);
+    if (!Member || !Member->getImplicitObjectArgument() ||
+        !isa<CXXThisExpr>(
+            Member->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+      continue;
+    if (coroutineBody(Member->getMethodDecl()))
+      return Member;
+  }
+  return nullptr;
+}
+
+void DetachedThisCheck::checkDetachedMembers(const FunctionDecl *FD) {
+  const Stmt *Body = FD->getBody();
+  if (!Body || FD->isDependentContext())
+    return;
+  if (!Detaching)
+    Detaching = detachingOracle(Apis, &State->Suspensions);
+  llvm::SmallVector<const CallExpr *, 8> Calls;
+  std::function<void(const Stmt *)> Collect = [&](const Stmt *S) {
+    if (!S || isa<LambdaExpr>(S))
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      Calls.push_back(Call);
+    for (const Stmt *Child : S->children())
+      Collect(Child);
+  };
+  Collect(Body);
+  for (const CallExpr *Call : Calls) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      continue;
+    std::optional<DetachingMatch> Match = Detaching->classify(*Call, *Callee);
+    if (!Match)
+      continue;
+    const CXXMemberCallExpr *Work = memberWorkOnThis(Call, FD);
+    if (!Work)
+      continue;
+    const CXXMethodDecl *Member = Work->getMethodDecl();
+    const FunctionDecl *Def = definitionWithBody(Member);
+    // A detached member coroutine is reported by its own type; a
+    // framework's long-lived object cannot dangle.
+    if (!Def || State->Detached.classify(Member) ||
+        State->Handlers.frameworkOwnedThis(Member))
+      continue;
+    ThisWalker Walker(Strong, Weak, State->Ctx);
+    for (const ParmVarDecl *Param : Def->parameters()) {
+      llvm::SmallVector<std::string, 4> Names;
+      collectTypeNames(State->Ctx, Param->getType().getNonReferenceType(),
+                       Names);
+      if (!Param->getType()->isReferenceType() && Strong.matchAny(Names))
+        Walker.KeptAlive = true;
+    }
+    Walker.run(coroutineBody(Def)->getBody());
+    if (!Walker.Use || !Walker.Suspension)
+      continue;
+    const SourceManager &SM = State->Ctx.getSourceManager();
+    SourceLocation Loc = SM.getExpansionLoc(Walker.Use->getBeginLoc());
+    if (!firstReport(SM, Loc, Walker.Use))
+      continue;
+    diag(Loc, "%0, a member coroutine started detached, uses 'this' after it "
+              "suspends; nothing keeps the object alive, so it can resume "
+              "into a destroyed object")
+        << displayName(Def);
+    std::optional<std::string> Strongest = strongMember(Def);
+    std::string Suggestion =
+        Strongest ? "take a strong reference before the first suspension "
+                    "('auto strong_this = " +
+                        *Strongest +
+                        "();'), or a weak one checked after resuming"
+                  : "take a strong reference to the object before the first "
+                    "suspension, or a weak one (a 'QPointer', a "
+                    "'std::weak_ptr') before it and check it after resuming";
+    if (FindingSink *Sink = threadFindingSink()) {
+      FindingRecord Record = record(SM, Loc, Def, nullptr, {});
+      Record.Callee = qualifiedName(Def);
+      Record.DetachedType = printType(State->Ctx, Def->getReturnType());
+      Record.DetachedReason = "detaching-call";
+      Record.Suggestion = Suggestion;
+      Record.Borrows.push_back(
+          {borrowKindName(BorrowKind::RawThis).str(), "this",
+           "'this' is used after the coroutine suspends"});
+      Sink->finding(std::move(Record));
+    }
+    diag(SM.getExpansionLoc(Walker.Suspension->getBeginLoc()),
+         "the object can be destroyed while the coroutine is suspended here",
+         DiagnosticIDs::Note);
+    diag(SM.getExpansionLoc(Call->getBeginLoc()),
+         "%0 starts it detached here ('%1' in option 'DetachingCallees'): "
+         "nobody awaits it, and nothing keeps the object alive while it is "
+         "suspended",
+         DiagnosticIDs::Note)
+        << displayName(FD) << Match->Entry->Written;
+    fixNote(Def, Suggestion);
+  }
+}
+
 void DetachedThisCheck::checkFunction(const FunctionDecl *FD) {
+  checkDetachedMembers(FD);
   const auto *Method = dyn_cast<CXXMethodDecl>(FD);
   if (!Method || Method->isStatic())
     return;

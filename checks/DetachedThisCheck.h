@@ -23,14 +23,22 @@ public:
   DetachedThisCheck(llvm::StringRef Name,
                     clang::tidy::ClangTidyContext *Context);
 
+  ~DetachedThisCheck() override;
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void onStartOfTranslationUnit() override;
 
 private:
   void checkFunction(const clang::FunctionDecl *FD) override;
+  /// Member coroutines of 'this' that \p FD hands to a detaching call
+  /// ("loop().start(cb)", "pool.spawn_detached(this->loop())"): reported
+  /// where they use 'this' after suspending.
+  void checkDetachedMembers(const clang::FunctionDecl *FD);
   /// The member of the object's class that hands out a strong reference.
   std::optional<std::string> strongMember(const clang::FunctionDecl *FD);
   void fixNote(const clang::FunctionDecl *FD, const std::string &Suggestion);
 
+  DetachingApis Apis;
+  std::unique_ptr<DetachingCallOracle> Detaching;
   const std::string StrongReferenceFunctions;
   const std::string WeakReferenceFunctions;
   const NameList Strong;

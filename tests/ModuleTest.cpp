@@ -47,6 +47,10 @@ std::map<std::string, std::string> expectedDefaults() {
       DefaultDetachingCallees.str();
   Expected["firecrash-detached-borrow.StructuredCallees"] =
       DefaultStructuredCallees.str();
+  Expected["firecrash-detached-this.DetachingCallees"] =
+      DefaultDetachingCallees.str();
+  Expected["firecrash-detached-this.StructuredCallees"] =
+      DefaultStructuredCallees.str();
   Expected["firecrash-detached-this.StrongReferenceFunctions"] =
       DefaultStrongReferenceFunctions.str();
   Expected["firecrash-detached-this.WeakReferenceFunctions"] =

@@ -1231,7 +1231,8 @@ int main(int argc, const char **argv) {
   // One summary line, as clang-tidy's "N warnings generated.", when
   // something was analysed or skipped at all.
   if (!Quiet && OutputFormat == Format::Text &&
-      (R.FilesAnalyzed > R.FilesFailed || R.FilesSkipped))
+      (R.FilesAnalyzed > R.FilesFailed || R.FilesSkipped ||
+       R.WithheldFromFailedUnits))
     errs() << "firecrash: " << R.Findings.size() << " finding"
            << (R.Findings.size() == 1 ? "" : "s")
            << (R.otherChecksFindings()

@@ -116,3 +116,26 @@ void yielded(asio::io_context &ctx) {
                    asio::redirect_error(yield, ec));
   }, asio::detached);
 }
+
+// A helper that runs the context it is given joins work spawned on it.
+void run_until_done(asio::io_context &ctx) { ctx.run(); }
+
+void runs_through_a_helper(asio::io_context &ctx) {
+  std::string line = "started";
+  co_spawn(ctx, log_line(line), asio::detached);
+  run_until_done(ctx);
+}
+
+// The helper runs another context: this one's work outlives 'line'.
+void runs_another_through_a_helper(asio::io_context &ctx,
+                                   asio::io_context &other) {
+  std::string line = "started";
+  co_spawn(ctx, log_line(line), asio::detached);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: detached work passed to 'boost::asio::co_spawn' borrows local 'line' of 'runs_another_through_a_helper', which can be destroyed while the operation still runs [firecrash-detached-borrow]
+  // CHECK-NOTES: :[[@LINE-2]]:26: note: the detached operation borrows from 'runs_another_through_a_helper': reference parameter 'line' refers to local 'line'
+  // CHECK-NOTES: :[[@LINE+4]]:3: note: 'run_until_done(other)' waits for 'other', another object, not for this work
+  // CHECK-NOTES: :[[@LINE+4]]:1: note: 'line' is destroyed here, at the end of its scope, while the detached operation may still use it
+  // CHECK-NOTES: :[[@LINE-5]]:33: note: 'boost::asio::co_spawn' completes through 'asio::detached', which gives nothing to await: the work runs detached ('::boost::asio::co_spawn[handler]' in option 'DetachingCallees'); co_await the work instead (co_spawn with use_awaitable), or pass the request's 'firecrash::request_scope' token() and co_await 'firecrash::asio::async_join'
+  // CHECK-NOTES: :[[@LINE-6]]:3: note: pass local 'line' to the operation by value (move it, or share it through a 'std::shared_ptr'), or wait for the operation before it is destroyed (co_await it, or join it)
+  run_until_done(other);
+}
