@@ -223,9 +223,26 @@ private:
     if (!S || isa<LambdaExpr>(S))
       return;
     if (const auto *Call = dyn_cast<CallExpr>(S);
-        Call && Call->getDirectCallee())
-      if (const WaitEntry *Entry = listed(calleeNames(Ctx, Call), true))
+        Call && Call->getDirectCallee()) {
+      llvm::SmallVector<std::string, 4> Names = calleeNames(Ctx, Call);
+      // "while (count != n)" reads an atomic through its conversion
+      // operator: a load.
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+          Member && isa<CXXConversionDecl>(Call->getDirectCallee()) &&
+          Member->getImplicitObjectArgument()) {
+        llvm::SmallVector<std::string, 4> Types;
+        collectTypeNames(Ctx,
+                         Member->getImplicitObjectArgument()
+                             ->IgnoreParenImpCasts()
+                             ->getType()
+                             .getNonReferenceType(),
+                         Types);
+        for (const std::string &Type : Types)
+          Names.push_back(Type + "::load");
+      }
+      if (const WaitEntry *Entry = listed(Names, true))
         add(Call, Entry);
+    }
     for (const Stmt *Child : S->children())
       polls(Child);
   }

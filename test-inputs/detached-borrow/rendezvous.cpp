@@ -256,3 +256,13 @@ void moved_promise_too_early() {
   // CHECK-NOTES: :[[@LINE-10]]:3: note: pass local 'line' to the operation by value (move it, or share it through a 'std::shared_ptr'), or wait for the operation before it is destroyed (co_await it, or join it)
   finished.wait();
 }
+
+// Negative: the spin wait reads the atomic through its conversion
+// operator ("count != 2" is a load); the work's last act increments it.
+void spins_on_the_conversion() {
+  std::atomic<int> count = 0;
+  std::thread([&count] { count++; }).detach();
+  std::thread([&count] { count++; }).detach();
+  while (count != 2)
+    ;
+}
