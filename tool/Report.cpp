@@ -769,6 +769,9 @@ std::string generatedFileHint(llvm::StringRef Error,
       Name.ends_with(".pb.h") || Name.ends_with(".grpc.pb.h") ||
       Name.ends_with(".pb.cc") || Name.contains("_autogen") ||
       Name.ends_with(".capnp.h") || Name.ends_with("_generated.h") ||
+      // Headers CMake's configure_file and autoconf write.
+      Base.ends_with("config.h") || Base == "version.h" ||
+      Base.ends_with("_export.h") ||
       (!BuildDirectory.empty() && Name.starts_with(BuildDirectory));
   if (!Generated)
     return "";
