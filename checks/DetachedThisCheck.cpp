@@ -371,6 +371,51 @@ bool closureIsTemporary(const CXXMethodDecl *Call) {
 
 } // namespace
 
+/// True if a by-value parameter of \p FD is a strong reference: parameters
+/// are in the coroutine's own frame, so one keeps the object alive (the
+/// closure's captures do not: it can die first).
+static bool strongParameter(const FunctionDecl *FD, const NameList &Strong,
+                            const ASTContext &Ctx) {
+  for (const ParmVarDecl *Param : FD->parameters()) {
+    llvm::SmallVector<std::string, 4> Names;
+    collectTypeNames(Ctx, Param->getType().getNonReferenceType(), Names);
+    if (!Param->getType()->isReferenceType() && Strong.matchAny(Names))
+      return true;
+  }
+  return false;
+}
+
+/// The way out, naming the object's strong-reference member when it has one.
+static std::string suggestion(const std::optional<std::string> &Member) {
+  if (Member)
+    return "take a strong reference before the first suspension ('auto "
+           "strong_this = " +
+           *Member + "();'), or a weak one checked after resuming";
+  return "take a strong reference to the object before the first "
+         "suspension, or a weak one (a 'QPointer', a 'std::weak_ptr') "
+         "before it and check it after resuming";
+}
+
+void DetachedThisCheck::recordFinding(const SourceManager &SM,
+                                      SourceLocation Loc,
+                                      const FunctionDecl *FD,
+                                      llvm::StringRef Reason,
+                                      llvm::StringRef Policy,
+                                      const std::string &Suggestion) {
+  FindingSink *Sink = threadFindingSink();
+  if (!Sink)
+    return;
+  FindingRecord Record = record(SM, Loc, FD, nullptr, {});
+  Record.Callee = qualifiedName(FD);
+  Record.DetachedType = printType(State->Ctx, FD->getReturnType());
+  Record.DetachedReason = Reason.str();
+  Record.ExceptionPolicy = Policy.str();
+  Record.Suggestion = Suggestion;
+  Record.Borrows.push_back({borrowKindName(BorrowKind::RawThis).str(), "this",
+                            "'this' is used after the coroutine suspends"});
+  Sink->finding(std::move(Record));
+}
+
 /// The member coroutine of 'this' whose call creates the work of detaching
 /// call \p Call written in \p Caller: the object of the call chain
 /// ("loop().via(ex).start(cb)") or an argument ("spawn_detached(loop())").
@@ -430,13 +475,7 @@ void DetachedThisCheck::checkDetachedMembers(const FunctionDecl *FD) {
         State->Handlers.frameworkOwnedThis(Member))
       continue;
     ThisWalker Walker(Strong, Weak, State->Ctx);
-    for (const ParmVarDecl *Param : Def->parameters()) {
-      llvm::SmallVector<std::string, 4> Names;
-      collectTypeNames(State->Ctx, Param->getType().getNonReferenceType(),
-                       Names);
-      if (!Param->getType()->isReferenceType() && Strong.matchAny(Names))
-        Walker.KeptAlive = true;
-    }
+    Walker.KeptAlive = strongParameter(Def, Strong, State->Ctx);
     Walker.run(coroutineBody(Def)->getBody());
     if (!Walker.Use || !Walker.Suspension)
       continue;
@@ -448,26 +487,8 @@ void DetachedThisCheck::checkDetachedMembers(const FunctionDecl *FD) {
               "suspends; nothing keeps the object alive, so it can resume "
               "into a destroyed object")
         << displayName(Def);
-    std::optional<std::string> Strongest = strongMember(Def);
-    std::string Suggestion =
-        Strongest ? "take a strong reference before the first suspension "
-                    "('auto strong_this = " +
-                        *Strongest +
-                        "();'), or a weak one checked after resuming"
-                  : "take a strong reference to the object before the first "
-                    "suspension, or a weak one (a 'QPointer', a "
-                    "'std::weak_ptr') before it and check it after resuming";
-    if (FindingSink *Sink = threadFindingSink()) {
-      FindingRecord Record = record(SM, Loc, Def, nullptr, {});
-      Record.Callee = qualifiedName(Def);
-      Record.DetachedType = printType(State->Ctx, Def->getReturnType());
-      Record.DetachedReason = "detaching-call";
-      Record.Suggestion = Suggestion;
-      Record.Borrows.push_back(
-          {borrowKindName(BorrowKind::RawThis).str(), "this",
-           "'this' is used after the coroutine suspends"});
-      Sink->finding(std::move(Record));
-    }
+    std::string Suggestion = suggestion(strongMember(Def));
+    recordFinding(SM, Loc, Def, "detaching-call", "", Suggestion);
     diag(SM.getExpansionLoc(Walker.Suspension->getBeginLoc()),
          "the object can be destroyed while the coroutine is suspended here",
          DiagnosticIDs::Note);
@@ -525,14 +546,7 @@ void DetachedThisCheck::checkFunction(const FunctionDecl *FD) {
     return;
 
   ThisWalker Walker(Strong, Weak, State->Ctx);
-  // Parameters are in the coroutine's own frame: a strong one keeps the
-  // object alive (the closure's captures do not: it can die first).
-  for (const ParmVarDecl *Param : FD->parameters()) {
-    llvm::SmallVector<std::string, 4> Names;
-    collectTypeNames(State->Ctx, Param->getType().getNonReferenceType(), Names);
-    if (!Param->getType()->isReferenceType() && Strong.matchAny(Names))
-      Walker.KeptAlive = true;
-  }
+  Walker.KeptAlive = strongParameter(FD, Strong, State->Ctx);
   Walker.run(Body->getBody());
   if (!Walker.Use || !Walker.Suspension)
     return;
@@ -545,29 +559,11 @@ void DetachedThisCheck::checkFunction(const FunctionDecl *FD) {
             "keeps the object alive, so it can resume into a destroyed object")
       << displayName(FD);
   std::string TypeName = printType(State->Ctx, FD->getReturnType());
-  std::optional<std::string> Member = strongMember(FD);
-  std::string Suggestion =
-      Member ? "take a strong reference before the first suspension ('auto "
-               "strong_this = " +
-                   *Member +
-                   "();'), or a weak one checked after resuming"
-             : "take a strong reference to the object before the first "
-               "suspension, or a weak one (a 'QPointer', a 'std::weak_ptr') "
-               "before it and check it after resuming";
-  if (FindingSink *Sink = threadFindingSink()) {
-    FindingRecord Record = record(SM, Loc, FD, nullptr, {});
-    Record.Callee = qualifiedName(FD);
-    Record.DetachedType = TypeName;
-    Record.DetachedReason =
-        Info ? detachedReasonName(Info->Reason).str() : "qt-slot";
-    if (Info)
-      Record.ExceptionPolicy = exceptionPolicyName(Info->Policy).str();
-    Record.Suggestion = Suggestion;
-    Record.Borrows.push_back(
-        {borrowKindName(BorrowKind::RawThis).str(), "this",
-         "'this' is used after the coroutine suspends"});
-    Sink->finding(std::move(Record));
-  }
+  std::string Suggestion = suggestion(strongMember(FD));
+  recordFinding(SM, Loc, FD,
+                Info ? detachedReasonName(Info->Reason).str() : "qt-slot",
+                Info ? exceptionPolicyName(Info->Policy).str() : "",
+                Suggestion);
   diag(SM.getExpansionLoc(Walker.Suspension->getBeginLoc()),
        "the object can be destroyed while the coroutine is suspended here",
        DiagnosticIDs::Note);

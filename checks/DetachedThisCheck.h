@@ -36,6 +36,10 @@ private:
   /// The member of the object's class that hands out a strong reference.
   std::optional<std::string> strongMember(const clang::FunctionDecl *FD);
   void fixNote(const clang::FunctionDecl *FD, const std::string &Suggestion);
+  /// Hands the finding's structured record to the host, if one listens.
+  void recordFinding(const clang::SourceManager &SM, clang::SourceLocation Loc,
+                     const clang::FunctionDecl *FD, llvm::StringRef Reason,
+                     llvm::StringRef Policy, const std::string &Suggestion);
 
   DetachingApis Apis;
   std::unique_ptr<DetachingCallOracle> Detaching;

@@ -31,10 +31,14 @@ struct Project {
   std::string Root;
   std::string Build;
 
+  /// \p Name is a project under test-inputs/projects, or a path under the
+  /// source tree ("examples/inventory").
   explicit Project(const std::string &Name = "shop") {
     Root = makeTempDir();
-    fs::copy(sourceDir() + "/test-inputs/projects/" + Name, Root + "/src",
-             fs::copy_options::recursive);
+    fs::copy(sourceDir() + (Name.find('/') == std::string::npos
+                                ? "/test-inputs/projects/" + Name
+                                : "/" + Name),
+             Root + "/src", fs::copy_options::recursive);
     Build = Root + "/build";
     CommandResult Configured =
         runCommand({"cmake", "-S", Root + "/src", "-B", Build, "-G", "Ninja",
@@ -389,41 +393,23 @@ TEST(Tool, BrokenTranslationUnitIsAnErrorAndTheRestStillRuns) {
             std::string::npos);
 }
 
-/// examples/inventory, copied and configured: a project with its own
-/// .clang-tidy that never names firecrash.
-struct InventoryExample {
-  std::string Root = makeTempDir();
-  std::string Build = Root + "/build";
-  InventoryExample() {
-    fs::copy(sourceDir() + "/examples/inventory", Root + "/src",
-             fs::copy_options::recursive);
-    CommandResult Configured =
-        runCommand({"cmake", "-S", Root + "/src", "-B", Build, "-G", "Ninja",
-                    "-DFIRECRASH_INCLUDE=" + includeDir()},
-                   300);
-    EXPECT_EQ(Configured.ExitCode, 0) << Configured.Stderr;
-  }
-  ~InventoryExample() {
-    std::error_code EC;
-    fs::remove_all(Root, EC);
-  }
-  std::set<std::string> checks(const Json &Report) const {
-    std::set<std::string> Names;
-    for (const Json &F : Report["findings"])
-      Names.insert(F["check"].get<std::string>());
-    return Names;
-  }
-};
+/// The checks a JSON report's findings name.
+std::set<std::string> checkNames(const Json &Report) {
+  std::set<std::string> Names;
+  for (const Json &F : Report["findings"])
+    Names.insert(F["check"].get<std::string>());
+  return Names;
+}
 
 TEST(Tool, AProjectsOwnClangTidyNeverSwitchesFirecrashOff) {
-  InventoryExample E;
+  Project E("examples/inventory");
   // Its .clang-tidy lists only other checks: every firecrash check runs,
   // none of those.
   CommandResult Ran = firecrash({"-p", E.Build, "--format", "json"});
   EXPECT_EQ(Ran.ExitCode, Findings) << Ran.Stderr;
   Json Report = parseReport(Ran.Stdout);
   // (In a handler the thread's borrow is detaching-spawn's finding.)
-  EXPECT_EQ(E.checks(Report),
+  EXPECT_EQ(checkNames(Report),
             (std::set<std::string>{"firecrash-detached-coroutine",
                                    "firecrash-detaching-spawn"}));
   EXPECT_EQ(Report["summary"]["other_checks"], 0);
@@ -433,12 +419,12 @@ TEST(Tool, AProjectsOwnClangTidyNeverSwitchesFirecrashOff) {
   writeFile(E.Root + "/src/.clang-tidy",
             "Checks: 'bugprone-*,-firecrash-detached-coroutine'\n");
   Report = parseReport(firecrash({"-p", E.Build, "--format", "json"}).Stdout);
-  EXPECT_EQ(E.checks(Report),
+  EXPECT_EQ(checkNames(Report),
             (std::set<std::string>{"firecrash-detaching-spawn"}));
   writeFile(E.Root + "/src/.clang-tidy",
             "Checks: '-*,readability-*,firecrash-detached-borrow'\n");
   Report = parseReport(firecrash({"-p", E.Build, "--format", "json"}).Stdout);
-  EXPECT_EQ(E.checks(Report),
+  EXPECT_EQ(checkNames(Report),
             (std::set<std::string>{"firecrash-detached-borrow"}));
 
   // Another tool's check runs only when --checks names it, and is counted
@@ -465,7 +451,7 @@ TEST(Tool, AProjectsOwnClangTidyNeverSwitchesFirecrashOff) {
 }
 
 TEST(Tool, AUnitWithNoFirecrashCheckIsNeverASilentZero) {
-  InventoryExample E;
+  Project E("examples/inventory");
   writeFile(E.Root + "/src/.clang-tidy", "Checks: '-firecrash-*'\n");
   CommandResult Ran = firecrash({"-p", E.Build}, E.Root);
   EXPECT_EQ(Ran.ExitCode, Clean) << Ran.Stderr;
