@@ -633,28 +633,43 @@ bool contains(const Stmt *Outer, const Stmt *Inner, unsigned Depth = 0) {
   return false;
 }
 
+/// The free call at the root of a member-call chain on \p Object
+/// ("other()" for "other().via(ex)"): what made the object; null when the
+/// chain starts at a variable.
+const CallExpr *chainRootCall(const Expr *Object) {
+  const Expr *Root = stripValue(Object);
+  while (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(Root))
+    Root = stripValue(Member->getImplicitObjectArgument());
+  const auto *Call = dyn_cast_or_null<CallExpr>(Root);
+  return Call && !isa<CXXMemberCallExpr>(Call) ? Call : nullptr;
+}
+
+/// \p E as written, when it fits a note on one line of \p Limit characters.
+std::optional<std::string> shortText(const ASTContext &Ctx, const Expr *E,
+                                     size_t Limit) {
+  llvm::StringRef Text = Lexer::getSourceText(
+      CharSourceRange::getTokenRange(E->getSourceRange()),
+      Ctx.getSourceManager(), Ctx.getLangOpts());
+  if (Text.empty() || Text.size() > Limit || Text.contains('\n'))
+    return std::nullopt;
+  return Text.str();
+}
+
 /// What a plain wait waits for, as a note names it: "another thread" for a
 /// thread's join, "another task" for a wait on a call's result, else the
 /// object as written.
 std::string otherWork(const ASTContext &Ctx, const Expr *Object) {
   const Expr *Value = stripValue(Object);
-  // The call at the root of a chain ("other().via(ex)") made the task.
-  const Expr *Root = Value;
-  while (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(Root))
-    Root = stripValue(Member->getImplicitObjectArgument());
-  if (isa_and_nonnull<CallExpr>(Root) && !isa<CXXMemberCallExpr>(Root))
+  if (chainRootCall(Value))
     return "another task";
   if (const CXXRecordDecl *Class =
           Value->getType().getNonReferenceType()->getAsCXXRecordDecl())
     if (Class->getIdentifier() &&
         (Class->getName() == "thread" || Class->getName() == "jthread"))
       return "another thread";
-  llvm::StringRef Text = Lexer::getSourceText(
-      CharSourceRange::getTokenRange(Value->getSourceRange()),
-      Ctx.getSourceManager(), Ctx.getLangOpts());
-  if (Text.empty() || Text.size() > 40 || Text.contains('\n'))
-    return "another object";
-  return ("'" + Text + "', another object").str();
+  if (std::optional<std::string> Text = shortText(Ctx, Value, 40))
+    return "'" + *Text + "', another object";
+  return "another object";
 }
 
 } // namespace
@@ -668,10 +683,10 @@ static const Stmt *statementOf(const Stmt *S, const Stmt *Target,
     return nullptr;
   if (const auto *Block = dyn_cast<CompoundStmt>(S)) {
     for (const Stmt *Child : Block->body())
-      if (contains(Child, Target))
-        return statementOf(Child, Target, Depth + 1)
-                   ? statementOf(Child, Target, Depth + 1)
-                   : Child;
+      if (contains(Child, Target)) {
+        const Stmt *Inner = statementOf(Child, Target, Depth + 1);
+        return Inner ? Inner : Child;
+      }
     return nullptr;
   }
   for (const Stmt *Child : S->children())
@@ -687,19 +702,25 @@ static void startRoots(const FunctionDecl *Frame, const Expr *Start,
   collectRoots(Statement ? Statement : Start, Out);
 }
 
-/// True if \p Object names an object \p Start used (its own object, an
-/// argument, what they are made of).
-static bool sharesObject(const FunctionDecl *Frame, const Expr *Object,
-                         const Expr *Start) {
-  llvm::SmallPtrSet<const Decl *, 8> Waited, Started;
-  collectRoots(Object, Waited);
-  startRoots(Frame, Start, Started);
+/// True if one of \p Waited is among \p Started.
+static bool shareAny(const llvm::SmallPtrSetImpl<const Decl *> &Waited,
+                     const llvm::SmallPtrSetImpl<const Decl *> &Started) {
   return llvm::any_of(Waited,
                       [&](const Decl *D) { return Started.contains(D); });
 }
 
-bool JoinOracle::waitsFor(const FunctionDecl *Frame, const Wait &W,
-                          const Expr *Start) const {
+/// True if \p Object names one of the objects the start used, \p Started
+/// (its own object, an argument, what they are made of).
+static bool sharesObject(const Expr *Object,
+                         const llvm::SmallPtrSetImpl<const Decl *> &Started) {
+  llvm::SmallPtrSet<const Decl *, 8> Waited;
+  collectRoots(Object, Waited);
+  return shareAny(Waited, Started);
+}
+
+bool JoinOracle::waitsFor(const Wait &W, const Expr *Start,
+                          const llvm::SmallPtrSetImpl<const Decl *> &Started)
+    const {
   // An event loop's static exec() runs whatever was posted to it; a wait
   // with nothing to look at keeps today's answer.
   if (W.Static || !W.Object)
@@ -709,11 +730,8 @@ bool JoinOracle::waitsFor(const FunctionDecl *Frame, const Wait &W,
     return true;
   // A wait on a task ("syncAwait(other().via(ex))") waits for that task:
   // the call at the root of the chain creates it.
-  const Expr *Root = stripValue(W.Object);
-  while (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(Root))
-    Root = stripValue(Member->getImplicitObjectArgument());
-  if (const auto *Call = dyn_cast_or_null<CallExpr>(Root);
-      Call && !isa<CXXMemberCallExpr>(Call) && Call->getDirectCallee() &&
+  if (const CallExpr *Call = chainRootCall(W.Object);
+      Call && Call->getDirectCallee() &&
       hasPromiseType(Call->getType()->getAsCXXRecordDecl()))
     return false;
   llvm::SmallPtrSet<const Decl *, 8> Waited;
@@ -724,10 +742,7 @@ bool JoinOracle::waitsFor(const FunctionDecl *Frame, const Wait &W,
     const Expr *Value = stripValue(W.Object);
     return !(isa<CallExpr>(Value) && !isa<CXXMemberCallExpr>(Value));
   }
-  llvm::SmallPtrSet<const Decl *, 8> Started;
-  startRoots(Frame, Start, Started);
-  return llvm::any_of(Waited,
-                      [&](const Decl *D) { return Started.contains(D); });
+  return shareAny(Waited, Started);
 }
 
 bool JoinOracle::waitsForItsTask(const CallExpr *Call) const {
@@ -821,6 +836,16 @@ std::optional<Join> JoinOracle::find(const FunctionDecl *Frame,
   std::optional<Join> Early;
   std::optional<Join> Other;
   Resolver FrameSide;
+  // The objects the start's statement used, read once, for the first wait
+  // that asks.
+  std::optional<llvm::SmallPtrSet<const Decl *, 8>> StartedStore;
+  auto Started = [&]() -> const llvm::SmallPtrSetImpl<const Decl *> & {
+    if (!StartedStore) {
+      StartedStore.emplace();
+      startRoots(Frame, Start, *StartedStore);
+    }
+    return *StartedStore;
+  };
   for (const Wait &W : waitsIn(Frame)) {
     SourceLocation At = SM.getExpansionLoc(W.At->getBeginLoc());
     if (!SM.isBeforeInTranslationUnit(From, At) ||
@@ -830,37 +855,27 @@ std::optional<Join> JoinOracle::find(const FunctionDecl *Frame,
     Found.Wait = At;
     Found.WaitName = W.Entry->Name;
     // An awaited object is named as the frame awaits it: "co_await done".
-    if (W.Object == W.At) {
-      llvm::StringRef Text = Lexer::getSourceText(
-          CharSourceRange::getTokenRange(W.At->getSourceRange()), SM,
-          Ctx.getLangOpts());
-      if (!Text.empty() && Text.size() <= 40 && !Text.contains('\n'))
-        Found.WaitName = ("co_await " + Text).str();
-    }
+    if (W.Object == W.At)
+      if (std::optional<std::string> Text = shortText(Ctx, W.At, 40))
+        Found.WaitName = "co_await " + *Text;
     if (W.Entry->ByRelation) {
       // "grpc_context.run()" of the context the start was given: a wait
       // only on an object the start used, whatever its type.
-      if (!sharesObject(Frame, W.Object, Start))
+      if (!sharesObject(W.Object, Started()))
         continue;
-      llvm::StringRef Text = Lexer::getSourceText(
-          CharSourceRange::getTokenRange(W.At->getSourceRange()), SM,
-          Ctx.getLangOpts());
-      if (!Text.empty() && Text.size() <= 60 && !Text.contains('\n'))
-        Found.WaitName = Text.str();
+      if (std::optional<std::string> Text = shortText(Ctx, W.At, 60))
+        Found.WaitName = *Text;
       return Found;
     }
     if (W.Entry->Signals.empty()) {
       // A plain wait joins only the work it waits for: the context, pool
       // or thread the start used, or the start itself.
-      if (waitsFor(Frame, W, Start))
+      if (waitsFor(W, Start, Started()))
         return Found;
       if (!Other) {
         Found.WaitsForOther = otherWork(Ctx, W.Object);
-        llvm::StringRef Text = Lexer::getSourceText(
-            CharSourceRange::getTokenRange(W.At->getSourceRange()), SM,
-            Ctx.getLangOpts());
-        if (!Text.empty() && Text.size() <= 60 && !Text.contains('\n'))
-          Found.WaitName = Text.str();
+        if (std::optional<std::string> Text = shortText(Ctx, W.At, 60))
+          Found.WaitName = *Text;
         Other = Found;
       }
       continue;

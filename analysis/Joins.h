@@ -18,6 +18,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
 #include <string>
@@ -126,8 +127,10 @@ private:
   /// True if plain wait \p W waits for the work \p Start started: it runs
   /// the start itself, or waits on an object the start used (the thread,
   /// context, pool or scope; the context whose executor it was given).
-  bool waitsFor(const clang::FunctionDecl *Frame, const Wait &W,
-                const clang::Expr *Start) const;
+  /// \p Started: the objects the start's statement used.
+  bool waitsFor(const Wait &W, const clang::Expr *Start,
+                const llvm::SmallPtrSetImpl<const clang::Decl *> &Started)
+      const;
 
   clang::ASTContext &Ctx;
   std::vector<WaitEntry> Entries;
