@@ -480,7 +480,73 @@ static bool isStdCall(const CallExpr *Call,
 static void workBorrows(const ASTContext &Ctx, const Expr *Arg,
                         const FunctionDecl *Caller, FrameRole Role,
                         llvm::SmallVectorImpl<Borrow> &Out,
-                        unsigned Depth = 0) {
+                        unsigned Depth = 0);
+
+/// The name an adaptor call of a sender expression goes by: the
+/// customization point object called ("then" for "stdexec::then(f)"), else
+/// the function.
+static std::string adaptorName(const CallExpr *Call) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && Op->getOperator() == OO_Call && Op->getNumArgs() > 0)
+    if (const auto *Ref =
+            dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts()))
+      return Ref->getDecl()->getNameAsString();
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  return Callee ? Callee->getNameAsString() : std::string();
+}
+
+/// Appends what a sender expression lends its work: the captures of every
+/// lambda an adaptor of it is given ("then([&] { ++hits; })"), through
+/// pipes, nested adaptors (when_all, let_value) and closures held in
+/// locals. The notes name the adaptor.
+static void senderBorrows(const ASTContext &Ctx, const CallExpr *Call,
+                          const FunctionDecl *Caller, FrameRole Role,
+                          llvm::SmallVectorImpl<Borrow> &Out,
+                          unsigned Depth) {
+  if (Depth > 16)
+    return;
+  std::string Adaptor = adaptorName(Call);
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+  unsigned First = Op && Op->getOperator() == OO_Call ? 1 : 0;
+  for (unsigned I = First; I < Call->getNumArgs(); ++I) {
+    const Expr *Arg = innerValue(Call->getArg(I));
+    if (const auto *Moved = dyn_cast_or_null<CallExpr>(Arg);
+        Moved && Moved->getNumArgs() == 1 &&
+        isStdCall(Moved, {"move", "forward"}))
+      Arg = innerValue(Moved->getArg(0));
+    if (const auto *Lambda = dyn_cast_or_null<LambdaExpr>(Arg)) {
+      size_t Before = Out.size();
+      captureBorrows(Lambda->captures(), Lambda->getLambdaClass(),
+                     Lambda->getBeginLoc(), "sender", Caller, Role, Out);
+      for (size_t B = Before; B < Out.size(); ++B) {
+        Out[B].Work = {Lambda->getCallOperator(), nullptr, Out[B].Var};
+        llvm::StringRef Rest = Out[B].Explanation;
+        if (!Adaptor.empty() && Rest.consume_front("the lambda "))
+          Out[B].Explanation =
+              "the lambda passed to '" + Adaptor + "' " + Rest.str();
+      }
+      continue;
+    }
+    // A nested adaptor, or the closure of a pipe ("then(f)" in
+    // "s | then(f)"): an object built from what it is given.
+    // (A coroutine's task is work of its own, read below.)
+    if (const auto *Inner = dyn_cast_or_null<CallExpr>(Arg);
+        Inner && Inner->getDirectCallee() &&
+        Inner->getType()->getAsCXXRecordDecl() &&
+        !isa_and_nonnull<CoroutineBodyStmt>(
+            Inner->getDirectCallee()->getBody()) &&
+        !hasPromiseType(Inner->getType()->getAsCXXRecordDecl())) {
+      senderBorrows(Ctx, Inner, Caller, Role, Out, Depth + 1);
+      continue;
+    }
+    workBorrows(Ctx, Call->getArg(I), Caller, Role, Out, Depth + 1);
+  }
+}
+
+static void workBorrows(const ASTContext &Ctx, const Expr *Arg,
+                        const FunctionDecl *Caller, FrameRole Role,
+                        llvm::SmallVectorImpl<Borrow> &Out,
+                        unsigned Depth) {
   const Expr *Work = innerValue(Arg);
   if (!Work || Depth > 4)
     return;
@@ -526,6 +592,12 @@ static void workBorrows(const ASTContext &Ctx, const Expr *Arg,
                              Out[B].Explanation;
         Out[B].Work = {Lambda->getCallOperator(), nullptr, Out[B].Var};
       }
+      return;
+    }
+    // A sender built into a local: what its adaptors were given.
+    if (const auto *Built = dyn_cast_or_null<CallExpr>(Init);
+        Built && isSenderType(VD->getType()->getAsCXXRecordDecl())) {
+      senderBorrows(Ctx, Built, Caller, Role, Out, Depth + 1);
       return;
     }
     if (VD->getType()->isPointerType()) {
@@ -576,8 +648,12 @@ static void workBorrows(const ASTContext &Ctx, const Expr *Arg,
   bool IsCoroutine = isa_and_nonnull<CoroutineBodyStmt>(Callee->getBody());
   if (!IsCoroutine)
     IsCoroutine = hasPromiseType(Result) || createsCoroutine(Callee);
-  if (!IsCoroutine)
+  if (!IsCoroutine) {
+    // A sender keeps the function objects its adaptors were given.
+    if (isSenderType(Call->getType()->getAsCXXRecordDecl()))
+      senderBorrows(Ctx, Call, Caller, Role, Out, Depth + 1);
     return;
+  }
   for (Borrow &B : findBorrows(Ctx, Call, Caller, Role))
     Out.push_back(std::move(B));
 }
@@ -846,7 +922,15 @@ BorrowFinder::ofCoroutine(const CallExpr *Call, const FunctionDecl *Caller,
       if (!Target)
         return false;
       B.Late = Suspensions.lateUse(Callee, *Target);
-      return !B.Late.has_value();
+      if (!B.Late)
+        return true;
+      // The loop that alone resumes the work: once it is gone the work is
+      // never resumed, so no later use of it can outlive it.
+      return (B.Kind == BorrowKind::Reference ||
+              B.Kind == BorrowKind::Pointer) &&
+             B.ParamIndex >= 0 &&
+             B.Late->Kind == LateUseKind::Read &&
+             Suspensions.resumedOnlyBy(Callee, B.ParamIndex);
     });
   }
   keepUnjoined(Call, Caller, Borrows);

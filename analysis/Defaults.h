@@ -72,7 +72,16 @@ inline constexpr llvm::StringLiteral DefaultDetachingCallees =
     "::boost::asio::co_spawn[handler];::asio::co_spawn[handler];"
     "::boost::asio::spawn[handler];::asio::spawn[handler];"    // Asio
     "::std::thread::detach;::std::jthread::detach;"            // std
-    "::stdexec::start_detached;::std::execution::start_detached;" // P2300
+    "::experimental::execution::start_detached;"               // stdexec (exec::)
+    "::experimental::execution::async_scope::spawn;"
+    "::experimental::execution::async_scope::spawn_future[discarded];"
+    "::stdexec::start_detached;::std::execution::start_detached;"
+    "::stdexec::spawn;::std::execution::spawn;"
+    "::stdexec::spawn_future[discarded];"
+    "::std::execution::spawn_future[discarded];"               // P2300, C++26
+    "::unifex::async_scope::detached_spawn;"
+    "::unifex::async_scope::detached_spawn_on;"
+    "::unifex::async_scope::detached_spawn_call_on;"           // libunifex
     "::drogon::async_run;"                                     // Drogon
     "::coro::thread_pool::spawn_detached;"
     "::coro::scheduler::spawn_detached;"                       // libcoro
@@ -97,7 +106,6 @@ inline constexpr llvm::StringLiteral DefaultStructuredCallees =
     "::boost::asio::co_spawn(::firecrash::request_scope::completion_token);"
     "::asio::co_spawn(::firecrash::request_scope::completion_token);" // runtime
     "::folly::coro::AsyncScope::add;::folly::coro::collectAll;"      // folly
-    "::std::execution::spawn;"                                        // P2300
     "::cppcoro::async_scope::spawn;::cppcoro::when_all;"
     "::cppcoro::when_all_ready;"                                      // cppcoro
     "::unifex::spawn_detached;"                                       // libunifex
@@ -120,7 +128,9 @@ inline constexpr llvm::StringLiteral DefaultWaitingCallees =
     "::boost::asio::thread_pool::wait;::asio::thread_pool::wait;"   // Asio
     "::std::thread::join;::std::jthread::join;"                     // std
     "::firecrash::request_scope::join;::firecrash::sync_wait;"      // runtime
-    "::stdexec::sync_wait;::std::this_thread::sync_wait;"           // P2300
+    "::stdexec::sync_wait;::std::this_thread::sync_wait;"
+    "::stdexec::sync_wait_with_variant;"
+    "::std::this_thread::sync_wait_with_variant;"                   // P2300
     "::trantor::EventLoopThreadPool::wait;::trantor::EventLoopThread::wait;"
     "::trantor::SerialTaskQueue::waitAllTasksFinished;"             // trantor
     "::coro::sync_wait;::coro::thread_pool::shutdown;"
@@ -162,6 +172,12 @@ inline constexpr llvm::StringLiteral DefaultWaitingCallees =
     "::QEventLoop::exec=quit,exit;"
     "::QCoreApplication::exec=quit,exit;"                           // Qt
     "::trantor::EventLoop::loop=quit;"                              // trantor
+    // Descriptors: a blocking read of an eventfd or a pipe that the work
+    // writes ("read(fds[0])" and "write(fds[1])" name the same pipe).
+    "::read(0)=::write(0),::eventfd_write(0);"
+    "::eventfd_read(0)=::eventfd_write(0),::write(0);"               // POSIX
+    "::uio::io_service::poll(0)=::eventfd_write(0),::write(0);"
+    "::uio::io_service::read(0)=::eventfd_write(0),::write(0);"      // liburing4cpp
     // Rendezvous a coroutine awaits: "co_await latch" is a call of the
     // latch's operator co_await.
     "::coro::latch::operator co_await=count_down;"

@@ -15,6 +15,21 @@ using namespace clang;
 
 namespace firecrash {
 
+/// Splits a trailing argument index off \p Name ("read(0)" gives 0 and
+/// leaves "read"); -1 without one, -2 when malformed.
+static int argumentIndex(llvm::StringRef &Name) {
+  if (!Name.ends_with(")"))
+    return -1;
+  size_t Open = Name.rfind('(');
+  unsigned Index;
+  if (Open == llvm::StringRef::npos ||
+      Name.slice(Open + 1, Name.size() - 1).getAsInteger(10, Index) ||
+      Index > 16)
+    return -2;
+  Name = Name.take_front(Open);
+  return static_cast<int>(Index);
+}
+
 std::vector<WaitEntry> parseWaitEntries(llvm::StringRef Value,
                                         std::vector<std::string> &Errors) {
   std::vector<WaitEntry> Entries;
@@ -26,21 +41,34 @@ std::vector<WaitEntry> parseWaitEntries(llvm::StringRef Value,
     Name.consume_front("::");
     Entry.Polled = Name.consume_back("[polled]");
     Entry.OfTask = !Entry.Polled && Name.consume_back("[task]");
+    Entry.Arg = argumentIndex(Name);
     Entry.Name = Name.str();
     // A name has no spaces, but for an awaited object's "operator co_await".
     llvm::StringRef Plain = Name;
     Plain.consume_back("operator co_await");
+    bool HasSignals = llvm::StringRef(Written).contains('=');
+    // The argument form names its signals with their arguments, and only
+    // a rendezvous has it.
     bool Bad = Entry.Name.empty() || Plain.contains(' ') ||
-               (Entry.OfTask && llvm::StringRef(Written).contains('='));
-    if (llvm::StringRef(Written).contains('=')) {
+               (Entry.OfTask && HasSignals) || Entry.Arg == -2 ||
+               (Entry.Arg >= 0 && (!HasSignals || Entry.Polled));
+    if (HasSignals) {
       llvm::SmallVector<llvm::StringRef, 4> Parts;
       Signals.split(Parts, ',');
       for (llvm::StringRef Part : Parts) {
         Part = Part.trim();
-        if (Part.empty() || Part.contains(':') || Part.contains(' '))
+        Part.consume_front("::");
+        int SignalArg = argumentIndex(Part);
+        // A member's signal is a plain name; a descriptor's signal is any
+        // function, qualified or not, with the argument it signals.
+        if (Part.empty() || Part.contains(' ') || SignalArg == -2 ||
+            (SignalArg >= 0) != (Entry.Arg >= 0) ||
+            (SignalArg < 0 && Part.contains(':')))
           Bad = true;
-        else
+        else {
           Entry.Signals.push_back(Part.str());
+          Entry.SignalArgs.push_back(SignalArg);
+        }
       }
     }
     if (Bad) {
@@ -65,6 +93,13 @@ llvm::SmallVector<std::string, 4> calleeNames(const ASTContext &Ctx,
   Add(qualifiedName(Callee));
   if (const FunctionDecl *Pattern = Callee->getTemplateInstantiationPattern())
     Add(qualifiedName(Pattern));
+  // A customization point object by its own name ("stdexec::sync_wait").
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && Op->getOperator() == OO_Call && Op->getNumArgs() > 0)
+    if (const auto *Ref =
+            dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts());
+        Ref && isa<VarDecl>(Ref->getDecl()))
+      Add(qualifiedName(Ref->getDecl()));
   const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
   if (!Method || !Method->getIdentifier())
     return Names;
@@ -176,13 +211,12 @@ public:
       return true;
     if (const WaitEntry *Entry = listed(calleeNames(Ctx, Call), false))
       add(Call, Entry);
-    else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
-             Member && Related && Member->getNumArgs() == 0)
-      if (const CXXMethodDecl *Method = Member->getMethodDecl();
-          Method && !Method->isStatic() && Method->getIdentifier() &&
-          (Method->getName() == "run" || Method->getName() == "join" ||
-           Method->getName() == "wait"))
-        add(Call, Related);
+    else if (Related && relatedWait(Call))
+      add(Call, Related);
+    else if (Related && wrappingWait(Call)) {
+      add(Call, Related);
+      Out.back().Wraps = true;
+    }
     if (Helpers)
       if (std::optional<JoinOracle::HelperWait> Helped =
               Helpers->helperWait(Call->getDirectCallee());
@@ -197,6 +231,30 @@ public:
   }
 
 private:
+  /// "ctx.run()", "pool.join()", "scope.wait()": a wait of the object,
+  /// whatever its type.
+  static bool relatedWait(const CallExpr *Call) {
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+    const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+    return Method && Member->getNumArgs() == 0 && !Method->isStatic() &&
+           Method->getIdentifier() &&
+           (Method->getName() == "run" || Method->getName() == "join" ||
+            Method->getName() == "wait");
+  }
+
+  /// "loop.run(work(loop))", "run_until_complete(f())": a wait given the
+  /// work it runs to completion, a join of a start inside its argument.
+  static bool wrappingWait(const CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (Call->getNumArgs() == 0 || !Callee->getIdentifier() ||
+        isa<CXXOperatorCallExpr>(Call))
+      return false;
+    llvm::StringRef Name = Callee->getName();
+    return Name == "run" || Name == "run_until_complete" ||
+           Name == "block_on" || Name == "sync_wait" || Name == "syncAwait" ||
+           Name == "blockingWait" || Name == "blocking_wait";
+  }
+
   const WaitEntry *listed(llvm::ArrayRef<std::string> Names,
                           bool Polled) const {
     for (const WaitEntry &Entry : Entries)
@@ -209,7 +267,12 @@ private:
   void add(const CallExpr *Call, const WaitEntry *Entry) {
     Found Wait{Call, nullptr, false, Entry};
     const auto *Method = dyn_cast<CXXMethodDecl>(Call->getDirectCallee());
-    if (Method && Method->isStatic())
+    if (Entry->Arg >= 0) {
+      // "read(fds[0], ...)": the descriptor variable is the rendezvous.
+      if (static_cast<unsigned>(Entry->Arg) >= Call->getNumArgs())
+        return;
+      Wait.Object = Call->getArg(Entry->Arg);
+    } else if (Method && Method->isStatic())
       Wait.Static = true;
     else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
       Wait.Object = Member->getImplicitObjectArgument();
@@ -344,6 +407,12 @@ public:
         E = Base;
         continue;
       }
+      // "fds[1]": an element stands for its array (a pipe's two ends).
+      if (const auto *Element = dyn_cast<ArraySubscriptExpr>(E);
+          Element && Path.empty()) {
+        E = stripValue(Element->getBase()->IgnoreParenImpCasts());
+        continue;
+      }
       if (const auto *Unary = dyn_cast<UnaryOperator>(E);
           Unary && Unary->getOpcode() == UO_Deref) {
         std::optional<ObjectKey> Pointee =
@@ -465,10 +534,13 @@ bool exits(const Stmt *S) {
 /// signalled and whether the borrowed state is used after that.
 class SignalWalker {
 public:
-  SignalWalker(const Resolver &Resolve, const ObjectKey &Rendezvous,
-               const WaitEntry &Entry, const VarDecl *Borrowed)
-      : Resolve(Resolve), Rendezvous(Rendezvous), Entry(Entry),
-        Borrowed(Borrowed) {}
+  /// \p Depth: how many helpers deep a signal is looked for ("finish(done)"
+  /// whose body calls "done.set_value()").
+  SignalWalker(const ASTContext &Ctx, const Resolver &Resolve,
+               const ObjectKey &Rendezvous, const WaitEntry &Entry,
+               const VarDecl *Borrowed, unsigned Depth = 2)
+      : Ctx(Ctx), Resolve(Resolve), Rendezvous(Rendezvous), Entry(Entry),
+        Borrowed(Borrowed), Depth(Depth) {}
 
   SourceLocation FirstSignal;
   SourceLocation ReleasingSignal;
@@ -502,11 +574,17 @@ private:
       return false;
     if (VD == Borrowed)
       return true;
+    // A parameter taken by value is the work's own copy.
+    if (isa<ParmVarDecl>(VD) && !VD->getType()->isReferenceType() &&
+        !VD->getType()->isPointerType())
+      return false;
     std::optional<ObjectKey> Key = Resolve.key(Ref);
     return Key && Key->Root == Borrowed;
   }
 
   bool isSignal(const CallExpr *Call, const Expr *&Object) const {
+    if (Entry.Arg >= 0)
+      return isArgumentSignal(Call, Object);
     const FunctionDecl *Callee = Call->getDirectCallee();
     const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
     // By the member's name, operators included ("operator=").
@@ -525,6 +603,61 @@ private:
       return false;
     std::optional<ObjectKey> Key = Resolve.key(Object);
     return Key && *Key == Rendezvous;
+  }
+
+  /// The argument form: a call of a listed signal whose argument names the
+  /// rendezvous variable ("eventfd_write(efd, 1)").
+  bool isArgumentSignal(const CallExpr *Call, const Expr *&Object) const {
+    llvm::SmallVector<std::string, 4> Names = calleeNames(Ctx, Call);
+    for (size_t I = 0; I < Entry.Signals.size(); ++I) {
+      unsigned Arg = static_cast<unsigned>(Entry.SignalArgs[I]);
+      if (!llvm::is_contained(Names, Entry.Signals[I]) ||
+          Arg >= Call->getNumArgs())
+        continue;
+      std::optional<ObjectKey> Key = Resolve.key(Call->getArg(Arg));
+      if (Key && *Key == Rendezvous) {
+        Object = Call->getArg(Arg);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /// True if \p Call hands the rendezvous to a function defined here whose
+  /// body signals it ("finish(done)" that calls "done.set_value()").
+  bool signalsThrough(const CallExpr *Call) const {
+    const FunctionDecl *Callee =
+        Depth > 0 ? definitionWithBody(Call->getDirectCallee()) : nullptr;
+    if (!Callee || Ctx.getSourceManager().isInSystemHeader(
+                       Ctx.getSourceManager().getExpansionLoc(
+                           Callee->getLocation())))
+      return false;
+    unsigned Offset = isa<CXXOperatorCallExpr>(Call) &&
+                              isa<CXXMethodDecl>(Callee) &&
+                              cast<CXXMethodDecl>(Callee)->isInstance()
+                          ? 1
+                          : 0;
+    Resolver Inside;
+    bool Handed = false;
+    for (unsigned I = 0; I < Callee->getNumParams(); ++I) {
+      if (I + Offset >= Call->getNumArgs())
+        break;
+      const Expr *Arg = stripValue(Call->getArg(I + Offset));
+      if (Callee->getParamDecl(I)->getType()->isPointerType())
+        if (const auto *Address = dyn_cast<UnaryOperator>(Arg);
+            Address && Address->getOpcode() == UO_AddrOf)
+          Arg = Address->getSubExpr();
+      std::optional<ObjectKey> Key = Resolve.key(Arg);
+      if (Key && *Key == Rendezvous) {
+        Inside.bind(Callee->getParamDecl(I), Rendezvous);
+        Handed = true;
+      }
+    }
+    if (!Handed)
+      return false;
+    SignalWalker Helper(Ctx, Inside, Rendezvous, Entry, nullptr, Depth - 1);
+    Helper.run(Callee->getBody());
+    return Helper.FirstSignal.isValid();
   }
 
   void walk(const Stmt *S, bool &Released) {
@@ -562,7 +695,7 @@ private:
     }
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
       const Expr *Object = nullptr;
-      if (isSignal(Call, Object)) {
+      if (isSignal(Call, Object) || signalsThrough(Call)) {
         for (const Expr *Arg : Call->arguments())
           walk(Arg, Released);
         SourceLocation Loc = Call->getExprLoc();
@@ -587,10 +720,12 @@ private:
       walk(Child, Released);
   }
 
+  const ASTContext &Ctx;
   const Resolver &Resolve;
   const ObjectKey &Rendezvous;
   const WaitEntry &Entry;
   const VarDecl *Borrowed;
+  unsigned Depth;
   llvm::SmallVector<const LambdaExpr *, 4> Deferred;
 };
 
@@ -823,7 +958,9 @@ std::optional<Join> JoinOracle::find(const FunctionDecl *Frame,
         if (const auto *Unary = dyn_cast<UnaryOperator>(Value);
             Unary && Unary->getOpcode() == UO_AddrOf)
           Key = FrameSide.key(Unary->getSubExpr());
-      } else if (Param->getType()->isReferenceType()) {
+      } else if (Param->getType()->isReferenceType() ||
+                 Param->getType()->isIntegralOrEnumerationType()) {
+        // A descriptor passed by value is the same descriptor.
         Key = FrameSide.key(Arg);
       }
       if (Key)
@@ -848,7 +985,9 @@ std::optional<Join> JoinOracle::find(const FunctionDecl *Frame,
   };
   for (const Wait &W : waitsIn(Frame)) {
     SourceLocation At = SM.getExpansionLoc(W.At->getBeginLoc());
-    if (!SM.isBeforeInTranslationUnit(From, At) ||
+    // A wait given the work holds the start ("loop.run(work(loop))").
+    bool Holds = W.Wraps && contains(W.At, Start);
+    if ((!Holds && !SM.isBeforeInTranslationUnit(From, At)) ||
         !SM.isBeforeInTranslationUnit(At, Death))
       continue;
     Join Found;
@@ -859,9 +998,13 @@ std::optional<Join> JoinOracle::find(const FunctionDecl *Frame,
       if (std::optional<std::string> Text = shortText(Ctx, W.At, 40))
         Found.WaitName = "co_await " + *Text;
     if (W.Entry->ByRelation) {
+      // "loop.run(work(loop))": a wait given the work runs it to the end;
+      // given something else, it waits for that.
+      if (W.Wraps && !Holds)
+        continue;
       // "grpc_context.run()" of the context the start was given: a wait
       // only on an object the start used, whatever its type.
-      if (!sharesObject(W.Object, Started()))
+      if (!W.Wraps && !sharesObject(W.Object, Started()))
         continue;
       if (std::optional<std::string> Text = shortText(Ctx, W.At, 60))
         Found.WaitName = *Text;
@@ -896,7 +1039,7 @@ std::optional<Join> JoinOracle::find(const FunctionDecl *Frame,
     } else {
       continue;
     }
-    SignalWalker Walker(Resolve, Rendezvous, *W.Entry, Work.Var);
+    SignalWalker Walker(Ctx, Resolve, Rendezvous, *W.Entry, Work.Var);
     Walker.run(WorkBody, Continuations);
 
     if (Walker.FirstSignal.isInvalid())
@@ -934,7 +1077,8 @@ JoinOracle::helperWait(const FunctionDecl *Callee) {
   WaitCollector(Ctx, Entries, Found, &RelatedWait).visit(Def->getBody());
   std::optional<HelperWait> Result;
   for (const Wait &W : Found) {
-    if (!W.Object || !W.Entry->Signals.empty())
+    // A wrapping wait runs what it is given, not all of its object's work.
+    if (!W.Object || !W.Entry->Signals.empty() || W.Wraps)
       continue;
     const auto *Ref = dyn_cast<DeclRefExpr>(stripValue(W.Object));
     const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;

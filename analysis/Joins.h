@@ -33,6 +33,12 @@ struct WaitEntry {
   std::string Name;
   /// Empty for a plain wait.
   llvm::SmallVector<std::string, 4> Signals;
+  /// "wait(N)=signal(M)": the rendezvous is the variable the wait's
+  /// argument N names (a descriptor: "::read(0)=::write(0)"), and each
+  /// signal is the call whose argument SignalArgs[i] names the same
+  /// variable; -1 for the member form (a signal member on the same object).
+  int Arg = -1;
+  llvm::SmallVector<int, 4> SignalArgs;
   /// "name[polled]": a poll (an atomic's load), a wait only in the
   /// condition of a loop that spins until it changes.
   bool Polled = false;
@@ -120,6 +126,9 @@ public:
     /// A static member's wait (QCoreApplication::exec).
     bool Static;
     const WaitEntry *Entry;
+    /// A wait given the work it runs ("loop.run(work(loop))"): it joins
+    /// only a start inside its arguments.
+    bool Wraps = false;
   };
 
 private:

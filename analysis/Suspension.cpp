@@ -705,6 +705,108 @@ bool SuspensionAnalysis::completesOnceStarted(const FunctionDecl *Def,
   return true;
 }
 
+/// The one of \p Loops that \p E names ("loop", "*loop"), if any: the loop
+/// itself (a reference or pointer parameter), or an operation of it handed
+/// in by value.
+static const ParmVarDecl *
+namedOne(const Expr *E,
+         const llvm::SmallPtrSetImpl<const ParmVarDecl *> &Loops) {
+  E = E ? ignoreTemporaries(E) : nullptr;
+  E = E ? E->IgnoreParenImpCasts() : nullptr;
+  if (const auto *Deref = dyn_cast_or_null<UnaryOperator>(E);
+      Deref && Deref->getOpcode() == UO_Deref)
+    E = Deref->getSubExpr()->IgnoreParenImpCasts();
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
+  const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  return Param && Loops.contains(Param) ? Param : nullptr;
+}
+
+static bool namesOne(const Expr *E,
+                     const llvm::SmallPtrSetImpl<const ParmVarDecl *> &Loops) {
+  return namedOne(E, Loops) != nullptr;
+}
+
+/// True if \p E is an operation of one of \p Loops: a member call on it
+/// ("loop.recv(fd)"), which the loop completes.
+static bool operationOf(const Expr *E,
+                        const llvm::SmallPtrSetImpl<const ParmVarDecl *> &Loops) {
+  const auto *Member =
+      dyn_cast_or_null<CXXMemberCallExpr>(E ? ignoreTemporaries(E) : nullptr);
+  return Member && namesOne(Member->getImplicitObjectArgument(), Loops);
+}
+
+bool SuspensionAnalysis::suspendsOnlyOn(
+    const FunctionDecl *Def,
+    const llvm::SmallPtrSetImpl<const ParmVarDecl *> &Loops, unsigned Depth) {
+  const auto *Body = dyn_cast_or_null<CoroutineBodyStmt>(Def->getBody());
+  if (!Body || Depth == 0)
+    return false;
+  llvm::SmallVector<const CoroutineSuspendExpr *, 4> Points;
+  suspensionsIn(Body->getBody(), Points);
+  for (const CoroutineSuspendExpr *Point : Points) {
+    // A co_yield hands control to the consumer, which resumes it.
+    if (!isa<CoawaitExpr>(Point))
+      return false;
+    const Expr *Operand = ignoreTemporaries(Point->getOperand());
+    // "co_await loop.recv(fd)", "co_await loop.schedule()", or an
+    // operation of the loop handed in by value ("co_await op"). (Awaiting
+    // the object itself, "co_await task", waits for whoever completes it.)
+    if (operationOf(Operand, Loops))
+      continue;
+    if (const ParmVarDecl *Named = namedOne(Operand, Loops);
+        Named && !Named->getType()->isReferenceType() &&
+        !Named->getType()->isPointerType())
+      continue;
+    // "co_await step(loop)", "co_await (loop.read(fd) | check)": a
+    // coroutine given the loop, or its operations, that suspends only on
+    // them; it resumes this one when it finishes.
+    const auto *Call = dyn_cast_or_null<CallExpr>(Operand);
+    const FunctionDecl *Callee =
+        Call ? definitionWithBody(Call->getDirectCallee()) : nullptr;
+    if (!Callee || !isa<CoroutineBodyStmt>(Callee->getBody()))
+      return false;
+    unsigned Offset = isa<CXXOperatorCallExpr>(Call) &&
+                              isa<CXXMethodDecl>(Callee) &&
+                              cast<CXXMethodDecl>(Callee)->isInstance()
+                          ? 1
+                          : 0;
+    llvm::SmallPtrSet<const ParmVarDecl *, 4> Inner;
+    for (unsigned I = 0; I < Callee->getNumParams(); ++I) {
+      if (I + Offset >= Call->getNumArgs())
+        break;
+      const ParmVarDecl *Param = Callee->getParamDecl(I);
+      const Expr *Arg = Call->getArg(I + Offset)->IgnoreParenImpCasts();
+      if (const auto *Address = dyn_cast<UnaryOperator>(Arg);
+          Address && Address->getOpcode() == UO_AddrOf)
+        Arg = Address->getSubExpr();
+      bool Indirect = Param->getType()->isReferenceType() ||
+                      Param->getType()->isPointerType();
+      if ((Indirect && namesOne(Arg, Loops)) || operationOf(Arg, Loops))
+        Inner.insert(Param);
+    }
+    if (Inner.empty() || !suspendsOnlyOn(Callee, Inner, Depth - 1))
+      return false;
+  }
+  return true;
+}
+
+bool SuspensionAnalysis::resumedOnlyBy(const FunctionDecl *FD,
+                                       unsigned Index) {
+  const FunctionDecl *Def = definitionWithBody(FD);
+  if (!Def || Index >= Def->getNumParams())
+    return false;
+  const ParmVarDecl *Loop = Def->getParamDecl(Index);
+  if (!(Loop->getType()->isReferenceType() ||
+        Loop->getType()->isPointerType()))
+    return false;
+  // A lazy coroutine's first run comes from whoever starts it.
+  if (!Detached.startsEagerly(Def).value_or(false))
+    return false;
+  llvm::SmallPtrSet<const ParmVarDecl *, 4> Loops;
+  Loops.insert(Loop);
+  return suspendsOnlyOn(Def, Loops, 3);
+}
+
 bool SuspensionAnalysis::runsToCompletion(const FunctionDecl *FD) {
   const FunctionDecl *Def = definitionWithBody(FD);
   if (!Def)

@@ -15,6 +15,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
 #include <string>
@@ -116,6 +117,14 @@ public:
   std::optional<LateUse> lateUse(const clang::FunctionDecl *FD,
                                  const UseTarget &Target, unsigned Depth = 4);
 
+  /// True if parameter \p Index of the coroutine \p FD, a reference or
+  /// pointer (the loop), alone resumes it: \p FD starts eagerly and each suspension
+  /// point of its body awaits an operation of the loop ("co_await
+  /// loop.recv(fd)", "co_await loop.schedule()"), or a coroutine handed the loop that
+  /// is itself resumed only by it. Once the loop is gone nothing resumes the
+  /// coroutine, so no use of the loop after a suspension can outlive it.
+  bool resumedOnlyBy(const clang::FunctionDecl *FD, unsigned Index);
+
   /// True if \p FD has a body this analysis reads (outside system headers).
   bool hasVisibleBody(const clang::FunctionDecl *FD) const;
 
@@ -126,6 +135,12 @@ public:
   clang::ASTContext &context() { return Ctx; }
 
 private:
+  /// resumedOnlyBy() without the eager start: for a coroutine awaited
+  /// from one, whose first run is its awaiter's.
+  bool suspendsOnlyOn(
+      const clang::FunctionDecl *Def,
+      const llvm::SmallPtrSetImpl<const clang::ParmVarDecl *> &Loops,
+      unsigned Depth);
   /// True if every suspension point of \p Def's body completes inline.
   bool completesOnceStarted(const clang::FunctionDecl *Def, unsigned Depth);
   /// True if \p Await, in the coroutine \p Awaiting, completes without

@@ -76,8 +76,18 @@ void collectTypeNames(const ASTContext &Ctx, QualType T,
     if (!D)
       return;
     std::string Name = qualifiedName(D);
-    if (!llvm::is_contained(Names, Name))
-      Names.push_back(std::move(Name));
+    // A class of an implementation namespace as the library exports it
+    // ("exec::__scope::async_scope" as "exec::async_scope",
+    // "unifex::_async_scope::async_scope" as "unifex::async_scope").
+    llvm::SmallVector<llvm::StringRef, 4> Parts;
+    llvm::StringRef(Name).split(Parts, "::");
+    std::string Exported;
+    for (size_t I = 0; I < Parts.size(); ++I)
+      if (I + 1 == Parts.size() || !Parts[I].starts_with("_"))
+        Exported += (Exported.empty() ? "" : "::") + Parts[I].str();
+    for (const std::string &Each : {Name, Exported})
+      if (!llvm::is_contained(Names, Each))
+        Names.push_back(Each);
   };
   // Walk the sugar chain one step at a time so aliases count as well.
   QualType Cur = T.getLocalUnqualifiedType();
@@ -210,22 +220,33 @@ std::string printType(const ASTContext &Ctx, QualType T) {
   return T.getUnqualifiedType().getAsString(Policy);
 }
 
-static bool hasPromiseType(const clang::CXXRecordDecl *RD, unsigned Depth) {
+/// True if \p RD or one of its bases declares a nested type (or type
+/// template) named \p Member.
+static bool declaresNestedType(const clang::CXXRecordDecl *RD,
+                               llvm::StringRef Member, unsigned Depth = 0) {
   if (!RD || Depth > 8 || !RD->hasDefinition())
     return false;
   RD = RD->getDefinition();
-  clang::IdentifierInfo &Name = RD->getASTContext().Idents.get("promise_type");
+  clang::IdentifierInfo &Name = RD->getASTContext().Idents.get(Member);
   for (const clang::NamedDecl *ND : RD->lookup(&Name))
-    if (llvm::isa<clang::TypeDecl>(ND))
+    if (llvm::isa<clang::TypeDecl, clang::TypeAliasTemplateDecl,
+                  clang::ClassTemplateDecl>(ND))
       return true;
   for (const clang::CXXBaseSpecifier &Base : RD->bases())
-    if (hasPromiseType(Base.getType()->getAsCXXRecordDecl(), Depth + 1))
+    if (declaresNestedType(Base.getType()->getAsCXXRecordDecl(), Member,
+                           Depth + 1))
       return true;
   return false;
 }
 
 bool hasPromiseType(const clang::CXXRecordDecl *RD) {
-  return hasPromiseType(RD, 0);
+  return declaresNestedType(RD, "promise_type");
+}
+
+bool isSenderType(const clang::CXXRecordDecl *RD) {
+  return declaresNestedType(RD, "sender_concept") ||
+         declaresNestedType(RD, "is_sender") ||
+         declaresNestedType(RD, "value_types");
 }
 
 } // namespace firecrash

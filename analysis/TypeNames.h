@@ -83,6 +83,11 @@ std::string printType(const clang::ASTContext &Ctx, clang::QualType T);
 /// library's hierarchy declares it (async_simple's LazyBase for Lazy).
 bool hasPromiseType(const clang::CXXRecordDecl *RD);
 
+/// True if \p RD is a sender (P2300, C++26 std::execution): it or a base
+/// declares "sender_concept" (stdexec, the standard), "is_sender" (earlier
+/// stdexec) or the "value_types" template (libunifex, earlier P2300).
+bool isSenderType(const clang::CXXRecordDecl *RD);
+
 } // namespace firecrash
 
 #endif // FIRECRASH_ANALYSIS_TYPENAMES_H

@@ -423,6 +423,27 @@ void early() {
   EXPECT_EQ(Bad.size(), 2u);
 }
 
+TEST(Joins, DescriptorEntriesNameTheirArguments) {
+  std::vector<std::string> Bad;
+  std::vector<WaitEntry> Entries = parseWaitEntries(
+      "::read(0)=::write(0),::eventfd_write(0);"
+      "::uio::io_service::poll(0)=eventfd_write(0);"
+      "::a::wait(1);::b::read(0)=write;::c::read=write(0);::d::read(x)=write(0)",
+      Bad);
+  ASSERT_EQ(Entries.size(), 2u);
+  EXPECT_EQ(Entries[0].Name, "read");
+  EXPECT_EQ(Entries[0].Arg, 0);
+  EXPECT_EQ(Entries[0].Signals,
+            (llvm::SmallVector<std::string, 4>{"write", "eventfd_write"}));
+  EXPECT_EQ(Entries[0].SignalArgs, (llvm::SmallVector<int, 4>{0, 0}));
+  EXPECT_EQ(Entries[1].Name, "uio::io_service::poll");
+  // A descriptor wait needs signals, and both sides name their arguments.
+  EXPECT_EQ(Bad, (std::vector<std::string>{"'::a::wait(1)'",
+                                           "'::b::read(0)=write'",
+                                           "'::c::read=write(0)'",
+                                           "'::d::read(x)=write(0)'"}));
+}
+
 TEST(Joins, EntryFormsParse) {
   std::vector<std::string> Bad;
   std::vector<WaitEntry> Entries = parseWaitEntries(

@@ -266,3 +266,36 @@ void spins_on_the_conversion() {
   while (count != 2)
     ;
 }
+
+// Negative: the work hands the promise to a helper that sets it, after the
+// work's last use of 'line'.
+void finish(std::promise<void> &done) { done.set_value(); }
+void helper_sets_the_promise() {
+  std::string line = "ready";
+  std::promise<void> done;
+  std::future<void> finished = done.get_future();
+  std::thread([&] {
+    log(line);
+    finish(done);
+  }).detach();
+  finished.wait();
+}
+
+// The helper sets it before the work's last use.
+void helper_sets_it_too_early() {
+  std::string line = "ready";
+  std::promise<void> done;
+  std::future<void> finished = done.get_future();
+  std::thread([&] {
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: detached work passed to 'std::thread::detach' borrows local 'line' of 'helper_sets_it_too_early', which can be destroyed while the operation still runs [firecrash-detached-borrow]
+  // CHECK-NOTES: :[[@LINE-2]]:15: note: the detached operation borrows from 'helper_sets_it_too_early': the lambda captures local 'line' by reference
+  // CHECK-NOTES: :[[@LINE+5]]:5: note: the frame resumes here ('std::future::wait' returns) while the work still uses 'line'
+  // CHECK-NOTES: :[[@LINE+5]]:9: note: the work uses 'line' here, after it has let the frame resume
+  // CHECK-NOTES: :[[@LINE+7]]:1: note: 'line' is destroyed here, at the end of its scope, while the detached operation may still use it
+  // CHECK-NOTES: :[[@LINE-6]]:3: note: 'std::thread::detach' is listed as '::std::thread::detach' in option 'DetachingCallees'; co_await the work instead, or spawn it on the request's scope and join it
+  // CHECK-NOTES: :[[@LINE-7]]:3: note: pass local 'line' to the operation by value (move it, or share it through a 'std::shared_ptr'), or wait for the operation before it is destroyed (co_await it, or join it)
+    finish(done);
+    log(line);
+  }).detach();
+  finished.wait();
+}

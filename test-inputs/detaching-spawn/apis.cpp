@@ -81,6 +81,17 @@ FIRECRASH_REQUEST_HANDLER firecrash::task<> std_start_detached() {
   co_return;
 }
 
+// C++26 spawn onto a scope the handler does not join: the scope's owner
+// joins it after the handler has completed.
+FIRECRASH_REQUEST_HANDLER firecrash::task<>
+std_spawn(std::execution::counting_scope &counting) {
+  std::execution::spawn(std::execution::sender{}, counting);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: call to 'std::execution::spawn' detaches work from request handler 'std_spawn'; the handler can complete while this operation is still outstanding [firecrash-detaching-spawn]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 'std::execution::spawn' is listed as '::std::execution::spawn' in option 'DetachingCallees'; co_await the work instead, or spawn it on the request's scope and join it
+  // CHECK-NOTES: :[[@LINE-4]]:1: note: 'std_spawn' is a request handler: it is annotated 'firecrash::request_handler'
+  co_return;
+}
+
 FIRECRASH_REQUEST_HANDLER firecrash::task<> drogon_async_run() {
   drogon::async_run([]() -> firecrash::task<> { co_return; });
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: call to 'drogon::async_run' detaches work from request handler 'drogon_async_run'; the handler can complete while this operation is still outstanding [firecrash-detaching-spawn]
@@ -112,13 +123,12 @@ FIRECRASH_REQUEST_HANDLER firecrash::task<> thread_join() {
 FIRECRASH_REQUEST_HANDLER firecrash::task<>
 structured(firecrash::request_scope &scope, folly::coro::AsyncScope &folly,
            cppcoro::async_scope &cppcoro, unifex::scope &unifex,
-           seastar::gate &gate, std::execution::counting_scope &counting) {
+           seastar::gate &gate) {
   scope.spawn(async_work());
   folly.add(async_work());
   cppcoro.spawn(async_work());
   unifex::spawn_detached(stdexec::sender{}, unifex);
   seastar::with_gate(gate, [] {});
-  std::execution::spawn(std::execution::sender{}, counting);
   co_await scope.join();
 }
 
