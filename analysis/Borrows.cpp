@@ -543,6 +543,50 @@ static void senderBorrows(const ASTContext &Ctx, const CallExpr *Call,
   }
 }
 
+/// True if the sender \p E completes inline when started: every leaf is a
+/// sender that completes at once (just, just_error, just_stopped, read_env)
+/// and every adaptor runs its function where its predecessor completes
+/// (then, upon_*, bulk, when_all of such senders), so no scheduler ever
+/// takes the work elsewhere: it is done when the start returns.
+static bool completesInline(const Expr *E, const FunctionDecl *Caller,
+                            unsigned Depth = 0) {
+  E = innerValue(E);
+  if (!E || Depth > 16)
+    return false;
+  if (const auto *Moved = dyn_cast<CallExpr>(E);
+      Moved && Moved->getNumArgs() == 1 && isStdCall(Moved, {"move", "forward"}))
+    return completesInline(Moved->getArg(0), Caller, Depth + 1);
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(stripConversions(E))) {
+    const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+    return VD && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) &&
+           VD->getInit() && designatedVariable(Ref, Caller) &&
+           completesInline(VD->getInit(), Caller, Depth + 1);
+  }
+  const auto *Call = dyn_cast<CallExpr>(E);
+  if (!Call)
+    return false;
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+  if (Op && Op->getOperator() == OO_Pipe && Call->getNumArgs() == 2)
+    return completesInline(Call->getArg(0), Caller, Depth + 1) &&
+           completesInline(Call->getArg(1), Caller, Depth + 1);
+  std::string Name = adaptorName(Call);
+  if (Name == "just" || Name == "just_error" || Name == "just_stopped" ||
+      Name == "read_env")
+    return true;
+  if (Name != "then" && Name != "upon_error" && Name != "upon_stopped" &&
+      Name != "bulk" && Name != "when_all")
+    return false;
+  // Its predecessors, if written here (a closure for a pipe has none).
+  unsigned First = Op && Op->getOperator() == OO_Call ? 1 : 0;
+  for (unsigned I = First; I < Call->getNumArgs(); ++I) {
+    const Expr *Arg = innerValue(Call->getArg(I));
+    if (Arg && isSenderType(Arg->getType()->getAsCXXRecordDecl()) &&
+        !completesInline(Arg, Caller, Depth + 1))
+      return false;
+  }
+  return true;
+}
+
 static void workBorrows(const ASTContext &Ctx, const Expr *Arg,
                         const FunctionDecl *Caller, FrameRole Role,
                         llvm::SmallVectorImpl<Borrow> &Out,
@@ -779,12 +823,26 @@ llvm::SmallVector<Borrow, 4> findWorkBorrows(const ASTContext &Ctx,
   llvm::SmallVector<Borrow, 4> Borrows;
   if (!Call || !Caller)
     return Borrows;
+  // A sender that completes inline ("just() | then(f)") is done when the
+  // start returns: it borrows nothing for longer.
+  for (const Expr *Arg : Call->arguments())
+    if (const Expr *Value = innerValue(Arg);
+        Value && isSenderType(Value->getType()->getAsCXXRecordDecl()) &&
+        completesInline(Arg, Caller))
+      return Borrows;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
     // pool.spawn_detached(work(x)), executor->post([&x] {...}): the work is
     // an argument.
     for (const Expr *Arg : Call->arguments())
       workBorrows(Ctx, Arg, Caller, Role, Borrows);
     const Expr *Object = Member->getImplicitObjectArgument();
+    // The scope, pool or executor the work is started on holds it: work
+    // that refers back to it ("scope.spawn(... then([&] {
+    // scope.spawn(...); }))") does not outlive it.
+    if (const VarDecl *Holder = designatedVariable(Object, Caller))
+      llvm::erase_if(Borrows, [Holder](const Borrow &B) {
+        return B.Var == Holder && B.Kind == BorrowKind::CaptureByReference;
+      });
     // work(x).via(&ex).start(cb): the work is the object of the call chain.
     if (const CallExpr *Work = chainedWork(Object, Caller)) {
       workBorrows(Ctx, Work, Caller, Role, Borrows);
@@ -905,6 +963,20 @@ void BorrowFinder::keepUnjoined(const CallExpr *Call,
   });
 }
 
+bool BorrowFinder::consumedEarly(Borrow &B, const FunctionDecl *Callee) {
+  std::optional<UseTarget> Target = targetOf(B, Callee);
+  if (!Target)
+    return false;
+  B.Late = Suspensions.lateUse(Callee, *Target);
+  if (!B.Late)
+    return true;
+  // The loop that alone resumes the work: once it is gone the work is
+  // never resumed, so no later use of it can outlive it.
+  return (B.Kind == BorrowKind::Reference || B.Kind == BorrowKind::Pointer) &&
+         B.ParamIndex >= 0 && B.Late->Kind == LateUseKind::Read &&
+         Suspensions.resumedOnlyBy(Callee, B.ParamIndex);
+}
+
 llvm::SmallVector<Borrow, 4>
 BorrowFinder::ofCoroutine(const CallExpr *Call, const FunctionDecl *Caller,
                           FrameRole Role) {
@@ -914,25 +986,11 @@ BorrowFinder::ofCoroutine(const CallExpr *Call, const FunctionDecl *Caller,
   if (instantiationSkipped(Callee))
     return {};
   llvm::SmallVector<Borrow, 4> Borrows = findBorrows(Ctx, Call, Caller, Role);
-  if (Callee && Suspensions.hasVisibleBody(Callee)) {
-    // The evidence of the body: what it no longer uses once it first
-    // suspends is not borrowed.
-    llvm::erase_if(Borrows, [&](Borrow &B) {
-      std::optional<UseTarget> Target = targetOf(B, Callee);
-      if (!Target)
-        return false;
-      B.Late = Suspensions.lateUse(Callee, *Target);
-      if (!B.Late)
-        return true;
-      // The loop that alone resumes the work: once it is gone the work is
-      // never resumed, so no later use of it can outlive it.
-      return (B.Kind == BorrowKind::Reference ||
-              B.Kind == BorrowKind::Pointer) &&
-             B.ParamIndex >= 0 &&
-             B.Late->Kind == LateUseKind::Read &&
-             Suspensions.resumedOnlyBy(Callee, B.ParamIndex);
-    });
-  }
+  // The evidence of the body: what it no longer uses once it first
+  // suspends is not borrowed.
+  if (Callee && Suspensions.hasVisibleBody(Callee))
+    llvm::erase_if(Borrows,
+                   [&](Borrow &B) { return consumedEarly(B, Callee); });
   keepUnjoined(Call, Caller, Borrows);
   return Borrows;
 }
@@ -942,6 +1000,13 @@ llvm::SmallVector<Borrow, 4> BorrowFinder::ofWork(const CallExpr *Call,
                                                   FrameRole Role) {
   llvm::SmallVector<Borrow, 4> Borrows =
       findWorkBorrows(Ctx, Call, Caller, Role);
+  // A coroutine call handed to the start ("spawn(co_invoke(fn))"): the
+  // same evidence of its body as for a coroutine started directly.
+  llvm::erase_if(Borrows, [&](Borrow &B) {
+    const FunctionDecl *Work = B.Work.Call ? B.Work.Work : nullptr;
+    return Work && !instantiationSkipped(Work) &&
+           Suspensions.hasVisibleBody(Work) && consumedEarly(B, Work);
+  });
   keepUnjoined(Call, Caller, Borrows);
   return Borrows;
 }

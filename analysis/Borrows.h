@@ -159,6 +159,11 @@ public:
   }
 
 private:
+  /// True if the body of \p Callee (the work) no longer uses what \p B
+  /// lends once it first suspends, or uses only the loop that alone resumes
+  /// it; records the late use in \p B otherwise.
+  bool consumedEarly(Borrow &B, const clang::FunctionDecl *Callee);
+
   /// Drops borrows of a long-lived 'this' and joined work; records early
   /// signals.
   void keepUnjoined(const clang::CallExpr *Call,

@@ -231,15 +231,16 @@ public:
   }
 
 private:
-  /// "ctx.run()", "pool.join()", "scope.wait()": a wait of the object,
-  /// whatever its type.
+  /// "ctx.run()", "pool.join()", "scope.wait()",
+  /// "context.run_until_empty()": a wait of the object, whatever its type.
   static bool relatedWait(const CallExpr *Call) {
     const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
     const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
     return Method && Member->getNumArgs() == 0 && !Method->isStatic() &&
            Method->getIdentifier() &&
            (Method->getName() == "run" || Method->getName() == "join" ||
-            Method->getName() == "wait");
+            Method->getName() == "wait" ||
+            Method->getName() == "run_until_empty");
   }
 
   /// "loop.run(work(loop))", "run_until_complete(f())": a wait given the

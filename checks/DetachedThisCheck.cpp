@@ -464,6 +464,16 @@ void DetachedThisCheck::checkDetachedMembers(const FunctionDecl *FD) {
     std::optional<DetachingMatch> Match = Detaching->classify(*Call, *Callee);
     if (!Match)
       continue;
+    // Started on a scope, pool or executor of the object's own
+    // ("scope_.spawn(run())"): that member holds the work and must be joined
+    // before it is destroyed, so the object outlives the work.
+    if (const auto *Start = dyn_cast<CXXMemberCallExpr>(Call))
+      if (const auto *Holder = dyn_cast_or_null<MemberExpr>(
+              Start->getImplicitObjectArgument()
+                  ? Start->getImplicitObjectArgument()->IgnoreParenImpCasts()
+                  : nullptr);
+          Holder && isa<CXXThisExpr>(Holder->getBase()->IgnoreParenImpCasts()))
+        continue;
     const CXXMemberCallExpr *Work = memberWorkOnThis(Call, FD);
     if (!Work)
       continue;

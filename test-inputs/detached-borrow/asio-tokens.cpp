@@ -34,9 +34,10 @@ void with_a_lambda(asio::io_context &ctx) {
   co_spawn(ctx, log_line(line), [](std::exception_ptr) {});
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: detached work passed to 'boost::asio::co_spawn' borrows local 'line' of 'with_a_lambda', which can be destroyed while the operation still runs [firecrash-detached-borrow]
   // CHECK-NOTES: :[[@LINE-2]]:26: note: the detached operation borrows from 'with_a_lambda': reference parameter 'line' refers to local 'line'
-  // CHECK-NOTES: :[[@LINE+3]]:1: note: 'line' is destroyed here, at the end of its scope, while the detached operation may still use it
+  // CHECK-NOTES: :[[@LINE+4]]:1: note: 'line' is destroyed here, at the end of its scope, while the detached operation may still use it
   // CHECK-NOTES: :[[@LINE-4]]:33: note: 'boost::asio::co_spawn' completes through '[](std::exception_ptr) {}', which gives nothing to await: the work runs detached ('::boost::asio::co_spawn[handler]' in option 'DetachingCallees'); co_await the work instead (co_spawn with use_awaitable), or pass the request's 'firecrash::request_scope' token() and co_await 'firecrash::asio::async_join'
   // CHECK-NOTES: :[[@LINE-5]]:3: note: pass local 'line' to the operation by value (move it, or share it through a 'std::shared_ptr'), or wait for the operation before it is destroyed (co_await it, or join it)
+  // CHECK-NOTES: :[[@LINE-20]]:9: note: 'log_line' uses 'line' here, after it first suspends
 }
 
 void with_a_function_object(asio::io_context &ctx) {
@@ -44,9 +45,10 @@ void with_a_function_object(asio::io_context &ctx) {
   co_spawn(ctx, log_line(line), rethrow{});
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: detached work passed to 'boost::asio::co_spawn' borrows local 'line' of 'with_a_function_object', which can be destroyed while the operation still runs [firecrash-detached-borrow]
   // CHECK-NOTES: :[[@LINE-2]]:26: note: the detached operation borrows from 'with_a_function_object': reference parameter 'line' refers to local 'line'
-  // CHECK-NOTES: :[[@LINE+3]]:1: note: 'line' is destroyed here, at the end of its scope, while the detached operation may still use it
+  // CHECK-NOTES: :[[@LINE+4]]:1: note: 'line' is destroyed here, at the end of its scope, while the detached operation may still use it
   // CHECK-NOTES: :[[@LINE-4]]:33: note: 'boost::asio::co_spawn' completes through 'rethrow{}', which gives nothing to await: the work runs detached ('::boost::asio::co_spawn[handler]' in option 'DetachingCallees'); co_await the work instead (co_spawn with use_awaitable), or pass the request's 'firecrash::request_scope' token() and co_await 'firecrash::asio::async_join'
   // CHECK-NOTES: :[[@LINE-5]]:3: note: pass local 'line' to the operation by value (move it, or share it through a 'std::shared_ptr'), or wait for the operation before it is destroyed (co_await it, or join it)
+  // CHECK-NOTES: :[[@LINE-31]]:9: note: 'log_line' uses 'line' here, after it first suspends
 }
 
 void with_a_function_pointer(asio::io_context &ctx) {
@@ -54,9 +56,10 @@ void with_a_function_pointer(asio::io_context &ctx) {
   co_spawn(ctx, log_line(line), &on_done);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: detached work passed to 'boost::asio::co_spawn' borrows local 'line' of 'with_a_function_pointer', which can be destroyed while the operation still runs [firecrash-detached-borrow]
   // CHECK-NOTES: :[[@LINE-2]]:26: note: the detached operation borrows from 'with_a_function_pointer': reference parameter 'line' refers to local 'line'
-  // CHECK-NOTES: :[[@LINE+3]]:1: note: 'line' is destroyed here, at the end of its scope, while the detached operation may still use it
+  // CHECK-NOTES: :[[@LINE+4]]:1: note: 'line' is destroyed here, at the end of its scope, while the detached operation may still use it
   // CHECK-NOTES: :[[@LINE-4]]:33: note: 'boost::asio::co_spawn' completes through '&on_done', which gives nothing to await: the work runs detached ('::boost::asio::co_spawn[handler]' in option 'DetachingCallees'); co_await the work instead (co_spawn with use_awaitable), or pass the request's 'firecrash::request_scope' token() and co_await 'firecrash::asio::async_join'
   // CHECK-NOTES: :[[@LINE-5]]:3: note: pass local 'line' to the operation by value (move it, or share it through a 'std::shared_ptr'), or wait for the operation before it is destroyed (co_await it, or join it)
+  // CHECK-NOTES: :[[@LINE-42]]:9: note: 'log_line' uses 'line' here, after it first suspends
 }
 
 void with_bind_executor(asio::io_context &ctx) {
@@ -64,9 +67,10 @@ void with_bind_executor(asio::io_context &ctx) {
   co_spawn(ctx, log_line(line), asio::bind_executor(ctx, rethrow{}));
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: detached work passed to 'boost::asio::co_spawn' borrows local 'line' of 'with_bind_executor', which can be destroyed while the operation still runs [firecrash-detached-borrow]
   // CHECK-NOTES: :[[@LINE-2]]:26: note: the detached operation borrows from 'with_bind_executor': reference parameter 'line' refers to local 'line'
-  // CHECK-NOTES: :[[@LINE+3]]:1: note: 'line' is destroyed here, at the end of its scope, while the detached operation may still use it
+  // CHECK-NOTES: :[[@LINE+4]]:1: note: 'line' is destroyed here, at the end of its scope, while the detached operation may still use it
   // CHECK-NOTES: :[[@LINE-4]]:33: note: 'boost::asio::co_spawn' completes through 'asio::bind_executor(ctx, rethrow{})', which gives nothing to await: the work runs detached ('::boost::asio::co_spawn[handler]' in option 'DetachingCallees'); co_await the work instead (co_spawn with use_awaitable), or pass the request's 'firecrash::request_scope' token() and co_await 'firecrash::asio::async_join'
   // CHECK-NOTES: :[[@LINE-5]]:3: note: pass local 'line' to the operation by value (move it, or share it through a 'std::shared_ptr'), or wait for the operation before it is destroyed (co_await it, or join it)
+  // CHECK-NOTES: :[[@LINE-53]]:9: note: 'log_line' uses 'line' here, after it first suspends
 }
 
 // Stackful spawn with the detached token: the lambda outlives 'line'.
@@ -133,9 +137,10 @@ void runs_another_through_a_helper(asio::io_context &ctx,
   co_spawn(ctx, log_line(line), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: detached work passed to 'boost::asio::co_spawn' borrows local 'line' of 'runs_another_through_a_helper', which can be destroyed while the operation still runs [firecrash-detached-borrow]
   // CHECK-NOTES: :[[@LINE-2]]:26: note: the detached operation borrows from 'runs_another_through_a_helper': reference parameter 'line' refers to local 'line'
-  // CHECK-NOTES: :[[@LINE+4]]:3: note: 'run_until_done(other)' waits for 'other', another object, not for this work
-  // CHECK-NOTES: :[[@LINE+4]]:1: note: 'line' is destroyed here, at the end of its scope, while the detached operation may still use it
+  // CHECK-NOTES: :[[@LINE+5]]:3: note: 'run_until_done(other)' waits for 'other', another object, not for this work
+  // CHECK-NOTES: :[[@LINE+5]]:1: note: 'line' is destroyed here, at the end of its scope, while the detached operation may still use it
   // CHECK-NOTES: :[[@LINE-5]]:33: note: 'boost::asio::co_spawn' completes through 'asio::detached', which gives nothing to await: the work runs detached ('::boost::asio::co_spawn[handler]' in option 'DetachingCallees'); co_await the work instead (co_spawn with use_awaitable), or pass the request's 'firecrash::request_scope' token() and co_await 'firecrash::asio::async_join'
   // CHECK-NOTES: :[[@LINE-6]]:3: note: pass local 'line' to the operation by value (move it, or share it through a 'std::shared_ptr'), or wait for the operation before it is destroyed (co_await it, or join it)
+  // CHECK-NOTES: :[[@LINE-124]]:9: note: 'log_line' uses 'line' here, after it first suspends
   run_until_done(other);
 }

@@ -41,6 +41,7 @@ awaitable<void> session(tcp::socket socket) {
   // CHECK-NOTES: :[[@LINE-2]]:56: note: 'boost::asio::co_spawn' completes through 'detached', which gives nothing to await: the work runs detached ('::boost::asio::co_spawn[handler]' in option 'DetachingCallees'); co_await the work instead (co_spawn with use_awaitable), or pass the request's 'firecrash::request_scope' token() and co_await 'firecrash::asio::async_join'
   // CHECK-NOTES: :[[@LINE-5]]:37: note: 'session' is a request handler: it serves a connection, taking 'socket' of type 'tcp::socket' by value, listed as '::boost::asio::basic_stream_socket' in option 'HandlerConnectionTypes'
   // CHECK-NOTES: :[[@LINE-4]]:47: note: the detached operation borrows from the handler: reference parameter 'signal' refers to handler local 'signal'
+  // CHECK-NOTES: :[[@LINE-21]]:3: note: 'timeout' uses 'signal' here, after it first suspends
   char data[64];
   co_await socket.async_read_some(
       asio::buffer(data), asio::bind_cancellation_slot(signal.slot(), use_awaitable));
@@ -69,9 +70,10 @@ void arm_timeout(asio::io_context &context) {
   co_spawn(context, timeout(5s, signal), detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: detached work passed to 'boost::asio::co_spawn' borrows local 'signal' of 'arm_timeout', which can be destroyed while the operation still runs [firecrash-detached-borrow]
   // CHECK-NOTES: :[[@LINE-2]]:33: note: the detached operation borrows from 'arm_timeout': reference parameter 'signal' refers to local 'signal'
-  // CHECK-NOTES: :[[@LINE+3]]:1: note: 'signal' is destroyed here, at the end of its scope, while the detached operation may still use it
+  // CHECK-NOTES: :[[@LINE+4]]:1: note: 'signal' is destroyed here, at the end of its scope, while the detached operation may still use it
   // CHECK-NOTES: :[[@LINE-4]]:42: note: 'boost::asio::co_spawn' completes through 'detached', which gives nothing to await: the work runs detached ('::boost::asio::co_spawn[handler]' in option 'DetachingCallees'); co_await the work instead (co_spawn with use_awaitable), or pass the request's 'firecrash::request_scope' token() and co_await 'firecrash::asio::async_join'
   // CHECK-NOTES: :[[@LINE-5]]:3: note: pass local 'signal' to the operation by value (move it, or share it through a 'std::shared_ptr'), or wait for the operation before it is destroyed (co_await it, or join it)
+  // CHECK-NOTES: :[[@LINE-53]]:3: note: 'timeout' uses 'signal' here, after it first suspends
 }
 
 // main() runs the io_context to completion before its locals die.

@@ -69,3 +69,18 @@ private:
   }
   int done_ = 0;
 };
+
+// Negative: started on a pool the object owns, which joins its work when
+// it is destroyed (with the object), so 'this' outlives the task.
+class owning_worker {
+public:
+  void start() { pool_.spawn_detached(this->loop()); }
+
+private:
+  coro::task<void> loop() {
+    co_await standin::pause{};
+    ++done_;
+  }
+  int done_ = 0;
+  coro::thread_pool pool_;
+};

@@ -18,3 +18,4 @@ using net::ip::tcp;
 // CHECK-NOTES: {{.*}}asio_handler.hpp:29:35: note: 'boost::asio::co_spawn' completes through 'FIRECRASH_SPAWN_TOKEN(scope)', which gives nothing to await: the work runs detached ('::boost::asio::co_spawn[handler]' in option 'DetachingCallees'); co_await the work instead (co_spawn with use_awaitable), or pass the request's 'firecrash::request_scope' token() and co_await 'firecrash::asio::async_join'
 // CHECK-NOTES: {{.*}}asio_handler.hpp:23:43: note: 'handle' is a request handler: it serves a connection, taking 'socket' of type 'tcp::socket' by value, listed as '::boost::asio::basic_stream_socket' in option 'HandlerConnectionTypes'
 // CHECK-NOTES: {{.*}}asio_handler.hpp:29:28: note: the detached operation borrows from the handler: reference parameter 'body' refers to handler local 'body'
+// CHECK-NOTES: {{.*}}asio_handler.hpp:19:38: note: 'audit' uses 'body' here, after it first suspends

@@ -56,10 +56,12 @@ awaitable<void> handle_request(tcp::socket &socket) {
   // CHECK-NOTES-ALL: :[[@LINE-2]]:56: note: 'boost::asio::co_spawn' completes through 'detached', which gives nothing to await: the work runs detached ('::boost::asio::co_spawn[handler]' in option 'DetachingCallees'); co_await the work instead (co_spawn with use_awaitable), or pass the request's 'firecrash::request_scope' token() and co_await 'firecrash::asio::async_join'
   // CHECK-NOTES-ALL: :[[@LINE-5]]:17: note: 'handle_request' is a request handler: its name matches '^handle_' in option 'HandlerFunctions'
   // CHECK-NOTES-ALL: :[[@LINE-4]]:47: note: the detached operation borrows from the handler: reference parameter 'signal' refers to handler local 'signal'
-  // CHECK-NOTES-BORROWED: :[[@LINE-5]]:3: warning: call to 'boost::asio::co_spawn' detaches work from request handler 'handle_request'; the handler can complete while this operation is still outstanding [firecrash-detaching-spawn]
-  // CHECK-NOTES-BORROWED: :[[@LINE-6]]:56: note: 'boost::asio::co_spawn' completes through 'detached', which gives nothing to await: the work runs detached ('::boost::asio::co_spawn[handler]' in option 'DetachingCallees'); co_await the work instead (co_spawn with use_awaitable), or pass the request's 'firecrash::request_scope' token() and co_await 'firecrash::asio::async_join'
-  // CHECK-NOTES-BORROWED: :[[@LINE-9]]:17: note: 'handle_request' is a request handler: its name matches '^handle_' in option 'HandlerFunctions'
-  // CHECK-NOTES-BORROWED: :[[@LINE-8]]:47: note: the detached operation borrows from the handler: reference parameter 'signal' refers to handler local 'signal'
+  // CHECK-NOTES-ALL: :[[@LINE-19]]:3: note: 'timeout' uses 'signal' here, after it first suspends
+  // CHECK-NOTES-BORROWED: :[[@LINE-6]]:3: warning: call to 'boost::asio::co_spawn' detaches work from request handler 'handle_request'; the handler can complete while this operation is still outstanding [firecrash-detaching-spawn]
+  // CHECK-NOTES-BORROWED: :[[@LINE-7]]:56: note: 'boost::asio::co_spawn' completes through 'detached', which gives nothing to await: the work runs detached ('::boost::asio::co_spawn[handler]' in option 'DetachingCallees'); co_await the work instead (co_spawn with use_awaitable), or pass the request's 'firecrash::request_scope' token() and co_await 'firecrash::asio::async_join'
+  // CHECK-NOTES-BORROWED: :[[@LINE-10]]:17: note: 'handle_request' is a request handler: its name matches '^handle_' in option 'HandlerFunctions'
+  // CHECK-NOTES-BORROWED: :[[@LINE-9]]:47: note: the detached operation borrows from the handler: reference parameter 'signal' refers to handler local 'signal'
+  // CHECK-NOTES-BORROWED: :[[@LINE-24]]:3: note: 'timeout' uses 'signal' here, after it first suspends
   char data[64];
   co_await socket.async_read_some(
       asio::buffer(data), asio::bind_cancellation_slot(signal.slot(), use_awaitable));

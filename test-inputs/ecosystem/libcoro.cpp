@@ -95,9 +95,10 @@ coro::task<void> wakes_too_early(coro::scheduler &scheduler) {
   // CHECK-NOTES: :[[@LINE-2]]:49: note: the detached operation borrows from 'wakes_too_early': reference parameter 'line' refers to local 'line'
   // CHECK-NOTES: :[[@LINE-10]]:3: note: the frame resumes here ('co_await done' returns) while the work still uses 'line'
   // CHECK-NOTES: :[[@LINE-10]]:22: note: the work uses 'line' here, after it has let the frame resume
-  // CHECK-NOTES: :[[@LINE+4]]:1: note: 'line' is destroyed here, at the end of its scope, while the detached operation may still use it
+  // CHECK-NOTES: :[[@LINE+5]]:1: note: 'line' is destroyed here, at the end of its scope, while the detached operation may still use it
   // CHECK-NOTES: :[[@LINE-6]]:3: note: 'coro::scheduler::spawn_detached' is listed as '::coro::scheduler::spawn_detached' in option 'DetachingCallees'; co_await the work instead, or spawn it on the request's scope and join it
   // CHECK-NOTES: :[[@LINE-7]]:3: note: pass local 'line' to the operation by value (move it, or share it through a 'std::shared_ptr'), or wait for the operation before it is destroyed (co_await it, or join it)
+  // CHECK-NOTES: :[[@LINE-14]]:22: note: 'set_then_write' uses 'line' here, after it first suspends
   co_await done;
 }
 

@@ -103,3 +103,20 @@ void waited(stdexec::run_loop &loop) {
   stdexec::sync_wait(stdexec::schedule(loop.get_scheduler()) |
                      stdexec::then([&] { ++hits; }));
 }
+
+// Negative: a sender that completes inline ('just() | then(f)' never
+// leaves the thread that starts it) is done when start_detached returns.
+void completes_inline() {
+  bool called = false;
+  exec::start_detached(stdexec::just() | stdexec::then([&] { called = true; }));
+}
+
+// Negative: work that refers back to the scope it is spawned on (to spawn
+// more) does not outlive that scope, which must be joined before it dies.
+void spawns_more(stdexec::run_loop &loop) {
+  exec::async_scope scope;
+  auto more = [&scope, &loop]() noexcept {
+    scope.spawn(stdexec::schedule(loop.get_scheduler()));
+  };
+  scope.spawn(stdexec::schedule(loop.get_scheduler()) | stdexec::then(more));
+}
