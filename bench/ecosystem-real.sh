@@ -6,8 +6,9 @@
 #
 #   bash bench/ecosystem-real.sh async_simple=DIR libcoro=DIR ...   (needs build/)
 #
-# Libraries: async_simple, libcoro, concurrencpp, cppcoro (DIR is the root of
-# a checkout). Debian packages none of them, so this cannot run in CI; the
+# Libraries: async_simple, libcoro, concurrencpp, cppcoro, stdexec,
+# libunifex, liburing4cpp (DIR is the root of a checkout; liburing4cpp needs
+# liburing-dev). Debian packages none of them, so this cannot run in CI; the
 # stand-ins under test-inputs/ecosystem/Inputs follow the structure these
 # runs check. Exit codes: 0 every idiom found and nothing else, 1 a miss or
 # a false finding, 2 usage error or missing build.
@@ -24,9 +25,35 @@ trap 'rm -rf "$WORK"' EXIT
 include_flags() {
   case $1 in
     async_simple) echo "-I$2" ;;
-    libcoro|concurrencpp|cppcoro) echo "-I$2/include" ;;
+    libcoro|concurrencpp|cppcoro|stdexec|libunifex) echo "-I$2/include" ;;
+    # Debian 12's liburing 2.3 lacks a flag the library tests for.
+    liburing4cpp) echo "-I$2/include -DIORING_FEAT_REG_REG_RING=(1U<<13)" ;;
     *) return 1 ;;
   esac
+}
+
+# derive_probe <test input> <includes>: the input without its CHECK and RUN
+# lines, its "Inputs/" includes replaced by <includes>, and "// EXPECT" on
+# every line a CHECK-NOTES warning points at.
+derive_probe() {
+  python3 - "$1" "$2" <<'PY'
+import re, sys
+source, includes = sys.argv[1:3]
+lines = open(source).read().split("\n")
+check = re.compile(r"^\s*// CHECK-NOTES(?:-\w+)?: :\[\[@LINE([+-]\d+)?\]\]:\d+: warning:")
+targets = {i + int(m.group(1) or 0)
+           for i, text in enumerate(lines, 1) if (m := check.match(text))}
+swapped = False
+for i, text in enumerate(lines, 1):
+    if re.match(r"^\s*// (CHECK-NOTES|RUN)", text):
+        continue
+    elif text.startswith('#include "Inputs/'):
+        if not swapped:
+            print(open(includes).read().rstrip("\n"))
+        swapped = True
+    else:
+        print(text + ("  // EXPECT" if i in targets else ""))
+PY
 }
 
 status=0
@@ -35,8 +62,15 @@ for arg in "$@"; do
   lib=${arg%%=*} dir=${arg#*=}
   probe=bench/ecosystem-real/$lib.cpp
   flags=$(include_flags "$lib" "$dir") || { echo "ecosystem-real.sh: unknown library '$lib'" >&2; exit 2; }
-  [[ -d $dir && -f $probe ]] || { echo "ecosystem-real.sh: no checkout at '$dir'" >&2; exit 2; }
-  cp "$probe" "$WORK/$lib.cpp"
+  [[ -d $dir ]] || { echo "ecosystem-real.sh: no checkout at '$dir'" >&2; exit 2; }
+  if [[ -f $probe ]]; then
+    cp "$probe" "$WORK/$lib.cpp"
+  else
+    # The test input itself, with the real headers for the stand-in's:
+    # each warning it expects is an idiom to find.
+    derive_probe "test-inputs/ecosystem/$lib.cpp" \
+      "bench/ecosystem-real/$lib.includes" > "$WORK/$lib.cpp"
+  fi
   # shellcheck disable=SC2086
   "$TOOL" "$WORK/$lib.cpp" --format json -o "$WORK/$lib.json" --quiet \
     -- -std=c++20 $flags 2>"$WORK/$lib.err" || true

@@ -15,11 +15,21 @@ inline constexpr struct start_detached_t {
   void operator()(sender) const {}
 } start_detached{};
 } // namespace stdexec
+// C++26 [exec.counting.scopes], [exec.spawn]: a scope hands out tokens and
+// joins with a sender; spawn(sender, token) starts the work in the scope.
 namespace std::execution {
 struct sender {};
-struct counting_scope {};
+class counting_scope {
+public:
+  struct token {
+    counting_scope *scope;
+  };
+  token get_token() noexcept { return {this}; }
+  sender join() noexcept;
+  void close() noexcept;
+};
 void start_detached(sender);
-void spawn(sender, counting_scope &);
+template <class Sndr, class Token> void spawn(Sndr &&sndr, Token token);
 } // namespace std::execution
 namespace drogon {
 template <typename F> void async_run(F &&coro) {}
@@ -85,7 +95,7 @@ FIRECRASH_REQUEST_HANDLER firecrash::task<> std_start_detached() {
 // joins it after the handler has completed.
 FIRECRASH_REQUEST_HANDLER firecrash::task<>
 std_spawn(std::execution::counting_scope &counting) {
-  std::execution::spawn(std::execution::sender{}, counting);
+  std::execution::spawn(std::execution::sender{}, counting.get_token());
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: call to 'std::execution::spawn' detaches work from request handler 'std_spawn'; the handler can complete while this operation is still outstanding [firecrash-detaching-spawn]
   // CHECK-NOTES: :[[@LINE-2]]:3: note: 'std::execution::spawn' is listed as '::std::execution::spawn' in option 'DetachingCallees'; co_await the work instead, or spawn it on the request's scope and join it
   // CHECK-NOTES: :[[@LINE-4]]:1: note: 'std_spawn' is a request handler: it is annotated 'firecrash::request_handler'
