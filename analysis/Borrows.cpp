@@ -951,7 +951,7 @@ void BorrowFinder::keepUnjoined(const CallExpr *Call,
     if ((B.Kind == BorrowKind::RawThis || B.Kind == BorrowKind::CaptureThis) &&
         OwnedThis)
       return true;
-    if (!B.Var)
+    if (!B.Var || !B.Work.Var)
       return false;
     std::optional<Join> J = Joins.find(Caller, Call, B.Work);
     if (!J)

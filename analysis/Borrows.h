@@ -155,7 +155,18 @@ public:
   /// Where \p Frame waits for the work \p B was lent to, after \p Start.
   std::optional<Join> joinOf(const clang::FunctionDecl *Frame,
                              const clang::Expr *Start, const Borrow &B) {
+    // A temporary dies with its statement: no later wait saves it.
+    if (!B.Work.Var)
+      return std::nullopt;
     return Joins.find(Frame, Start, B.Work);
+  }
+
+  /// True if \p Frame waits for the work \p Start started before it
+  /// returns (the scope it was spawned on joined, the context run).
+  bool joinedBeforeReturn(const clang::FunctionDecl *Frame,
+                          const clang::Expr *Start) {
+    std::optional<Join> J = Joins.find(Frame, Start, WorkRef());
+    return J && J->joins() && J->UseAfterSignal.isInvalid();
   }
 
 private:

@@ -913,9 +913,11 @@ JoinOracle::waitsIn(const FunctionDecl *Frame) {
 
 std::optional<Join> JoinOracle::find(const FunctionDecl *Frame,
                                      const Expr *Start, const WorkRef &Work) {
-  if (!Work.Var || Entries.empty() || !Frame->getBody())
+  if (Entries.empty() || !Frame->getBody())
     return std::nullopt;
-  SourceLocation Death = deathOf(Frame, Work.Var);
+  // Without a borrowed variable: a wait before the frame returns.
+  SourceLocation Death = Work.Var ? deathOf(Frame, Work.Var)
+                                  : Frame->getBody()->getEndLoc();
   if (Death.isInvalid())
     return std::nullopt;
   const SourceManager &SM = Ctx.getSourceManager();
@@ -1058,8 +1060,10 @@ std::optional<Join> JoinOracle::find(const FunctionDecl *Frame,
   }
   if (Early)
     return Early;
-  if (std::optional<Join> Guard = raiiJoin(Frame, Start, From, Death, Work.Var))
-    return Guard;
+  if (Work.Var)
+    if (std::optional<Join> Guard =
+            raiiJoin(Frame, Start, From, Death, Work.Var))
+      return Guard;
   return Other;
 }
 

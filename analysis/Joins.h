@@ -95,8 +95,8 @@ public:
     RelatedWait.ByRelation = true;
   }
 
-  /// Returns how \p Frame waits, after \p Start and before \p Work.Var dies,
-  /// for \p Work: a plain wait, or a rendezvous that the work signals. A
+  /// Returns how \p Frame waits, after \p Start and before \p Work.Var dies
+  /// (before the frame returns, without a variable), for \p Work: a plain wait, or a rendezvous that the work signals. A
   /// rendezvous the work signals before a later use is returned with
   /// UseAfterSignal set; nothing when the frame does not wait for it.
   std::optional<Join> find(const clang::FunctionDecl *Frame,

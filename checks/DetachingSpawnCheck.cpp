@@ -93,6 +93,11 @@ void DetachingSpawnCheck::report(const FunctionDecl *Handler,
       State->Borrows.ofChain(Chain, Handler, /*Detaching=*/true);
   if (Shared.RequireBorrowedState && Borrows.empty())
     return;
+  // Spawned on a scope the handler joins before it returns
+  // ("sync_wait(scope.join())"): the work does not outlive the handler.
+  if (Chain.Hops.size() == 1 &&
+      State->Borrows.joinedBeforeReturn(Handler, Start.Call))
+    return;
   if (!firstReport(SM, Entry.Loc, Entry.Call))
     return;
 

@@ -31,6 +31,9 @@ public:
 void start_detached(sender);
 template <class Sndr, class Token> void spawn(Sndr &&sndr, Token token);
 } // namespace std::execution
+namespace std::this_thread {
+template <class Sndr> void sync_wait(Sndr &&sndr);
+} // namespace std::this_thread
 namespace drogon {
 template <typename F> void async_run(F &&coro) {}
 } // namespace drogon
@@ -99,6 +102,14 @@ std_spawn(std::execution::counting_scope &counting) {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: call to 'std::execution::spawn' detaches work from request handler 'std_spawn'; the handler can complete while this operation is still outstanding [firecrash-detaching-spawn]
   // CHECK-NOTES: :[[@LINE-2]]:3: note: 'std::execution::spawn' is listed as '::std::execution::spawn' in option 'DetachingCallees'; co_await the work instead, or spawn it on the request's scope and join it
   // CHECK-NOTES: :[[@LINE-4]]:1: note: 'std_spawn' is a request handler: it is annotated 'firecrash::request_handler'
+  co_return;
+}
+
+// Negative: the handler joins the scope before it returns.
+FIRECRASH_REQUEST_HANDLER firecrash::task<> std_spawn_joined() {
+  std::execution::counting_scope counting;
+  std::execution::spawn(std::execution::sender{}, counting.get_token());
+  std::this_thread::sync_wait(counting.join());
   co_return;
 }
 
