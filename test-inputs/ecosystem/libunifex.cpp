@@ -28,7 +28,7 @@ void nested(unifex::async_scope &scope, unifex::manual_event_loop &loop) {
   // CHECK-NOTES: :[[@LINE-4]]:3: note: 'unifex::async_scope::detached_spawn' is listed as '::unifex::async_scope::detached_spawn' in option 'DetachingCallees'; co_await the work instead, or spawn it on the request's scope and join it
   // CHECK-NOTES: :[[@LINE-5]]:3: note: pass local 'total' to the operation by value (move it, or share it through a 'std::shared_ptr'), or wait for the operation before it is destroyed (co_await it, or join it)
       unifex::schedule(loop.get_scheduler()),
-      [&total] { return unifex::just(total); }));
+      [&total] { ++total; return unifex::just(); }));
 }
 
 // Negative: the scope is joined before 'hits' dies.
