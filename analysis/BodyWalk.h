@@ -39,6 +39,23 @@ inline const clang::Expr *ignoreTemporaries(const clang::Expr *E,
   return E;
 }
 
+/// Returns the argument of \p Call bound to parameter \p Index of \p Callee
+/// (after the object of an operator call), or null for a default argument.
+inline const clang::Expr *argumentFor(const clang::CallExpr *Call,
+                                      const clang::FunctionDecl *Callee,
+                                      unsigned Index) {
+  using namespace clang;
+  unsigned Offset = isa<CXXOperatorCallExpr>(Call) &&
+                            isa<CXXMethodDecl>(Callee) &&
+                            cast<CXXMethodDecl>(Callee)->isInstance()
+                        ? 1
+                        : 0;
+  if (Index + Offset >= Call->getNumArgs())
+    return nullptr;
+  const Expr *Arg = Call->getArg(Index + Offset);
+  return isa<CXXDefaultArgExpr>(Arg) ? nullptr : Arg;
+}
+
 /// CRTP base; \p Derived may define lambda(), statement(), endBlock(),
 /// awaited() (the written operand of co_await or co_yield, before it is
 /// visited) and expression() (return false to skip an expression's

@@ -1011,18 +1011,6 @@ llvm::SmallVector<Borrow, 4> BorrowFinder::ofWork(const CallExpr *Call,
   return Borrows;
 }
 
-const Expr *argumentFor(const CallExpr *Call, const FunctionDecl *Callee,
-                        unsigned Index) {
-  unsigned Offset = 0;
-  if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) &&
-      cast<CXXMethodDecl>(Callee)->isInstance())
-    Offset = 1;
-  if (Index + Offset >= Call->getNumArgs())
-    return nullptr;
-  const Expr *Arg = Call->getArg(Index + Offset);
-  return isa<CXXDefaultArgExpr>(Arg) ? nullptr : Arg;
-}
-
 llvm::SmallVector<Borrow, 4> BorrowFinder::ofChain(const CallChain &Chain,
                                                    const FunctionDecl *Handler,
                                                    bool Detaching) {

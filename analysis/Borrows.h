@@ -113,12 +113,6 @@ const clang::VarDecl *pointedLocal(const clang::Expr *E,
                                    const clang::FunctionDecl *Caller,
                                    unsigned Depth = 0);
 
-/// Returns the argument of \p Call bound to parameter \p Index of \p Callee
-/// (after the object of an operator call), or null for a default argument.
-const clang::Expr *argumentFor(const clang::CallExpr *Call,
-                               const clang::FunctionDecl *Callee,
-                               unsigned Index);
-
 class HandlerOracle;
 struct CallChain;
 

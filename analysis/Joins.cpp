@@ -633,17 +633,12 @@ private:
                        Ctx.getSourceManager().getExpansionLoc(
                            Callee->getLocation())))
       return false;
-    unsigned Offset = isa<CXXOperatorCallExpr>(Call) &&
-                              isa<CXXMethodDecl>(Callee) &&
-                              cast<CXXMethodDecl>(Callee)->isInstance()
-                          ? 1
-                          : 0;
     Resolver Inside;
     bool Handed = false;
     for (unsigned I = 0; I < Callee->getNumParams(); ++I) {
-      if (I + Offset >= Call->getNumArgs())
-        break;
-      const Expr *Arg = stripValue(Call->getArg(I + Offset));
+      const Expr *Arg = stripValue(argumentFor(Call, Callee, I));
+      if (!Arg)
+        continue;
       if (Callee->getParamDecl(I)->getType()->isPointerType())
         if (const auto *Address = dyn_cast<UnaryOperator>(Arg);
             Address && Address->getOpcode() == UO_AddrOf)
@@ -945,16 +940,12 @@ std::optional<Join> JoinOracle::find(const FunctionDecl *Frame,
         Method && Method->getParent()->isLambda())
       WorkBody = Method->getBody();
   if (Work.Call && WorkDef) {
-    unsigned Offset = 0;
-    if (isa<CXXOperatorCallExpr>(Work.Call) && isa<CXXMethodDecl>(WorkDef) &&
-        cast<CXXMethodDecl>(WorkDef)->isInstance())
-      Offset = 1;
     Resolver FrameSide;
     for (unsigned I = 0; I < WorkDef->getNumParams(); ++I) {
-      if (I + Offset >= Work.Call->getNumArgs())
-        break;
       const ParmVarDecl *Param = WorkDef->getParamDecl(I);
-      const Expr *Arg = Work.Call->getArg(I + Offset);
+      const Expr *Arg = argumentFor(Work.Call, WorkDef, I);
+      if (!Arg)
+        continue;
       std::optional<ObjectKey> Key;
       if (Param->getType()->isPointerType()) {
         const Expr *Value = stripValue(Arg);

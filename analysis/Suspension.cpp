@@ -765,17 +765,13 @@ bool SuspensionAnalysis::suspendsOnlyOn(
         Call ? definitionWithBody(Call->getDirectCallee()) : nullptr;
     if (!Callee || !isa<CoroutineBodyStmt>(Callee->getBody()))
       return false;
-    unsigned Offset = isa<CXXOperatorCallExpr>(Call) &&
-                              isa<CXXMethodDecl>(Callee) &&
-                              cast<CXXMethodDecl>(Callee)->isInstance()
-                          ? 1
-                          : 0;
     llvm::SmallPtrSet<const ParmVarDecl *, 4> Inner;
     for (unsigned I = 0; I < Callee->getNumParams(); ++I) {
-      if (I + Offset >= Call->getNumArgs())
-        break;
       const ParmVarDecl *Param = Callee->getParamDecl(I);
-      const Expr *Arg = Call->getArg(I + Offset)->IgnoreParenImpCasts();
+      const Expr *Arg = argumentFor(Call, Callee, I);
+      if (!Arg)
+        continue;
+      Arg = Arg->IgnoreParenImpCasts();
       if (const auto *Address = dyn_cast<UnaryOperator>(Arg);
           Address && Address->getOpcode() == UO_AddrOf)
         Arg = Address->getSubExpr();
