@@ -995,6 +995,20 @@ BorrowFinder::ofCoroutine(const CallExpr *Call, const FunctionDecl *Caller,
   return Borrows;
 }
 
+llvm::SmallVector<Borrow, 4>
+BorrowFinder::ofHandle(llvm::ArrayRef<const Expr *> Args,
+                       const FunctionDecl *Caller, FrameRole Role) {
+  llvm::SmallVector<Borrow, 4> Borrows;
+  for (const Expr *Arg : Args)
+    workBorrows(Ctx, Arg, Caller, Role, Borrows);
+  llvm::erase_if(Borrows, [&](Borrow &B) {
+    const FunctionDecl *Work = B.Work.Call ? B.Work.Work : nullptr;
+    return Work && !instantiationSkipped(Work) &&
+           Suspensions.hasVisibleBody(Work) && consumedEarly(B, Work);
+  });
+  return Borrows;
+}
+
 llvm::SmallVector<Borrow, 4> BorrowFinder::ofWork(const CallExpr *Call,
                                                   const FunctionDecl *Caller,
                                                   FrameRole Role) {

@@ -138,6 +138,12 @@ public:
                                       const clang::FunctionDecl *Caller,
                                       FrameRole Role);
 
+  /// What the work built from \p Args (a handle's constructor or call
+  /// arguments) borrows; the handle's own lifetime is for the caller.
+  llvm::SmallVector<Borrow, 4> ofHandle(llvm::ArrayRef<const clang::Expr *> Args,
+                                        const clang::FunctionDecl *Caller,
+                                        FrameRole Role);
+
   /// What a chain started in \p Handler borrows from it: the borrows of the
   /// start (of a detaching call when \p Detaching) that reach the handler's
   /// state through the reference and pointer parameters of the functions in

@@ -217,6 +217,15 @@ inline constexpr llvm::StringLiteral DefaultOwningTypes =
     "::winrt::com_ptr;::QSharedPointer;::QPointer;"
     "::seastar::lw_shared_ptr;::seastar::shared_ptr;::seastar::foreign_ptr";
 
+/// Handles that own the work they start (OwningHandles): classes whose
+/// destructor waits for the work they were constructed with, and functions
+/// whose returned handle does. A class whose destructor visibly waits needs
+/// no entry; std::jthread is listed for units that only declare it, and
+/// std::async because its future's wait is in the shared state, not in the
+/// future's destructor.
+inline constexpr llvm::StringLiteral DefaultOwningHandles =
+    "::std::jthread;::std::async";
+
 /// Functions and owning types giving a strong reference to 'this'.
 inline constexpr llvm::StringLiteral DefaultStrongReferenceFunctions =
     "::winrt::implements::get_strong;::winrt::make_self;"

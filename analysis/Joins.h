@@ -104,6 +104,10 @@ public:
 
   bool empty() const { return Entries.empty(); }
 
+  /// Per class: the plain wait its destructor calls, if any (read from the
+  /// destructor's body: a jthread's destructor joins it).
+  const WaitEntry *destructorWait(const clang::CXXRecordDecl *Class);
+
   /// A function that waits on one of its parameters: a call of it is that
   /// wait on the argument ("run_until_done(ctx)" runs 'ctx').
   struct HelperWait {
@@ -147,8 +151,6 @@ private:
   WaitEntry RelatedWait;
   llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<Wait, 4>>
       Waits;
-  /// Per class: the plain wait its destructor calls, if any.
-  const WaitEntry *destructorWait(const clang::CXXRecordDecl *Class);
   /// A local guard whose destructor waits, destroyed after the start and
   /// before \p Borrowed ("executor_shutdowner shutdown(executor);"), and
   /// not released by \p Start.

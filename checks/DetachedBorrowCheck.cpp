@@ -2,6 +2,7 @@
 
 #include "DetachedBorrowCheck.h"
 #include "BodyWalk.h"
+#include "Handles.h"
 #include "Joins.h"
 #include "Tasks.h"
 #include "clang/AST/ASTContext.h"
@@ -51,7 +52,8 @@ DetachedBorrowCheck::DetachedBorrowCheck(
     : FirecrashCheck(Name, Context),
       Apis(Options),
       OwningTypes(Options.get("OwningTypes", DefaultOwningTypes)),
-      OwningTypeList(effectiveList(OwningTypes, DefaultOwningTypes)) {}
+      OwningTypeList(effectiveList(OwningTypes, DefaultOwningTypes)),
+      OwningHandleNames(Options.get("OwningHandles", DefaultOwningHandles)) {}
 
 DetachedBorrowCheck::~DetachedBorrowCheck() = default;
 
@@ -60,6 +62,7 @@ void DetachedBorrowCheck::storeOptions(
   Shared.store(Options, Opts);
   Apis.store(Options, Opts);
   Options.store(Opts, "OwningTypes", OwningTypes);
+  Options.store(Opts, "OwningHandles", OwningHandleNames);
 }
 
 void DetachedBorrowCheck::onStartOfTranslationUnit() {
@@ -67,6 +70,7 @@ void DetachedBorrowCheck::onStartOfTranslationUnit() {
   Calls.reset();
   Classifier.reset();
   Detaching.reset();
+  Handles.reset();
   StartCache.clear();
   EscapeCache.clear();
 }
@@ -77,6 +81,9 @@ void DetachedBorrowCheck::ensureAnalysis(ASTContext &Ctx) {
   Detaching = detachingOracle(Apis, &State->Suspensions);
   Classifier = std::make_unique<Starts>(State->Detached, *Detaching);
   Calls = std::make_unique<Reach>(Ctx, *Classifier);
+  Handles = std::make_unique<OwningHandles>(
+      Ctx, State->Joins,
+      NameList(effectiveList(OwningHandleNames, DefaultOwningHandles)));
 }
 
 const std::vector<DetachedBorrowCheck::Start> &
@@ -296,6 +303,8 @@ void DetachedBorrowCheck::checkFunction(const FunctionDecl *Frame) {
     report(Frame, IsHandler, Chain, S, Borrows);
   }
 
+  checkOwnedWork(Frame, IsHandler, Role);
+
   if (Shared.MaxCallDepth == 0)
     return;
   for (const CallSite &Site : Calls->summary(Frame).Sites) {
@@ -496,6 +505,119 @@ void DetachedBorrowCheck::report(const FunctionDecl *Frame, bool IsHandler,
     handlerNote(Frame);
 
   diag(Entry.Loc, "%0", DiagnosticIDs::Note) << Suggestion;
+}
+
+/// True if \p Holder, a local of \p Frame, is destroyed after \p Var: at
+/// the end of an enclosing scope, or of the same scope when it was declared
+/// first (locals die in reverse order).
+static bool outlives(const SourceManager &SM, const FunctionDecl *Frame,
+                     const VarDecl *Holder, const VarDecl *Var) {
+  if (isa<ParmVarDecl>(Var))
+    return false;
+  SourceLocation HolderDeath = SM.getExpansionLoc(deathOf(Frame, Holder));
+  SourceLocation VarDeath = SM.getExpansionLoc(deathOf(Frame, Var));
+  if (HolderDeath.isInvalid() || VarDeath.isInvalid())
+    return false;
+  if (HolderDeath != VarDeath)
+    return SM.isBeforeInTranslationUnit(VarDeath, HolderDeath);
+  return SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Holder->getLocation()),
+                                      SM.getExpansionLoc(Var->getLocation()));
+}
+
+void DetachedBorrowCheck::checkOwnedWork(const FunctionDecl *Frame,
+                                         bool IsHandler, FrameRole Role) {
+  const SourceManager &SM = State->Ctx.getSourceManager();
+  for (const OwnedWork &W : Handles->in(Frame)) {
+    if (W.EscapeLoc.isInvalid() && !W.Holder)
+      continue; // A temporary: destroyed, so joined, at the statement's end.
+    llvm::SmallVector<Borrow, 4> Borrows;
+    for (Borrow &B : State->Borrows.ofHandle(W.Work, Frame, Role)) {
+      if (!ownedBy(B, Frame, IsHandler))
+        continue;
+      // A local handle waits for the work when it dies: only what dies
+      // before it is at risk.
+      if (W.EscapeLoc.isInvalid() &&
+          (!B.Var || !outlives(SM, Frame, W.Holder, B.Var)))
+        continue;
+      Borrows.push_back(std::move(B));
+    }
+    if (!Borrows.empty())
+      reportOwned(Frame, IsHandler, W, Borrows);
+  }
+}
+
+void DetachedBorrowCheck::reportOwned(const FunctionDecl *Frame,
+                                      bool IsHandler, const OwnedWork &W,
+                                      ArrayRef<Borrow> Borrows) {
+  const SourceManager &SM = State->Ctx.getSourceManager();
+  SourceLocation StartLoc = SM.getExpansionLoc(W.Start->getBeginLoc());
+  SourceLocation Loc = W.EscapeLoc.isValid() ? W.EscapeLoc : StartLoc;
+  if (!firstReport(SM, Loc, W.Start))
+    return;
+  const Borrow &Main = Borrows.front();
+  std::string Borrowed = describeBorrowed(Main);
+  if (W.EscapeLoc.isValid())
+    diag(Loc, "%0, which waits for the work it owns only when destroyed, %1 "
+              "%2 while the work borrows %3, which can be destroyed while the "
+              "work still runs")
+        << W.Handle << W.Escape << displayName(Frame) << Borrowed;
+  else
+    diag(Loc, "%0 kept in %1 outlives %2, which the work it owns borrows and "
+              "which can be destroyed while the work still runs")
+        << W.Handle << W.Holder << Borrowed;
+  std::string Suggestion =
+      "keep the handle in a local declared after " + Borrowed +
+      ", whose destruction then waits for the work in time, or pass " +
+      Borrowed + " to the work by value";
+  if (FindingSink *Sink = threadFindingSink()) {
+    FindingRecord Record = record(SM, Loc, Frame, nullptr, Borrows);
+    Record.Suggestion = Suggestion;
+    Record.Callee = llvm::StringRef(W.Handle).trim('\'').str();
+    Record.DetachedReason = "owning-handle";
+    Sink->finding(std::move(Record));
+  }
+  if (W.EscapeLoc.isValid()) {
+    if (Loc != StartLoc)
+      diag(StartLoc, "the work starts here, owned by %0, which waits for it "
+                   "when destroyed",
+           DiagnosticIDs::Note)
+          << W.Handle;
+  } else {
+    diag(SM.getExpansionLoc(W.Holder->getLocation()),
+         "%0 is declared here, before %1, so it is destroyed after it",
+         DiagnosticIDs::Note)
+        << W.Holder << Borrowed;
+  }
+  llvm::SmallVector<SourceLocation, 4> NotedUses;
+  for (const Borrow &B : Borrows) {
+    diag(SM.getExpansionLoc(B.Loc), "the owned work borrows from %0: %1",
+         DiagnosticIDs::Note)
+        << displayName(Frame) << B.Explanation;
+    evidenceNotes(SM, B, NotedUses);
+  }
+  llvm::SmallPtrSet<const VarDecl *, 4> Noted;
+  for (const Borrow &B : Borrows) {
+    if (!B.Var || !Noted.insert(B.Var).second)
+      continue;
+    SourceLocation Death = deathOf(Frame, B.Var);
+    if (Death.isInvalid())
+      continue;
+    if (isa<ParmVarDecl>(B.Var) && B.Var->getType()->isReferenceType())
+      diag(SM.getExpansionLoc(Death),
+           "parameter %0 refers to the request's state, which can end as soon "
+           "as %1 %2, and the handle waits for the work only later",
+           DiagnosticIDs::Note)
+          << B.Var << displayName(Frame)
+          << (coroutineBody(Frame) ? "finishes" : "returns");
+    else
+      diag(SM.getExpansionLoc(Death),
+           "%0 is destroyed here, before the handle that waits for the work",
+           DiagnosticIDs::Note)
+          << B.Var;
+  }
+  if (IsHandler)
+    handlerNote(Frame);
+  diag(Loc, "%0", DiagnosticIDs::Note) << Suggestion;
 }
 
 } // namespace firecrash

@@ -8,6 +8,7 @@
 #define FIRECRASH_CHECKS_DETACHEDBORROWCHECK_H
 
 #include "DetachingCalls.h"
+#include "Handles.h"
 #include "FirecrashCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -58,10 +59,19 @@ private:
   void report(const clang::FunctionDecl *Frame, bool IsHandler,
               const CallChain &Chain, const Start &Last,
               llvm::ArrayRef<Borrow> Borrows);
+  /// Work owned by a handle that escapes the frame, or that a local keeps
+  /// past what the work borrows.
+  void checkOwnedWork(const clang::FunctionDecl *Frame, bool IsHandler,
+                      FrameRole Role);
+  void reportOwned(const clang::FunctionDecl *Frame, bool IsHandler,
+                   const OwnedWork &Work, llvm::ArrayRef<Borrow> Borrows);
 
   DetachingApis Apis;
   const std::string OwningTypes;
   NameList OwningTypeList;
+  const std::string OwningHandleNames;
+
+  std::unique_ptr<OwningHandles> Handles;
 
   std::unique_ptr<DetachingCallOracle> Detaching;
   std::unique_ptr<Starts> Classifier;

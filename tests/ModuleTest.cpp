@@ -56,6 +56,8 @@ std::map<std::string, std::string> expectedDefaults() {
   Expected["firecrash-detached-this.WeakReferenceFunctions"] =
       DefaultWeakReferenceFunctions.str();
   Expected["firecrash-detached-borrow.OwningTypes"] = DefaultOwningTypes.str();
+  Expected["firecrash-detached-borrow.OwningHandles"] =
+      DefaultOwningHandles.str();
   Expected["firecrash-detached-coroutine.TaskType"] = "firecrash::task<>";
   Expected["firecrash-detached-coroutine.ReportOwnedWork"] = "false";
   Expected["firecrash-detached-coroutine.DetachingCallees"] =
@@ -99,7 +101,7 @@ TEST(Module, DocsListEveryDefaultPerLibrary) {
         DefaultHandlerBaseClasses, DefaultLongLivedTypes,
         DefaultDetachingCallees, DefaultStructuredCallees,
         DefaultWaitingCallees, DefaultTaskTypes, DefaultOwningTypes,
-        DefaultStrongReferenceFunctions, DefaultWeakReferenceFunctions}) {
+        DefaultOwningHandles, DefaultStrongReferenceFunctions, DefaultWeakReferenceFunctions}) {
     for (const std::string &Entry : splitList(List)) {
       // A rendezvous is listed by its wait.
       std::string Wait = llvm::StringRef(Entry).split('=').first.str();
