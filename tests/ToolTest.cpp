@@ -1109,17 +1109,25 @@ TEST(Tool, ShardsMergeToTheUnshardedReport) {
   for (const char *Name : {"shop", "jobs"}) {
     Project P(Name);
     // Each shard's summary once; every format merges the same files.
+    // One shard, two, and more shards than some projects have files.
     std::map<unsigned, std::vector<std::string>> Shards;
-    for (unsigned N : {1u, 2u, 3u, 5u}) {
+    for (unsigned N : {1u, 2u, 5u}) {
       std::string Dir = P.Root + "/shards-" + std::to_string(N);
       fs::create_directories(Dir);
       Shards[N] = shardSummaries(P, N, Dir);
     }
+    // The unsharded report in each format: analysed once, the other formats
+    // from the result cache (whose reuse the cache tests hold to an
+    // uncached run).
+    std::string Cache = P.Root + "/cache";
     for (const char *Format : {"json", "sarif", "text"}) {
-      CommandResult Whole =
-          firecrash({"-p", P.Build, "--format", Format}, P.Root);
+      CommandResult Whole = firecrash(
+          {"-p", P.Build, "--format", Format, "--cache-dir", Cache}, P.Root);
       ASSERT_EQ(Whole.ExitCode, Findings) << Whole.Stderr;
-      for (unsigned N : {1u, 2u, 3u, 5u}) {
+      // What the cache did is said only by the run that used it.
+      Whole.Stderr = std::regex_replace(
+          Whole.Stderr, std::regex(" \\(cache: [^)]*\\)"), "");
+      for (unsigned N : {1u, 2u, 5u}) {
         std::string Dir = P.Root + "/shards-" + std::to_string(N);
         std::vector<std::string> Args{"merge", "--format", Format};
         for (const std::string &Path : Shards[N])
