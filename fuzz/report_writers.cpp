@@ -11,7 +11,7 @@
 
 #include "Report.h"
 #include <cstdlib>
-#include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 namespace {
 
@@ -32,8 +32,10 @@ struct Strings {
 };
 
 void expectJson(const std::string &Text, const char *What) {
-  if (nlohmann::json::parse(Text, nullptr, /*allow_exceptions=*/false)
-          .is_discarded()) {
+  // Read as firecrash reads JSON: with simdjson.
+  simdjson::dom::parser Parser;
+  simdjson::dom::element Parsed;
+  if (Parser.parse(Text).get(Parsed)) {
     llvm::errs() << What << " is not valid JSON:\n" << Text << "\n";
     std::abort();
   }

@@ -82,17 +82,23 @@ TEST(RealCode, BoostCoroutineExamplesGiveNoFindings) {
         << O.Ran.Stdout;
   }
   // Armed: with every function a handler and owned work reported too, the
-  // accept loops' detached co_spawns are found.
+  // accept loops' detached co_spawns are found (in the files that spawn at
+  // all: the others cannot show it, and the first pass already showed that
+  // every file compiles).
+  std::vector<std::string> Spawning;
+  for (const std::string &File : Files)
+    if (readFile(File).find("co_spawn(") != std::string::npos)
+      Spawning.push_back(File);
   for (const Outcome &O :
-       runAll(Files, "{CheckOptions: {HandlerFunctions: '.*', "
-                     "RequireBorrowedState: false}}"))
+       runAll(Spawning, "{CheckOptions: {HandlerFunctions: '.*', "
+                        "RequireBorrowedState: false}}"))
     if (O.Ran.Stdout.find("[firecrash-detaching-spawn]") != std::string::npos)
       ++Findings;
   EXPECT_GE(Findings, 10u);
-  std::printf("%zu example files, all quiet by default; %zu report detaching "
-              "co_spawns when every function is a handler and owned work "
-              "counts\n",
-              Files.size(), Findings);
+  std::printf("%zu example files, all quiet by default; %zu of the %zu that "
+              "co_spawn report detaching co_spawns when every function is a "
+              "handler and owned work counts\n",
+              Files.size(), Findings, Spawning.size());
 }
 
 } // namespace

@@ -373,15 +373,11 @@ TEST_P(TestInputs, MatchesAnnotationsInEveryFrontDoor) {
         << "in-process fixes:\n" << join(Problems) << "fixed file:\n"
         << InProcess.Fixed;
 #ifdef FIRECRASH_SANITIZED_TREE
-    // The sanitized tree runs the analysis in process and through the
-    // tool's workers and report writers; the adapters of the other doors
-    // share that code, and the plain tree holds them to parity.
-    FrontDoorResult Json = runToolJson(Run, Copy, Dir);
-    ASSERT_TRUE(Json.Failure.empty()) << Json.Failure;
-    EXPECT_EQ(firstDifference("firecrash --format json",
-                              firecrashLines(llvm::join(InProcess.Lines, "\n")),
-                              Json.Lines),
-              "");
+    // The sanitized tree runs the analysis in process only: the doors'
+    // adapters share its code, the plain tree holds them to parity, and the
+    // tool's workers and writers have their own sanitized tests
+    // (Reliability, the fuzz targets).
+    (void)Dir;
 #else
     FrontDoorResult Tidy = runClangTidy(Run, Copy);
     ASSERT_TRUE(Tidy.Failure.empty()) << Tidy.Failure;

@@ -8,6 +8,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/JSON.h"
+#include <simdjson.h>
 
 namespace firecrash {
 
@@ -151,26 +152,22 @@ std::optional<UnitResult> ResultCache::validate(llvm::StringRef Text,
   if (!Header.consume_front(Magic) || Header != digest(Payload))
     return Untrusted();
   auto [FilesLine, Summary] = Payload.split('\n');
-  llvm::Expected<llvm::json::Value> Files = llvm::json::parse(FilesLine);
-  if (!Files) {
-    llvm::consumeError(Files.takeError());
-    return Untrusted();
-  }
-  const llvm::json::Array *List = Files->getAsArray();
-  if (!List)
+  // [[file, hash], ...], read as the summaries are.
+  static thread_local simdjson::dom::parser Parser;
+  simdjson::dom::array List;
+  if (FilesLine.empty() ||
+      Parser.parse(FilesLine.data(), FilesLine.size(), true).get_array().get(
+          List))
     return Untrusted();
   std::vector<std::string> Read;
-  for (const llvm::json::Value &Entry : *List) {
-    const llvm::json::Array *Pair = Entry.getAsArray();
-    std::optional<llvm::StringRef> File, Hash;
-    if (Pair && Pair->size() == 2) {
-      File = (*Pair)[0].getAsString();
-      Hash = (*Pair)[1].getAsString();
-    }
-    if (!File || !Hash)
+  for (simdjson::dom::element Entry : List) {
+    simdjson::dom::array Pair;
+    std::string_view File, Hash;
+    if (Entry.get_array().get(Pair) || Pair.size() != 2 ||
+        Pair.at(0).get_string().get(File) || Pair.at(1).get_string().get(Hash))
       return Untrusted();
-    Read.push_back(decodePath(*File));
-    if (contentHash(Read.back()) != *Hash)
+    Read.push_back(decodePath(llvm::StringRef(File.data(), File.size())));
+    if (contentHash(Read.back()) != llvm::StringRef(Hash.data(), Hash.size()))
       return std::nullopt;
   }
   auto Units = readSummaryText(Summary, "", Path);
@@ -185,11 +182,17 @@ std::optional<UnitResult> ResultCache::validate(llvm::StringRef Text,
 
 void ResultCache::store(llvm::StringRef Key, const UnitResult &Unit,
                         const std::vector<std::string> &Files) {
-  llvm::json::Array List;
-  for (const std::string &File : Files)
-    List.push_back(llvm::json::Array{encodePath(File), contentHash(File)});
   std::string FilesLine;
-  llvm::raw_string_ostream(FilesLine) << llvm::json::Value(std::move(List));
+  llvm::raw_string_ostream FilesStream(FilesLine);
+  llvm::json::OStream J(FilesStream);
+  J.array([&] {
+    for (const std::string &File : Files)
+      J.array([&] {
+        J.value(encodePath(File));
+        J.value(contentHash(File));
+      });
+  });
+  FilesStream.flush();
   std::string Payload;
   llvm::raw_string_ostream(Payload) << FilesLine << "\n"
                                     << summaryText({&Unit}, "");

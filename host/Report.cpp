@@ -87,229 +87,8 @@ std::string normalizedCallText(SourceFiles &Sources,
   return Out;
 }
 
-bool globMatches(llvm::StringRef Glob, llvm::StringRef Name) {
-  Glob = Glob.trim();
-  if (Glob.empty())
-    return false;
-  if (!Glob.contains('*'))
-    return Glob == Name;
-  llvm::SmallVector<llvm::StringRef, 4> Parts;
-  Glob.split(Parts, '*');
-  if (!Name.consume_front(Parts.front()))
-    return false;
-  for (size_t I = 1; I + 1 < Parts.size(); ++I) {
-    size_t At = Name.find(Parts[I]);
-    if (At == llvm::StringRef::npos)
-      return false;
-    Name = Name.drop_front(At + Parts[I].size());
-  }
-  return Name.ends_with(Parts.back());
-}
-
-/// The NOLINT-style markers on \p Text, line \p Line.
-std::vector<SuppressionMarker> markersOn(llvm::StringRef Text, unsigned Line) {
-  std::vector<SuppressionMarker> Markers;
-  for (size_t At = Text.find("NOLINT"); At != llvm::StringRef::npos;
-       At = Text.find("NOLINT", At + 6)) {
-    SuppressionMarker M;
-    M.Line = Line;
-    M.Column = static_cast<unsigned>(At + 1);
-    llvm::StringRef Rest = Text.drop_front(At + 6);
-    M.Kind = "NOLINT";
-    for (llvm::StringRef Longer : {"NEXTLINE", "BEGIN", "END"})
-      if (Rest.consume_front(Longer)) {
-        M.Kind += Longer.str();
-        break;
-      }
-    if (Rest.consume_front("(")) {
-      auto [List, After] = Rest.split(')');
-      M.Checks = List.str();
-      llvm::SmallVector<llvm::StringRef, 4> Globs;
-      List.split(Globs, ',', -1, /*KeepEmpty=*/false);
-      for (llvm::StringRef Glob : Globs)
-        M.Globs.push_back(Glob.trim().str());
-      Rest = After;
-    }
-    // "NOLINT(check): the reason", up to the end of a block comment.
-    Rest = Rest.ltrim();
-    if (Rest.consume_front(":")) {
-      Rest = Rest.split("*/").first.trim();
-      M.Reason = Rest.str();
-    }
-    Markers.push_back(std::move(M));
-  }
-  return Markers;
-}
-
 } // namespace
 
-bool SuppressionMarker::covers(llvm::StringRef Check) const {
-  if (Globs.empty())
-    return true;
-  return llvm::any_of(Globs, [&](const std::string &Glob) {
-    return globMatches(Glob, Check);
-  });
-}
-
-bool SuppressionMarker::namesFirecrash() const {
-  return llvm::any_of(Globs, [](const std::string &Glob) {
-    return llvm::any_of(allChecks(), [&](const CheckInfo &Check) {
-      return globMatches(Glob, Check.Name);
-    });
-  });
-}
-
-std::vector<SuppressionMarker> suppressionMarkers(SourceFiles &Lines,
-                                                  llvm::StringRef File) {
-  std::vector<SuppressionMarker> All;
-  unsigned Count = Lines.lineCount(File);
-  for (unsigned L = 1; L <= Count; ++L) {
-    llvm::StringRef Text = Lines.line(File, L);
-    if (!Text.contains("NOLINT"))
-      continue;
-    for (SuppressionMarker &M : markersOn(Text, L))
-      All.push_back(std::move(M));
-  }
-  return All;
-}
-
-std::optional<SuppressionMarker> suppressionOf(SourceFiles &Lines,
-                                               llvm::StringRef File,
-                                               unsigned Line,
-                                               llvm::StringRef Check) {
-  for (SuppressionMarker &M : markersOn(Lines.line(File, Line), Line))
-    if (M.Kind == "NOLINT" && M.covers(Check))
-      return M;
-  if (Line > 1)
-    for (SuppressionMarker &M : markersOn(Lines.line(File, Line - 1), Line - 1))
-      if (M.Kind == "NOLINTNEXTLINE" && M.covers(Check))
-        return M;
-  std::vector<SuppressionMarker> Open;
-  for (unsigned L = 1; L < Line; ++L) {
-    llvm::StringRef Text = Lines.line(File, L);
-    if (!Text.contains("NOLINT"))
-      continue;
-    for (SuppressionMarker &M : markersOn(Text, L)) {
-      if (M.Kind == "NOLINTBEGIN" && M.covers(Check))
-        Open.push_back(std::move(M));
-      else if (M.Kind == "NOLINTEND" && M.covers(Check) && !Open.empty())
-        Open.pop_back();
-    }
-  }
-  if (Open.empty())
-    return std::nullopt;
-  return Open.back();
-}
-
-
-namespace {
-
-/// Returns the index just past the bracket that closes the one at \p Open
-/// in \p Text (its end when unbalanced), counting (), [] and <>.
-size_t pastClosing(llvm::StringRef Text, size_t Open) {
-  int Depth = 0;
-  for (size_t I = Open; I < Text.size(); ++I) {
-    char C = Text[I];
-    if (C == '(' || C == '[' || C == '<')
-      ++Depth;
-    else if ((C == ')' || C == ']' || C == '>') && --Depth == 0)
-      return I + 1;
-  }
-  return Text.size();
-}
-
-/// Splits a qualified name at the "::" outside brackets, eliding template
-/// arguments and dropping the parameter lists of enclosing functions.
-std::vector<std::string> readableComponents(llvm::StringRef Name) {
-  std::vector<std::string> Parts(1);
-  size_t I = 0;
-  while (I < Name.size()) {
-    std::string &Part = Parts.back();
-    if (Name.substr(I).starts_with("::")) {
-      Parts.emplace_back();
-      I += 2;
-      continue;
-    }
-    char C = Name[I];
-    // "operator()", "operator<<", "operator bool": the symbol is the name.
-    if (Name.substr(I).starts_with("operator") &&
-        (I == 0 || !llvm::isAlnum(Name[I - 1]))) {
-      Part += "operator";
-      I += 8;
-      if (Name.substr(I).starts_with("()") || Name.substr(I).starts_with("[]")) {
-        Part += Name.substr(I, 2).str();
-        I += 2;
-        continue;
-      }
-      while (I < Name.size() && llvm::StringRef("<>=!+-*/%^&|~,").contains(Name[I]))
-        Part += Name[I++];
-      continue;
-    }
-    if (C == '(' && Part.empty()) {
-      // "(anonymous namespace)", "(anonymous class)", "(lambda at ...)".
-      size_t End = pastClosing(Name, I);
-      Part += Name.slice(I, End).str();
-      I = End;
-      continue;
-    }
-    if (C == '(') { // An enclosing function's parameters.
-      I = pastClosing(Name, I);
-      continue;
-    }
-    if (C == '<') {
-      Part += "<\u2026>";
-      I = pastClosing(Name, I);
-      continue;
-    }
-    Part += C;
-    ++I;
-  }
-  return Parts;
-}
-
-} // namespace
-
-std::string readableName(llvm::StringRef QualifiedName) {
-  std::vector<std::string> Parts = readableComponents(QualifiedName);
-  auto Join = [](llvm::ArrayRef<std::string> Range) {
-    std::string Out;
-    for (const std::string &Part : Range)
-      Out += (Out.empty() ? "" : "::") + Part;
-    return Out;
-  };
-  bool Lambda = Parts.size() >= 2 && Parts.back() == "operator()" &&
-                llvm::StringRef(Parts[Parts.size() - 2]).starts_with("(") &&
-                !llvm::StringRef(Parts[Parts.size() - 2])
-                     .starts_with("(anonymous namespace");
-  if (!Lambda)
-    return Join(Parts);
-  std::string Outer =
-      Join(llvm::ArrayRef<std::string>(Parts).drop_back(2));
-  if (Outer.empty())
-    return "a lambda";
-  std::string OuterName = readableName(Outer);
-  if (llvm::StringRef(OuterName).starts_with("the lambda in ") ||
-      OuterName == "a lambda")
-    return "the lambda in " + OuterName;
-  return "the lambda in '" + OuterName + "'";
-}
-
-std::string absolutePath(llvm::StringRef File, llvm::StringRef BuildDirectory) {
-  llvm::SmallString<256> Path(File);
-  if (!llvm::sys::path::is_absolute(Path)) {
-    if (!BuildDirectory.empty())
-      llvm::sys::fs::make_absolute(BuildDirectory, Path);
-    else
-      llvm::sys::fs::make_absolute(Path);
-  }
-  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-  return Path.str().str();
-}
-
-bool suppressedByNolint(SourceFiles &Lines, llvm::StringRef File,
-                        unsigned Line, llvm::StringRef Check) {
-  return suppressionOf(Lines, File, Line, Check).has_value();
-}
 
 namespace {
 
@@ -802,97 +581,31 @@ std::string withoutChecksNotice(const Report &R) {
   return Text;
 }
 
-size_t keepIntroduced(Report &Here, const Report &Base) {
-  llvm::StringMap<unsigned> AtBase;
-  for (const ReportFinding &F : Base.Findings)
-    ++AtBase[F.MoveKey];
-  std::vector<ReportFinding> Kept;
-  size_t Existing = 0;
-  for (ReportFinding &F : Here.Findings) {
-    auto It = AtBase.find(F.MoveKey);
-    if (It != AtBase.end() && It->second > 0) {
-      --It->second;
-      ++Existing;
-      continue;
-    }
-    Kept.push_back(std::move(F));
-  }
-  Here.Findings = std::move(Kept);
-  return Existing;
-}
-
-void applyBaseline(Report &R, const std::set<std::string> &Baseline) {
-  std::vector<ReportFinding> Kept;
-  for (ReportFinding &F : R.Findings)
-    (Baseline.count(F.Fingerprint) ? R.BaselinedFindings : Kept)
-        .push_back(std::move(F));
-  R.Baselined += R.Findings.size() - Kept.size();
-  R.Findings = std::move(Kept);
-}
-
-bool isDeviceOrPipe(llvm::StringRef Path) {
-  llvm::sys::fs::file_status Status;
-  return !llvm::sys::fs::status(Path, Status) &&
-         llvm::sys::fs::exists(Status) &&
-         Status.type() != llvm::sys::fs::file_type::regular_file &&
-         Status.type() != llvm::sys::fs::file_type::directory_file;
-}
-
-llvm::Error writeAtomically(const std::string &Path, llvm::StringRef Text) {
-  return writeAtomically(Path, [&](llvm::raw_ostream &OS) { OS << Text; });
-}
-
-llvm::Error writeAtomically(const std::string &Path,
-                            llvm::function_ref<void(llvm::raw_ostream &)> Write) {
-  auto Failed = [&Path](std::error_code EC) {
-    return llvm::createStringError(EC, "cannot write '%s': %s", Path.c_str(),
-                                   EC.message().c_str());
-  };
-  // Never replaced by a renamed file.
-  if (isDeviceOrPipe(Path)) {
-    std::error_code EC;
-    llvm::raw_fd_ostream Out(Path, EC, llvm::sys::fs::OF_Append);
-    if (!EC) {
-      Write(Out);
-      Out.flush();
-      EC = Out.error();
-      Out.clear_error();
-    }
-    return EC ? Failed(EC) : llvm::Error::success();
-  }
-  llvm::SmallString<256> Dir(Path);
-  llvm::sys::path::remove_filename(Dir);
-  if (Dir.empty())
-    Dir = ".";
-  llvm::SmallString<256> Temp;
-  int FD = -1;
-  if (std::error_code EC = llvm::sys::fs::createUniqueFile(
-          Dir + "/.firecrash-%%%%%%%%.tmp", FD, Temp))
-    return Failed(EC);
-  {
-    llvm::raw_fd_ostream Out(FD, /*shouldClose=*/true);
-    Write(Out);
-    Out.flush();
-    if (Out.has_error()) {
-      std::error_code EC = Out.error();
-      Out.clear_error();
-      llvm::sys::fs::remove(Temp);
-      return Failed(EC);
-    }
-  }
-  // An interrupted run leaves the previous file as it was.
-  if (int Signal = interruptSignal()) {
-    llvm::sys::fs::remove(Temp);
-    return llvm::createStringError(std::errc::interrupted,
-                                   "interrupted by %s before writing '%s'",
-                                   signalName(Signal).c_str(),
-                                   Path.c_str());
-  }
-  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
-    llvm::sys::fs::remove(Temp);
-    return Failed(EC);
-  }
-  return llvm::Error::success();
+llvm::ArrayRef<CheckInfo> reportRules() {
+  static const CheckInfo Suppressions[] = {
+      {SuppressionReasonCheck, "a NOLINT that suppresses a firecrash finding "
+                               "gives no reason",
+       "docs/checks/suppressions.md", nullptr, "SuppressionWithoutReason",
+       "Under --require-suppression-reason, a NOLINT, NOLINTNEXTLINE or "
+       "NOLINTBEGIN comment that suppresses a firecrash finding must say why "
+       "after a colon, so reviewers and code-scanning services can judge it.",
+       "Write the reason after the comment's check list: "
+       "'// NOLINT(firecrash-detached-borrow): the config outlives the "
+       "io_context'."},
+      {UnusedSuppressionCheck, "a NOLINT naming a firecrash check suppresses "
+                               "nothing",
+       "docs/checks/suppressions.md", nullptr, "UnusedSuppression",
+       "Under --report-unused-suppressions, a NOLINT-style comment that names "
+       "a firecrash check and suppressed no finding in the run: it is stale, "
+       "and would hide the next finding written there.",
+       "Remove the comment, or move it to the line whose finding it is "
+       "meant for."}};
+  static const std::vector<CheckInfo> Rules = [] {
+    std::vector<CheckInfo> All(allChecks().begin(), allChecks().end());
+    All.insert(All.end(), std::begin(Suppressions), std::end(Suppressions));
+    return All;
+  }();
+  return Rules;
 }
 
 } // namespace firecrash
