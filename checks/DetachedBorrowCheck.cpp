@@ -460,31 +460,8 @@ void DetachedBorrowCheck::report(const FunctionDecl *Frame, bool IsHandler,
       NotedTemporary = true;
       continue;
     }
-    if (!Noted.insert(B.Var).second)
-      continue;
-    SourceLocation Death = deathOf(Frame, B.Var);
-    if (Death.isInvalid())
-      continue;
-    if (isa<ParmVarDecl>(B.Var) && B.Var->getType()->isReferenceType())
-      diag(SM.getExpansionLoc(Death),
-           "parameter %0 refers to the request's state, which can end as soon "
-           "as %1 %2, and nothing waits for the detached operation",
-           DiagnosticIDs::Note)
-          << B.Var << displayName(Frame)
-          << (coroutineBody(Frame) ? "finishes" : "returns");
-    else if (isa<ParmVarDecl>(B.Var))
-      diag(SM.getExpansionLoc(Death),
-           "parameter %0 is destroyed when %1 %2, and nothing waits for the "
-           "detached operation",
-           DiagnosticIDs::Note)
-          << B.Var << displayName(Frame)
-          << (coroutineBody(Frame) ? "finishes" : "returns");
-    else
-      diag(SM.getExpansionLoc(Death),
-           "%0 is destroyed here, at the end of its scope, while the detached "
-           "operation may still use it",
-           DiagnosticIDs::Note)
-          << B.Var;
+    if (Noted.insert(B.Var).second)
+      deathNote(Frame, B.Var, /*OwnedByHandle=*/false);
   }
 
   // Why the work is detached, and what happens to its exceptions.
@@ -505,6 +482,40 @@ void DetachedBorrowCheck::report(const FunctionDecl *Frame, bool IsHandler,
     handlerNote(Frame);
 
   diag(Entry.Loc, "%0", DiagnosticIDs::Note) << Suggestion;
+}
+
+void DetachedBorrowCheck::deathNote(const FunctionDecl *Frame,
+                                    const VarDecl *Var, bool OwnedByHandle) {
+  const SourceManager &SM = State->Ctx.getSourceManager();
+  SourceLocation Death = deathOf(Frame, Var);
+  if (Death.isInvalid())
+    return;
+  Death = SM.getExpansionLoc(Death);
+  llvm::StringRef Ends = coroutineBody(Frame) ? "finishes" : "returns";
+  llvm::StringRef Nothing = OwnedByHandle
+                                ? "the handle waits for the work only later"
+                                : "nothing waits for the detached operation";
+  if (isa<ParmVarDecl>(Var) && Var->getType()->isReferenceType())
+    diag(Death,
+         "parameter %0 refers to the request's state, which can end as soon "
+         "as %1 %2, and %3",
+         DiagnosticIDs::Note)
+        << Var << displayName(Frame) << Ends << Nothing;
+  else if (isa<ParmVarDecl>(Var))
+    diag(Death, "parameter %0 is destroyed when %1 %2, and %3",
+         DiagnosticIDs::Note)
+        << Var << displayName(Frame) << Ends << Nothing;
+  else if (OwnedByHandle)
+    diag(Death,
+         "%0 is destroyed here, before the handle that waits for the work",
+         DiagnosticIDs::Note)
+        << Var;
+  else
+    diag(Death,
+         "%0 is destroyed here, at the end of its scope, while the detached "
+         "operation may still use it",
+         DiagnosticIDs::Note)
+        << Var;
 }
 
 /// True if \p Holder, a local of \p Frame, is destroyed after \p Var: at
@@ -596,25 +607,9 @@ void DetachedBorrowCheck::reportOwned(const FunctionDecl *Frame,
     evidenceNotes(SM, B, NotedUses);
   }
   llvm::SmallPtrSet<const VarDecl *, 4> Noted;
-  for (const Borrow &B : Borrows) {
-    if (!B.Var || !Noted.insert(B.Var).second)
-      continue;
-    SourceLocation Death = deathOf(Frame, B.Var);
-    if (Death.isInvalid())
-      continue;
-    if (isa<ParmVarDecl>(B.Var) && B.Var->getType()->isReferenceType())
-      diag(SM.getExpansionLoc(Death),
-           "parameter %0 refers to the request's state, which can end as soon "
-           "as %1 %2, and the handle waits for the work only later",
-           DiagnosticIDs::Note)
-          << B.Var << displayName(Frame)
-          << (coroutineBody(Frame) ? "finishes" : "returns");
-    else
-      diag(SM.getExpansionLoc(Death),
-           "%0 is destroyed here, before the handle that waits for the work",
-           DiagnosticIDs::Note)
-          << B.Var;
-  }
+  for (const Borrow &B : Borrows)
+    if (B.Var && Noted.insert(B.Var).second)
+      deathNote(Frame, B.Var, /*OwnedByHandle=*/true);
   if (IsHandler)
     handlerNote(Frame);
   diag(Loc, "%0", DiagnosticIDs::Note) << Suggestion;

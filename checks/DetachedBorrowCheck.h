@@ -65,6 +65,9 @@ private:
                       FrameRole Role);
   void reportOwned(const clang::FunctionDecl *Frame, bool IsHandler,
                    const OwnedWork &Work, llvm::ArrayRef<Borrow> Borrows);
+  /// The note where borrowed \p Var dies, and why that is too early.
+  void deathNote(const clang::FunctionDecl *Frame, const clang::VarDecl *Var,
+                 bool OwnedByHandle);
 
   DetachingApis Apis;
   const std::string OwningTypes;
