@@ -96,15 +96,11 @@ case "${1:-}" in
     build
     install_sarif_validator
     status=0
-    # One test more than cores: some tests wait (daemons, time limits)
-    # rather than compute, and none depends on the machine's speed.
-    ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$(( $(nproc) + 1 ))" \
-      || status=1
+    ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$(nproc)" || status=1
     # The analyzer itself under ASan+UBSan, and its fuzz targets, in a tree
     # of their own.
     build_sanitized
-    ctest --test-dir "$BUILD_DIR-sanitize" --output-on-failure \
-      -j"$(( $(nproc) + 1 ))" \
+    ctest --test-dir "$BUILD_DIR-sanitize" --output-on-failure -j"$(nproc)" \
       -L 'sanitize|fuzz' || status=1
     exit $status
     ;;

@@ -16,8 +16,8 @@ void fire() {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: detached coroutine 'log_line' borrows local 'line' of 'fire', which can be destroyed while the operation still runs [firecrash-detached-borrow]
   // CHECK-NOTES: :[[@LINE-2]]:12: note: the detached operation borrows from 'fire': reference parameter 'line' refers to local 'line'
   // CHECK-NOTES: :[[@LINE+4]]:1: note: 'line' is destroyed here, at the end of its scope, while the detached operation may still use it
-  // CHECK-NOTES: {{.*}}cobalt.h:13:8: note: 'detached' is detached: it is listed as '::boost::cobalt::detached' in option 'DetachedTypes'
-  // CHECK-NOTES: {{.*}}cobalt.h:19:10: note: an exception escaping the coroutine is rethrown by unhandled_exception() into whichever thread resumes it, where nothing catches it
+  // CHECK-NOTES: {{.*}}cobalt.h:38:8: note: 'detached' is detached: it is listed as '::boost::cobalt::detached' in option 'DetachedTypes'
+  // CHECK-NOTES: {{.*}}cobalt.h:25:8: note: an exception escaping the coroutine is rethrown by unhandled_exception() into whichever thread resumes it, where nothing catches it
   // CHECK-NOTES: :[[@LINE-6]]:3: note: pass local 'line' to the operation by value (move it, or share it through a 'std::shared_ptr'), or wait for the operation before it is destroyed (co_await it, or join it)
 }
 

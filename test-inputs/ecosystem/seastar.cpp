@@ -15,7 +15,7 @@ void background() {
   // CHECK-NOTES: :[[@LINE-1]]:9: warning: detached eager task returned by 'flush' borrows local 'line' of 'background', which can be destroyed while the operation still runs [firecrash-detached-borrow]
   // CHECK-NOTES: :[[@LINE-2]]:15: note: the detached operation borrows from 'background': reference parameter 'line' refers to local 'line'
   // CHECK-NOTES: :[[@LINE+3]]:1: note: 'line' is destroyed here, at the end of its scope, while the detached operation may still use it
-  // CHECK-NOTES: {{.*}}seastar.h:20:24: note: the task starts eagerly (initial_suspend() never suspends) and nothing awaits it, so it runs detached
+  // CHECK-NOTES: {{.*}}seastar.h:32:24: note: the task starts eagerly (initial_suspend() never suspends) and nothing awaits it, so it runs detached
   // CHECK-NOTES: :[[@LINE-5]]:9: note: pass local 'line' to the operation by value (move it, or share it through a 'std::shared_ptr'), or wait for the operation before it is destroyed (co_await it, or join it)
 }
 
