@@ -439,13 +439,7 @@ void DetachedBorrowCheck::report(const FunctionDecl *Frame, bool IsHandler,
   hopNotes(Chain, Match ? "detaches work with" : "starts",
            Match ? "'" + Match->CalleeName + "'"
                  : describeWork(Last.Kind, Last.Site, ""));
-  llvm::SmallVector<SourceLocation, 4> NotedUses;
-  for (const Borrow &B : Borrows) {
-    diag(SM.getExpansionLoc(B.Loc), "the detached operation borrows from %0: %1",
-         DiagnosticIDs::Note)
-        << displayName(Frame) << B.Explanation;
-    evidenceNotes(SM, B, NotedUses);
-  }
+  borrowNotes(Frame, Borrows, "the detached operation");
   llvm::SmallPtrSet<const VarDecl *, 4> Noted;
   bool NotedTemporary = false;
   for (const Borrow &B : Borrows) {
@@ -482,6 +476,19 @@ void DetachedBorrowCheck::report(const FunctionDecl *Frame, bool IsHandler,
     handlerNote(Frame);
 
   diag(Entry.Loc, "%0", DiagnosticIDs::Note) << Suggestion;
+}
+
+void DetachedBorrowCheck::borrowNotes(const FunctionDecl *Frame,
+                                      ArrayRef<Borrow> Borrows,
+                                      llvm::StringRef Borrower) {
+  const SourceManager &SM = State->Ctx.getSourceManager();
+  llvm::SmallVector<SourceLocation, 4> NotedUses;
+  for (const Borrow &B : Borrows) {
+    diag(SM.getExpansionLoc(B.Loc), "%0 borrows from %1: %2",
+         DiagnosticIDs::Note)
+        << Borrower << displayName(Frame) << B.Explanation;
+    evidenceNotes(SM, B, NotedUses);
+  }
 }
 
 void DetachedBorrowCheck::deathNote(const FunctionDecl *Frame,
@@ -599,13 +606,7 @@ void DetachedBorrowCheck::reportOwned(const FunctionDecl *Frame,
          DiagnosticIDs::Note)
         << W.Holder << Borrowed;
   }
-  llvm::SmallVector<SourceLocation, 4> NotedUses;
-  for (const Borrow &B : Borrows) {
-    diag(SM.getExpansionLoc(B.Loc), "the owned work borrows from %0: %1",
-         DiagnosticIDs::Note)
-        << displayName(Frame) << B.Explanation;
-    evidenceNotes(SM, B, NotedUses);
-  }
+  borrowNotes(Frame, Borrows, "the owned work");
   llvm::SmallPtrSet<const VarDecl *, 4> Noted;
   for (const Borrow &B : Borrows)
     if (B.Var && Noted.insert(B.Var).second)

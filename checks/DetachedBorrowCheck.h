@@ -65,6 +65,10 @@ private:
                       FrameRole Role);
   void reportOwned(const clang::FunctionDecl *Frame, bool IsHandler,
                    const OwnedWork &Work, llvm::ArrayRef<Borrow> Borrows);
+  /// A note per borrow ("<Borrower> borrows from 'f': ..."), with the
+  /// evidence of its later use.
+  void borrowNotes(const clang::FunctionDecl *Frame,
+                   llvm::ArrayRef<Borrow> Borrows, llvm::StringRef Borrower);
   /// The note where borrowed \p Var dies, and why that is too early.
   void deathNote(const clang::FunctionDecl *Frame, const clang::VarDecl *Var,
                  bool OwnedByHandle);
